@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/route";
+import { createTeamSchema } from "@/lib/people/schemas";
+import { createTeam, listTeams } from "@/lib/people/teams";
+
+export const GET = apiRoute({}, async () => listTeams());
+
+export const POST = apiRoute({ body: createTeamSchema }, async ({ principal, body }) => Response.json(await createTeam(principal, body), { status: 201 }));

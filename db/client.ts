@@ -1,0 +1,61 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import * as schema from "./schema";
+import { dataDir } from "@/lib/config/keys";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that runs queries: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+type Handle = { db: Db; kind: "pglite" | "postgres"; pglite?: PGlite; pool?: pg.Pool; close: () => Promise<void> };
+
+// One handle per process, kept on globalThis so Next's dev reloads reuse it.
+const holder = globalThis as unknown as { __csDb?: Handle };
+
+function open(): Handle {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX || 10) });
+    pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, kind: "postgres", pool, close: () => pool.end() };
+  }
+  const dir = process.env.DATA_DIR === "memory://" ? "memory://" : path.join(dataDir(), "pglite");
+  const pglite = new PGlite(dir);
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return { db, kind: "pglite", pglite, close: () => pglite.close() };
+}
+
+export function handle(): Handle {
+  holder.__csDb ??= open();
+  return holder.__csDb;
+}
+
+/** Close this process's database handle (tests, scripts, shutdown). */
+export async function closeDb(): Promise<void> {
+  const h = holder.__csDb;
+  holder.__csDb = undefined;
+  if (h) await h.close();
+}
+
+/** The database. Opened on first use; PGlite and node-postgres look the same from here. */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const real = handle().db as unknown as Record<string | symbol, unknown>;
+    const value = real[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+/** Rows of a raw SQL query, on either driver. */
+export async function rows<T>(executor: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { teams } from "./people";
+
+export const assetKind = pgEnum("asset_kind", ["code", "log", "host", "productivity", "asset"]);
+export const severity = pgEnum("severity", ["error", "warning", "info"]);
+export const issueStatus = pgEnum("issue_status", ["open", "resolved", "ignored"]);
+
+/** An asset's id is the scanner's own id, e.g. `github.com/maggie/jelly-sandwich`. */
+export const assets = pgTable(
+  "assets",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    kind: assetKind("kind").notNull(),
+    url: text("url"),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    lastIngestAt: timestamp("last_ingest_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("assets_team_idx").on(t.teamId)],
+);
+
+export const detectors = pgTable("detectors", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  severity: severity("severity").notNull(),
+});
+
+export const issues = pgTable(
+  "issues",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assetId: text("asset_id").notNull().references(() => assets.id, { onDelete: "cascade" }),
+    /** fingerprint, or a hash of detectorId + path + content: the issue's identity in its asset. */
+    identity: text("identity").notNull(),
+    kind: assetKind("kind").notNull(),
+    detectorId: text("detector_id").notNull(),
+    detectorName: text("detector_name").notNull(),
+    severity: severity("severity").notNull(),
+    path: text("path").notNull().default(""),
+    content: text("content").notNull().default(""),
+    uri: text("uri").notNull().default(""),
+    status: issueStatus("status").notNull().default("open"),
+    firstSeen: timestamp("first_seen", { withTimezone: true }).notNull().defaultNow(),
+    lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("issues_asset_identity_uq").on(t.assetId, t.identity),
+    index("issues_kind_status_seen_idx").on(t.kind, t.status, t.firstSeen.desc(), t.id),
+    index("issues_asset_status_idx").on(t.assetId, t.status),
+    index("issues_detector_idx").on(t.detectorId),
+  ],
+);
+
+/** Tickets made from an issue: at most one per provider. */
+export const issueTickets = pgTable(
+  "issue_tickets",
+  {
+    issueId: uuid("issue_id").notNull().references(() => issues.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    key: text("key").notNull(),
+    url: text("url").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.issueId, t.provider] })],
+);
