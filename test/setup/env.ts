@@ -1,0 +1,7 @@
+import { randomBytes } from "node:crypto";
+
+// Tests never read or write a developer's .data: keys come from the environment.
+process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
+process.env.SECRETS_KEY ||= randomBytes(32).toString("base64");
+process.env.OUTBOUND_ALLOW_PRIVATE ??= "true";
+process.env.WORKER = "off";

@@ -1,0 +1,40 @@
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+const alias = { "@": root };
+const integration = ["test/integration/**/*.test.ts"];
+
+// The database suite runs on PGlite always, and again on Postgres when TEST_DATABASE_URL is set.
+const dbProjects = [
+  { name: "db-pglite", setupFiles: ["test/setup/pglite.ts"] },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: "db-postgres", setupFiles: ["test/setup/postgres.ts"] }] : []),
+];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["lib/**/*.test.ts", "test/unit/**/*.test.ts", "test/fakes/**/*.test.ts"],
+          setupFiles: ["test/setup/env.ts"],
+        },
+      },
+      ...dbProjects.map((p) => ({
+        resolve: { alias },
+        test: {
+          name: p.name,
+          environment: "node",
+          include: integration,
+          setupFiles: ["test/setup/env.ts", ...p.setupFiles],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
+    ],
+  },
+});
+
