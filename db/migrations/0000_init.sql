@@ -2,6 +2,7 @@ CREATE TYPE "public"."team_role" AS ENUM('lead', 'member');--> statement-breakpo
 CREATE TYPE "public"."asset_kind" AS ENUM('code', 'log', 'host', 'productivity', 'asset');--> statement-breakpoint
 CREATE TYPE "public"."issue_status" AS ENUM('open', 'resolved', 'ignored');--> statement-breakpoint
 CREATE TYPE "public"."severity" AS ENUM('error', 'warning', 'info');--> statement-breakpoint
+CREATE TYPE "public"."delivery_status" AS ENUM('pending', 'delivered', 'failed');--> statement-breakpoint
 CREATE TABLE "api_tokens" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -117,6 +118,41 @@ CREATE TABLE "integrations" (
 	CONSTRAINT "integrations_provider_team_uq" UNIQUE NULLS NOT DISTINCT("provider","team_id")
 );
 --> statement-breakpoint
+CREATE TABLE "deliveries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"integration_id" uuid NOT NULL,
+	"provider" text NOT NULL,
+	"team_id" uuid,
+	"kind" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"body" text,
+	"status" "delivery_status" DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"claim_id" uuid,
+	"lease_until" timestamp (3) with time zone,
+	"coalesce_key" text,
+	"first_enqueued_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_attempt_at" timestamp (3) with time zone,
+	"delivered_at" timestamp (3) with time zone,
+	"last_status" integer,
+	"last_error" text
+);
+--> statement-breakpoint
+CREATE TABLE "delivery_attempts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"delivery_id" uuid NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"request_url" text DEFAULT '' NOT NULL,
+	"request_headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"request_body" text DEFAULT '' NOT NULL,
+	"status" integer,
+	"response_body" text,
+	"duration_ms" integer DEFAULT 0 NOT NULL,
+	"error" text
+);
+--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_memberships" ADD CONSTRAINT "team_memberships_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_memberships" ADD CONSTRAINT "team_memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -125,6 +161,8 @@ ALTER TABLE "issue_tickets" ADD CONSTRAINT "issue_tickets_issue_id_issues_id_fk"
 ALTER TABLE "issues" ADD CONSTRAINT "issues_asset_id_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."assets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "integrations" ADD CONSTRAINT "integrations_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_integration_id_integrations_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."integrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "delivery_attempts" ADD CONSTRAINT "delivery_attempts_delivery_id_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "team_memberships_user_idx" ON "team_memberships" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "assets_team_idx" ON "assets" USING btree ("team_id");--> statement-breakpoint
@@ -133,4 +171,10 @@ CREATE INDEX "issues_kind_status_seen_idx" ON "issues" USING btree ("kind","stat
 CREATE INDEX "issues_asset_status_idx" ON "issues" USING btree ("asset_id","status");--> statement-breakpoint
 CREATE INDEX "issues_detector_idx" ON "issues" USING btree ("detector_id");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "integrations_team_idx" ON "integrations" USING btree ("team_id");
+CREATE INDEX "integrations_team_idx" ON "integrations" USING btree ("team_id");--> statement-breakpoint
+CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
+CREATE UNIQUE INDEX "deliveries_coalesce_uq" ON "deliveries" USING btree ("coalesce_key") WHERE status = 'pending' and coalesce_key is not null;--> statement-breakpoint
+CREATE INDEX "deliveries_integration_created_idx" ON "deliveries" USING btree ("integration_id","created_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "deliveries_created_idx" ON "deliveries" USING btree ("created_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","at");--> statement-breakpoint
+CREATE INDEX "delivery_attempts_at_idx" ON "delivery_attempts" USING btree ("at");

@@ -1,3 +1,4 @@
 export * from "./people";
 export * from "./findings";
 export * from "./integrations";
+export * from "./delivery";

@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integrations } from "./integrations";
+
+export const deliveryStatus = pgEnum("delivery_status", ["pending", "delivered", "failed"]);
+
+/**
+ * The outbox: one row per message we owe a receiver (Svix's "message"). Written in the same
+ * transaction as the change that causes it. A claimed row stays `pending`; its `nextAttemptAt`
+ * moves to the end of the lease, so an expired lease needs no sweep to go back to the queue.
+ */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    integrationId: uuid("integration_id").notNull().references(() => integrations.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    teamId: uuid("team_id"),
+    /** What happened: `issues_created`, `issue_updated`, `ingest_completed`, `test`… */
+    kind: text("kind").notNull(),
+    /** The provider's input; the exact body is fixed at the first attempt and kept in `body`. */
+    payload: jsonb("payload").$type<unknown>().notNull(),
+    body: text("body"),
+    status: deliveryStatus("status").notNull().default("pending"),
+    /** Attempts in the current run; Redeliver starts a new run. Every attempt is a delivery_attempts row. */
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    claimId: uuid("claim_id"),
+    leaseUntil: timestamp("lease_until", { withTimezone: true, precision: 3 }),
+    /** Set while an event may still absorb more ids; cleared when claimed. */
+    coalesceKey: text("coalesce_key"),
+    firstEnqueuedAt: timestamp("first_enqueued_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true, precision: 3 }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true, precision: 3 }),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    index("deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    uniqueIndex("deliveries_coalesce_uq").on(t.coalesceKey).where(sql`status = 'pending' and coalesce_key is not null`),
+    index("deliveries_integration_created_idx").on(t.integrationId, t.createdAt.desc(), t.id),
+    index("deliveries_created_idx").on(t.createdAt.desc(), t.id),
+  ],
+);
+
+/** One row per HTTP attempt (Svix's "attempt"): what we sent, what came back. Kept 14 days. */
+export const deliveryAttempts = pgTable(
+  "delivery_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    deliveryId: uuid("delivery_id").notNull().references(() => deliveries.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** Origin and a masked path: webhook URLs are secrets. */
+    requestUrl: text("request_url").notNull().default(""),
+    requestHeaders: jsonb("request_headers").$type<Record<string, string>>().notNull().default({}),
+    requestBody: text("request_body").notNull().default(""),
+    status: integer("status"),
+    /** The first 20 KB of the receiver's answer. */
+    responseBody: text("response_body"),
+    durationMs: integer("duration_ms").notNull().default(0),
+    error: text("error"),
+  },
+  (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId, t.at), index("delivery_attempts_at_idx").on(t.at)],
+);
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+export type DeliveryAttemptRow = typeof deliveryAttempts.$inferSelect;
