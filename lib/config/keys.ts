@@ -5,7 +5,7 @@ import path from "node:path";
 export type Keys = { authSecret: string; secretsKey: Buffer };
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR || ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data");
 }
 
 /**

@@ -1,0 +1,25 @@
+// Serve the production build (`next start`). Output also goes to SERVER_LOG_FILE when set, so
+// tests can read the whole server log of a run.
+import { spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+const port = process.env.PORT || "3000";
+
+const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", process.env.HOST || "0.0.0.0"], {
+  stdio: ["ignore", "pipe", "pipe"],
+  env: process.env,
+});
+const log = process.env.SERVER_LOG_FILE ? createWriteStream(process.env.SERVER_LOG_FILE, { flags: "a" }) : null;
+child.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  log?.write(chunk);
+});
+child.stderr.on("data", (chunk) => {
+  process.stderr.write(chunk);
+  log?.write(chunk);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
