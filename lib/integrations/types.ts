@@ -51,4 +51,18 @@ export interface Provider {
   /** Judge the receiver's answer. Default: 2xx is ok. */
   judgeResponse?(status: number, body: string): ResponseVerdict;
   rateLimit?(config: IntegrationConfig): RateLimit | undefined;
+  /**
+   * Product-owned secrets made on first save (the webhooks' signing tokens). They are never taken
+   * from a request and never change afterwards: deleting the integration is the only way to rotate.
+   */
+  generateSecrets?(): Record<string, string>;
+  /** Secret fields shown in clear to administrators (the signing tokens); all others stay masked. */
+  revealedSecrets?: readonly string[];
+  /**
+   * Non-secret facts learned from the vendor when the settings are saved (monday's
+   * `accountDomain`). Called outside the write transaction; a failure only leaves them out.
+   */
+  describeAccount?(config: IntegrationConfig): Promise<Record<string, unknown>>;
+  /** The team level holds no credentials of its own and borrows the global integration's (monday). */
+  teamUsesGlobalSecrets?: boolean;
 }
