@@ -1,0 +1,11 @@
+// Loopback fakes of the vendors we deliver to. Each validates every request against the vendor's
+// published spec (see /work/shared/vendor-specs, or VENDOR_SPECS_DIR) and records what does not
+// conform in `fake.violations`; tests end with `expect(fake.violations).toEqual([])`.
+export { FakeServer, type FakeResponse, type RecordedRequest } from "./http";
+export { createSlackFake, SlackFake, type SlackMessage, type SlackWebhookState } from "./slack";
+export { createJiraFake, JiraFake, requiredCustomField, type IssueSeed, type JiraIssue, type JiraProject, type JiraUser, type JiraField } from "./jira";
+export { createConfluenceFake, ConfluenceFake, type ConfluencePage, type ConfluenceSpace, type ConfluenceUser } from "./confluence";
+export { createMondayFake, MondayFake, type MondayBoard, type MondayColumn, type MondayItem, type MondayWorkspace } from "./monday";
+export { createPagerDutyFake, PagerDutyFake, type AlertStatus, type PagerDutyEvent } from "./pagerduty";
+export { adfErrors, adfPlainText, adfText } from "./adf";
+export { OpenApiValidator, vendorSpecsDir } from "./openapi";
