@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import "./globals.css";
+import { RouteAnnouncer } from "@/components/shell/RouteAnnouncer";
 
 export const metadata: Metadata = {
   title: { default: "Code Security", template: "%s · Code Security" },
@@ -11,7 +12,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh">{children}</body>
+      <body className="min-h-dvh">
+        {children}
+        <RouteAnnouncer />
+      </body>
     </html>
   );
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { principalFromBearer } from "@/lib/auth/tokens";
 import type { Principal } from "@/lib/auth/principal";
-import { PayloadTooLargeError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { NotFoundError, PayloadTooLargeError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { errorResponse } from "./respond";
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -65,4 +65,12 @@ async function readBody(request: Request, maxBytes: number): Promise<unknown> {
   } catch {
     throw new ValidationError("The request body is not valid JSON", { body: "Malformed JSON" }, 400);
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path id that must be a UUID: anything else cannot exist, so it is a 404, not a 500. */
+export function uuidParam(value: string | undefined, what: string): string {
+  if (!value || !UUID.test(value)) throw new NotFoundError(what);
+  return value;
 }

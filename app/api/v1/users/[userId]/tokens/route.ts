@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, uuidParam } from "@/lib/api/route";
 import { createTokenSchema } from "@/lib/people/schemas";
 import { createTokenFor } from "@/lib/people/users";
 
 export const POST = apiRoute({ body: createTokenSchema }, async ({ principal, body, params }) =>
-  Response.json(await createTokenFor(principal, params.userId, body.name), { status: 201 }),
+  Response.json(await createTokenFor(principal, uuidParam(params.userId, "User"), body.name), { status: 201 }),
 );

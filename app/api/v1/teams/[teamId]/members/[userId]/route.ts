@@ -1,9 +1,11 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, uuidParam } from "@/lib/api/route";
 import { membershipSchema } from "@/lib/people/schemas";
 import { removeMembership, setMembership } from "@/lib/people/teams";
 
-export const PUT = apiRoute({ body: membershipSchema }, ({ principal, body, params }) => setMembership(principal, params.teamId, params.userId, body.role));
+export const PUT = apiRoute({ body: membershipSchema }, ({ principal, body, params }) =>
+  setMembership(principal, uuidParam(params.teamId, "Team"), uuidParam(params.userId, "User"), body.role),
+);
 
 export const DELETE = apiRoute({}, async ({ principal, params }) => {
-  await removeMembership(principal, params.teamId, params.userId);
+  await removeMembership(principal, uuidParam(params.teamId, "Team"), uuidParam(params.userId, "User"));
 });

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/card";
+import { ApiTokens } from "@/components/settings/ApiTokens";
+import { requirePagePrincipal } from "@/lib/auth/session";
+import { listTokens } from "@/lib/people/users";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function ApiTokensPage() {
+  const principal = await requirePagePrincipal();
+  const tokens = await listTokens(principal.userId);
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description={
+          <>
+            Personal tokens authenticate scripts and scanners against the REST API with <code className="rounded bg-zinc-100 px-1">Authorization: Bearer &lt;token&gt;</code>. A token acts with your role.
+          </>
+        }
+      />
+      <ApiTokens tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { db, type Executor, rows } from "@/db/client";
+
+export type ClaimedDelivery = {
+  id: string;
+  claimId: string;
+  integrationId: string;
+  provider: string;
+  kind: string;
+  payload: unknown;
+  body: string | null;
+  attempts: number;
+};
+
+export type Claim = { claimId: string; leaseUntil: Date; deliveries: ClaimedDelivery[] };
+
+/**
+ * Take up to `limit` due deliveries under a fresh claim id. SKIP LOCKED lets workers claim side
+ * by side without waiting on each other. The lease is written into next_attempt_at, so rows of a
+ * worker that died are due again the moment the lease ends. A claimed event stops absorbing ids:
+ * its body is about to be fixed.
+ */
+export async function claimDueDeliveries(limit: number, leaseMs: number, executor: Executor = db): Promise<Claim> {
+  const claimId = randomUUID();
+  const claimed = await rows<ClaimedDelivery & { leaseUntil: string | Date }>(
+    executor,
+    sql`update deliveries d
+        set claim_id = ${claimId}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}),
+            next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}), coalesce_key = null
+        from (select id from deliveries
+              where status = 'pending' and next_attempt_at <= now()
+              order by next_attempt_at
+              limit ${limit}
+              for update skip locked) due
+        where d.id = due.id
+        returning d.id, d.claim_id as "claimId", d.integration_id as "integrationId", d.provider, d.kind, d.payload, d.body, d.attempts,
+                  d.lease_until as "leaseUntil"`,
+  );
+  const leaseUntil = claimed.length ? new Date(claimed[0].leaseUntil) : new Date(Date.now() + leaseMs);
+  return { claimId, leaseUntil, deliveries: claimed.map(({ leaseUntil: _l, ...d }) => d) };
+}
+
+/** When the next pending delivery falls due, so an idle worker sleeps exactly that long. */
+export async function nextDueAt(executor: Executor = db): Promise<Date | null> {
+  const [row] = await rows<{ at: string | Date | null }>(
+    executor,
+    sql`select min(next_attempt_at) as at from deliveries where status = 'pending'`,
+  );
+  return row?.at ? new Date(row.at) : null;
+}

@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { type Executor, rows } from "@/db/client";
+import { deliveries } from "@/db/schema";
+import { deliverySettings, WAKE_CHANNEL } from "./config";
+
+/** The integration a delivery is for: enough to route it and to scope who may see it. */
+export type DeliveryTarget = { id: string; provider: string; teamId: string | null };
+
+export type NewDelivery = { target: DeliveryTarget; kind: string; payload: unknown; delayMs?: number };
+
+/**
+ * Queue deliveries inside the caller's transaction, so they exist exactly when the change that
+ * caused them commits. Workers are notified at commit (Postgres NOTIFY is transactional); in the
+ * embedded case also call `wakeWorker()` after your transaction commits.
+ */
+export async function enqueueDeliveries(tx: Executor, items: NewDelivery[]): Promise<string[]> {
+  if (items.length === 0) return [];
+  const ids: string[] = [];
+  // Stay far below the 65535 bind-parameter limit.
+  for (let i = 0; i < items.length; i += 2000) {
+    const chunk = items.slice(i, i + 2000);
+    const now = Date.now();
+    const inserted = await tx
+      .insert(deliveries)
+      .values(
+        chunk.map((item) => ({
+          integrationId: item.target.id,
+          provider: item.target.provider,
+          teamId: item.target.teamId,
+          kind: item.kind,
+          payload: item.payload,
+          nextAttemptAt: new Date(now + (item.delayMs ?? 0)),
+        })),
+      )
+      .returning({ id: deliveries.id });
+    ids.push(...inserted.map((r) => r.id));
+  }
+  await notifyWorkers(tx);
+  return ids;
+}
+
+export async function enqueueDelivery(tx: Executor, item: NewDelivery): Promise<string> {
+  const [id] = await enqueueDeliveries(tx, [item]);
+  return id;
+}
+
+/** Ask listening workers to look now. Delivered when the surrounding transaction commits. */
+export async function notifyWorkers(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_notify(${WAKE_CHANNEL}, '')`);
+}
+
+/**
+ * An Events Webhook change event `{name, ids, time}`. Changes with the same name for the same
+ * integration join one pending event while it waits: each change pushes the send back by
+ * EVENTS_COALESCE_MS, never beyond 30 s after the first, and an event holds at most 1000 ids.
+ */
+export async function enqueueEvent(tx: Executor, target: DeliveryTarget, name: string, ids: string[]): Promise<void> {
+  const settings = deliverySettings();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += settings.maxIdsPerEvent) {
+    await coalesceChunk(tx, target, name, unique.slice(i, i + settings.maxIdsPerEvent));
+  }
+  if (unique.length) await notifyWorkers(tx);
+}
+
+async function coalesceChunk(tx: Executor, target: DeliveryTarget, name: string, ids: string[]): Promise<void> {
+  const settings = deliverySettings();
+  const key = `${target.id}:${name}`;
+  const payload = JSON.stringify({ name, ids, time: new Date().toISOString() });
+  for (let tries = 0; tries < 3; tries++) {
+    const absorbed = await rows<{ id: string }>(
+      tx,
+      sql`insert into deliveries (integration_id, provider, team_id, kind, payload, coalesce_key, next_attempt_at, first_enqueued_at)
+          values (${target.id}, ${target.provider}, ${target.teamId}, ${name}, ${payload}::jsonb, ${key},
+                  now() + make_interval(secs => ${settings.coalesceMs / 1000}), now())
+          on conflict (coalesce_key) where status = 'pending' and coalesce_key is not null
+          do update set
+            payload = jsonb_build_object(
+              'name', deliveries.payload->'name',
+              'ids', (select jsonb_agg(distinct e) from jsonb_array_elements((deliveries.payload->'ids') || (excluded.payload->'ids')) e),
+              'time', excluded.payload->'time'),
+            next_attempt_at = least(excluded.next_attempt_at,
+                                    deliveries.first_enqueued_at + make_interval(secs => ${settings.coalesceCapMs / 1000}))
+          where jsonb_array_length(deliveries.payload->'ids') + jsonb_array_length(excluded.payload->'ids') <= ${settings.maxIdsPerEvent}
+          returning id`,
+    );
+    if (absorbed.length) return;
+    // The waiting event is full: seal it (send it now) and start the next one.
+    await tx.execute(
+      sql`update deliveries set coalesce_key = null, next_attempt_at = least(next_attempt_at, now())
+          where coalesce_key = ${key} and status = 'pending'`,
+    );
+  }
+  throw new Error("Could not queue the event: the waiting event kept changing");
+}

@@ -1,0 +1,210 @@
+import { getProvider } from "@/lib/integrations/registry";
+import type { ProviderId } from "@/lib/integrations/types";
+import { type Claim, claimDueDeliveries, nextDueAt } from "./claim";
+import { deliverySettings } from "./config";
+import { loadIntegrations } from "./integration-configs";
+import { type Processed, processDelivery } from "./process-one";
+import { RateLimiter } from "./rate-limit";
+import { recordOutcomes, updateIntegrationHealth } from "./record";
+import { pruneDeliveryLog } from "./retention";
+import { listenForWork, onWake } from "./wake";
+
+export type WorkerOptions = { batchSize?: number; maxInFlight?: number; log?: (message: string) => void };
+type Finished = Processed & { leaseUntil: number };
+
+const RETENTION_EVERY_MS = 3600_000;
+
+/**
+ * The delivery loop. It claims batches while it has room (maxInFlight), sends every claimed
+ * delivery at once over the keep-alive pool, and writes results in batches: whatever finished
+ * while the previous write ran goes in the next one. A delivery counts as in flight until its
+ * result is written, so a worker killed at any point strands at most maxInFlight deliveries,
+ * and those come back when their lease ends.
+ */
+export class DeliveryWorker {
+  private readonly settings = deliverySettings();
+  private readonly batchSize: number;
+  private readonly maxInFlight: number;
+  private readonly log: (message: string) => void;
+  private readonly limiter = new RateLimiter();
+  private running = false;
+  private inFlight = 0;
+  private woken = false;
+  private waitingForRoom = false;
+  private wakeSleeper: (() => void) | null = null;
+  private finished: Finished[] = [];
+  private flushing: Promise<void> | null = null;
+  private stopListening: (() => Promise<void>) | null = null;
+  private loop: Promise<void> | null = null;
+  private retentionTimer?: NodeJS.Timeout;
+  private unsubscribeWake?: () => void;
+
+  constructor(options: WorkerOptions = {}) {
+    this.batchSize = options.batchSize ?? this.settings.batchSize;
+    this.maxInFlight = Math.max(options.maxInFlight ?? this.settings.maxInFlight, this.batchSize);
+    this.log = options.log ?? ((m) => console.log(m));
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribeWake = onWake(() => this.wake());
+    this.stopListening = await listenForWork(() => this.wake(), this.log);
+    this.retentionTimer = setInterval(() => void this.prune(), RETENTION_EVERY_MS);
+    this.retentionTimer.unref();
+    this.loop = this.run();
+  }
+
+  /** Stop claiming, let in-flight sends finish and their results be written. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    clearInterval(this.retentionTimer);
+    this.unsubscribeWake?.();
+    this.wake();
+    await this.loop;
+    const deadline = Date.now() + 15_000;
+    while ((this.inFlight > 0 || this.flushing) && Date.now() < deadline) await this.sleep(20);
+    await this.stopListening?.();
+  }
+
+  wake(): void {
+    this.woken = true;
+    this.wakeSleeper?.();
+  }
+
+  get busy(): number {
+    return this.inFlight;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      if (this.inFlight + this.batchSize > this.maxInFlight) {
+        this.waitingForRoom = true;
+        await this.sleep(this.settings.pollMs);
+        this.waitingForRoom = false;
+        continue;
+      }
+      this.woken = false;
+      let claim: Claim;
+      try {
+        claim = await claimDueDeliveries(this.batchSize, this.settings.leaseMs);
+      } catch (error) {
+        this.log(`[worker] claim failed: ${errorText(error)}; retrying`);
+        await this.sleep(500);
+        continue;
+      }
+      if (claim.deliveries.length) void this.dispatch(claim);
+      if (claim.deliveries.length < this.batchSize && !this.woken) await this.idle();
+    }
+  }
+
+  /** Sleep until woken, until the next delivery falls due, or one poll interval. */
+  private async idle(): Promise<void> {
+    let wait = this.settings.pollMs;
+    try {
+      const due = await nextDueAt();
+      if (due) wait = Math.min(wait, Math.max(0, due.getTime() - Date.now()));
+    } catch {
+      // The database is away; the poll interval will do.
+    }
+    if (wait > 0 && !this.woken) await this.sleep(wait);
+  }
+
+  private async dispatch(claim: Claim): Promise<void> {
+    const count = claim.deliveries.length;
+    this.inFlight += count;
+    const leaseUntil = claim.leaseUntil.getTime();
+    let configs: Awaited<ReturnType<typeof loadIntegrations>>;
+    try {
+      configs = await loadIntegrations(claim.deliveries.map((d) => d.integrationId));
+    } catch (error) {
+      // Leave the rows claimed: they come back when the lease ends.
+      this.log(`[worker] could not load integrations: ${errorText(error)}`);
+      this.inFlight -= count;
+      return;
+    }
+    for (const delivery of claim.deliveries) {
+      const provider = getProvider(delivery.provider as ProviderId);
+      processDelivery(delivery, configs.get(delivery.integrationId), provider, this.limiter, this.settings).then(
+        (processed) => this.finish({ ...processed, leaseUntil }),
+        (error) => {
+          this.log(`[worker] delivery ${delivery.id} crashed: ${errorText(error)}`);
+          this.inFlight -= 1;
+        },
+      );
+    }
+  }
+
+  private finish(item: Finished): void {
+    this.finished.push(item);
+    this.kickFlush();
+  }
+
+  private kickFlush(): void {
+    this.flushing ??= this.flush().finally(() => {
+      this.flushing = null;
+      if (this.finished.length) this.kickFlush();
+      if (this.waitingForRoom) this.wake();
+    });
+  }
+
+  /** Write everything finished so far; on a database error keep it and retry until its lease ends. */
+  private async flush(): Promise<void> {
+    while (this.finished.length) {
+      const batch = this.finished.splice(0, 1000);
+      try {
+        await recordOutcomes(batch.map((f) => f.outcome));
+        const health = batch.flatMap((f) => (f.health ? [f.health] : []));
+        await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorText(error)}`));
+        this.inFlight -= batch.length;
+      } catch (error) {
+        const now = Date.now();
+        const alive = batch.filter((f) => f.leaseUntil > now);
+        this.inFlight -= batch.length - alive.length;
+        this.finished.unshift(...alive);
+        this.log(`[worker] could not record ${batch.length} results: ${errorText(error)}; retrying`);
+        await this.sleep(250, false);
+      }
+    }
+  }
+
+  private async prune(): Promise<void> {
+    try {
+      const removed = await pruneDeliveryLog();
+      if (removed) this.log(`[worker] pruned ${removed} delivery log rows older than 14 days`);
+    } catch (error) {
+      this.log(`[worker] pruning failed: ${errorText(error)}`);
+    }
+  }
+
+  private sleep(ms: number, wakeable = true): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      if (wakeable) this.wakeSleeper = done;
+    });
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// One worker per process, kept on globalThis so Next's dev reloads do not start a second.
+const holder = globalThis as unknown as { __csDeliveryWorker?: DeliveryWorker };
+
+export async function startDeliveryWorker(options?: WorkerOptions): Promise<DeliveryWorker> {
+  holder.__csDeliveryWorker ??= new DeliveryWorker(options);
+  await holder.__csDeliveryWorker.start();
+  return holder.__csDeliveryWorker;
+}
+
+export async function stopDeliveryWorker(): Promise<void> {
+  const worker = holder.__csDeliveryWorker;
+  holder.__csDeliveryWorker = undefined;
+  await worker?.stop();
+}
