@@ -1,7 +1,20 @@
+import { confluence } from "./confluence";
+import { jira } from "./jira";
+import { monday } from "./monday";
+import { pagerduty } from "./pagerduty";
+import { slack } from "./slack";
 import type { Provider, ProviderId } from "./types";
+import { customWebhook } from "./custom-webhook";
+import { eventsWebhook } from "./events-webhook";
 
 /** Every provider, one line each. */
-const providers: Partial<Record<ProviderId, Provider>> = {};
+const providers: Partial<Record<ProviderId, Provider>> = {
+  slack,
+  jira,
+  confluence,
+  monday,
+  pagerduty,
+};
 
 export function getProvider(id: ProviderId): Provider | undefined {
   return providers[id];
