@@ -1,4 +1,4 @@
-import type { RateLimit } from "@/lib/integrations/types";
+import type { IntegrationConfig, RateLimit } from "@/lib/integrations/types";
 
 type Bucket = { tokens: number; updatedAt: number; nextSlotAt: number };
 
@@ -28,4 +28,11 @@ export class RateLimiter {
     bucket.nextSlotAt = slot + interval;
     return Math.ceil(slot - now);
   }
+}
+
+/** A webhook's limit as its administrator set it (`rateLimitPerSecond`); none by default. */
+export function adminRateLimit(config: IntegrationConfig): RateLimit | undefined {
+  const perSecond = Number(config.settings.rateLimitPerSecond);
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return undefined;
+  return { key: `${config.provider}:${config.id}`, ratePerSecond: perSecond, burst: Math.max(1, Math.ceil(perSecond)) };
 }

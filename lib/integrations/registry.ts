@@ -14,6 +14,8 @@ const providers: Partial<Record<ProviderId, Provider>> = {
   confluence,
   monday,
   pagerduty,
+  "custom-webhook": customWebhook,
+  "events-webhook": eventsWebhook,
 };
 
 export function getProvider(id: ProviderId): Provider | undefined {
