@@ -38,6 +38,8 @@ export class DeliveryWorker {
   private loop: Promise<void> | null = null;
   private retentionTimer?: NodeJS.Timeout;
   private unsubscribeWake?: () => void;
+  private wakeTimer?: NodeJS.Timeout;
+  private wakeTimerAt = Infinity;
 
   constructor(options: WorkerOptions = {}) {
     this.batchSize = options.batchSize ?? this.settings.batchSize;
@@ -60,12 +62,25 @@ export class DeliveryWorker {
     if (!this.running) return;
     this.running = false;
     clearInterval(this.retentionTimer);
+    clearTimeout(this.wakeTimer);
     this.unsubscribeWake?.();
     this.wake();
     await this.loop;
     const deadline = Date.now() + 15_000;
     while ((this.inFlight > 0 || this.flushing) && Date.now() < deadline) await this.sleep(20);
     await this.stopListening?.();
+  }
+
+  /** Retries and throttled sends we just scheduled: look again when the first falls due. */
+  private wakeAt(at: number): void {
+    if (this.wakeTimerAt <= at) return;
+    clearTimeout(this.wakeTimer);
+    this.wakeTimerAt = at;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimerAt = Infinity;
+      this.wake();
+    }, Math.max(0, at - Date.now()));
+    this.wakeTimer.unref();
   }
 
   wake(): void {
@@ -155,6 +170,7 @@ export class DeliveryWorker {
       const batch = this.finished.splice(0, 1000);
       try {
         await recordOutcomes(batch.map((f) => f.outcome));
+        for (const f of batch) if (f.outcome.nextAttemptAt) this.wakeAt(f.outcome.nextAttemptAt.getTime());
         const health = batch.flatMap((f) => (f.health ? [f.health] : []));
         await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorText(error)}`));
         this.inFlight -= batch.length;
