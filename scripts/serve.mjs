@@ -8,6 +8,11 @@ const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 const port = process.env.PORT || "3000";
 
+if (process.env.DATABASE_URL && (!process.env.AUTH_SECRET || !process.env.SECRETS_KEY)) {
+  console.error("AUTH_SECRET and SECRETS_KEY must be set when DATABASE_URL is set: every process sharing the database needs the same keys (see README: Configuration).");
+  process.exit(1);
+}
+
 const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", process.env.HOST || "0.0.0.0"], {
   stdio: ["ignore", "pipe", "pipe"],
   env: process.env,
