@@ -49,7 +49,7 @@ export function TeamCard({ team, people, canEdit }: { team: TeamWithMembers; peo
                   <div className="flex items-center gap-2">
                     <Select
                       aria-label={`Role of ${m.name} in ${team.name}`}
-                      className="h-8 w-28 py-1"
+                      className="h-8 w-32 py-1"
                       value={m.role}
                       disabled={pending}
                       onChange={(e) => run(() => setMembershipAction({ teamId: team.id, userId: m.userId, role: e.target.value as "lead" | "member" }))}
@@ -89,7 +89,7 @@ export function TeamCard({ team, people, canEdit }: { team: TeamWithMembers; peo
                 </option>
               ))}
             </Select>
-            <Select aria-label={`Role for the new person in ${team.name}`} className="h-8 w-28 py-1" value={newRole} onChange={(e) => setNewRole(e.target.value as "lead" | "member")}>
+            <Select aria-label={`Role for the new person in ${team.name}`} className="h-8 w-32 py-1" value={newRole} onChange={(e) => setNewRole(e.target.value as "lead" | "member")}>
               <option value="member">Member</option>
               <option value="lead">Lead</option>
             </Select>
