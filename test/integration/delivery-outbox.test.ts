@@ -1,0 +1,116 @@
+import { eq, sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { db, rows } from "@/db/client";
+import { deliveries, deliveryAttempts } from "@/db/schema";
+import { claimDueDeliveries } from "@/lib/delivery/claim";
+import { enqueueDeliveries, enqueueEvent } from "@/lib/delivery/outbox";
+import { recordOutcomes } from "@/lib/delivery/record";
+import { pruneDeliveryLog } from "@/lib/delivery/retention";
+import { createIntegration, deliveryById, resetDeliveryTables } from "./delivery-fixtures";
+
+beforeEach(async () => {
+  await resetDeliveryTables();
+  process.env.EVENTS_COALESCE_MS = "2000";
+});
+afterEach(() => {
+  delete process.env.EVENTS_COALESCE_MS;
+});
+
+const pendingEvents = () =>
+  rows<{ id: string; kind: string; ids: string[]; wait_ms: number; coalesce_key: string | null }>(
+    db,
+    sql`select id, kind, payload->'ids' as ids, coalesce_key,
+               extract(epoch from (next_attempt_at - first_enqueued_at)) * 1000 as wait_ms
+        from deliveries where status = 'pending' order by created_at`,
+  );
+
+describe("the events outbox", () => {
+  it("combines changes with the same name into one event, and keeps names apart", async () => {
+    const target = await createIntegration("events-webhook", "https://example.com/e");
+    await db.transaction((tx) => enqueueEvent(tx, target, "issue_created", ["a", "b"]));
+    await db.transaction((tx) => enqueueEvent(tx, target, "issue_created", ["b", "c"]));
+    await db.transaction((tx) => enqueueEvent(tx, target, "issue_resolved", ["x"]));
+    const events = await pendingEvents();
+    expect(events).toHaveLength(2);
+    expect(events[0].ids.sort()).toEqual(["a", "b", "c"]);
+    expect(events[1].ids).toEqual(["x"]);
+    expect(Number(events[0].wait_ms)).toBeGreaterThanOrEqual(1900);
+  });
+
+  it("never puts more than 1000 ids in one event", async () => {
+    const target = await createIntegration("events-webhook", "https://example.com/e");
+    const ids = Array.from({ length: 2500 }, (_, i) => `issue-${i}`);
+    await db.transaction((tx) => enqueueEvent(tx, target, "issue_updated", ids.slice(0, 700)));
+    await db.transaction((tx) => enqueueEvent(tx, target, "issue_updated", ids.slice(700)));
+    const events = await pendingEvents();
+    expect(events.every((e) => e.ids.length <= 1000)).toBe(true);
+    expect(new Set(events.flatMap((e) => e.ids)).size).toBe(2500);
+    expect(events.filter((e) => e.coalesce_key !== null)).toHaveLength(1);
+  });
+
+  it("never waits more than 30 s after the first change", async () => {
+    const target = await createIntegration("events-webhook", "https://example.com/e");
+    await db.transaction((tx) => enqueueEvent(tx, target, "asset_updated", ["a"]));
+    await db.execute(sql`update deliveries set first_enqueued_at = now() - interval '29 seconds'`);
+    await db.transaction((tx) => enqueueEvent(tx, target, "asset_updated", ["b"]));
+    const [event] = await pendingEvents();
+    expect(Number(event.wait_ms)).toBeLessThanOrEqual(30_000);
+  });
+
+  it("a claimed event stops absorbing ids, so later changes start a new one", async () => {
+    const target = await createIntegration("events-webhook", "https://example.com/e");
+    await db.transaction((tx) => enqueueEvent(tx, target, "issue_created", ["a"]));
+    await db.execute(sql`update deliveries set next_attempt_at = now() - interval '1 second'`);
+    const claim = await claimDueDeliveries(10, 60_000);
+    expect(claim.deliveries).toHaveLength(1);
+    await db.transaction((tx) => enqueueEvent(tx, target, "issue_created", ["b"]));
+    const events = await pendingEvents();
+    expect(events.map((e) => e.ids)).toEqual([["a"], ["b"]]);
+  });
+});
+
+describe("claims and leases", () => {
+  async function queue(n: number) {
+    const target = await createIntegration("custom-webhook", "https://example.com/w");
+    return db.transaction((tx) => enqueueDeliveries(tx, Array.from({ length: n }, () => ({ target, kind: "issues_created", payload: { issues: [] } }))));
+  }
+
+  it("two claims never share a row", async () => {
+    await queue(30);
+    const [a, b] = await Promise.all([claimDueDeliveries(20, 60_000), claimDueDeliveries(20, 60_000)]);
+    const ids = [...a.deliveries, ...b.deliveries].map((d) => d.id);
+    expect(ids).toHaveLength(30);
+    expect(new Set(ids).size).toBe(30);
+    expect((await claimDueDeliveries(20, 60_000)).deliveries).toHaveLength(0);
+  });
+
+  it("an expired lease goes back to the queue, and the old claim can no longer finish the row", async () => {
+    const [id] = await queue(1);
+    const first = await claimDueDeliveries(10, 60_000);
+    await db.update(deliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(deliveries.id, id));
+    const second = await claimDueDeliveries(10, 60_000);
+    expect(second.deliveries.map((d) => d.id)).toEqual([id]);
+
+    const at = new Date();
+    const attempt = { at, requestUrl: "", requestHeaders: {}, requestBody: "{}", status: 200, responseBody: "ok", durationMs: 1, error: null };
+    const outcome = { deliveryId: id, status: "delivered" as const, nextAttemptAt: null, body: "{}", attempt, lastError: null, countsAsAttempt: true };
+    expect((await recordOutcomes([{ ...outcome, claimId: first.claimId }])).size).toBe(0);
+    expect(await db.select().from(deliveryAttempts)).toHaveLength(0);
+    expect((await recordOutcomes([{ ...outcome, claimId: second.claimId }])).has(id)).toBe(true);
+    expect((await deliveryById(id)).status).toBe("delivered");
+    expect(await db.select().from(deliveryAttempts)).toHaveLength(1);
+  });
+
+  it("keeps the delivery log 14 days", async () => {
+    const [oldId, newId] = await queue(2);
+    await db.update(deliveries).set({ status: "delivered", createdAt: new Date(Date.now() - 15 * 86400_000) }).where(eq(deliveries.id, oldId));
+    await db.insert(deliveryAttempts).values([
+      { deliveryId: newId, at: new Date(Date.now() - 15 * 86400_000) },
+      { deliveryId: newId, at: new Date() },
+    ]);
+    expect(await pruneDeliveryLog()).toBe(2);
+    expect(await deliveryById(oldId)).toBeUndefined();
+    expect(await deliveryById(newId)).toBeDefined();
+    expect(await db.select().from(deliveryAttempts)).toHaveLength(1);
+  });
+});
