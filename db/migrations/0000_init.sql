@@ -53,13 +53,23 @@ CREATE TABLE "assets" (
 	"url" text,
 	"team_id" uuid,
 	"last_ingest_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "detectors" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
 	"severity" "severity" NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ingests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"asset_id" text NOT NULL,
+	"body_hash" text NOT NULL,
+	"findings" integer NOT NULL,
+	"result" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "issue_tickets" (
@@ -85,7 +95,8 @@ CREATE TABLE "issues" (
 	"status" "issue_status" DEFAULT 'open' NOT NULL,
 	"first_seen" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_seen" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "audit_log" (
@@ -166,10 +177,12 @@ ALTER TABLE "delivery_attempts" ADD CONSTRAINT "delivery_attempts_delivery_id_de
 CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "team_memberships_user_idx" ON "team_memberships" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "assets_team_idx" ON "assets" USING btree ("team_id");--> statement-breakpoint
+CREATE INDEX "ingests_asset_created_idx" ON "ingests" USING btree ("asset_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "issues_asset_identity_uq" ON "issues" USING btree ("asset_id","identity");--> statement-breakpoint
-CREATE INDEX "issues_kind_status_seen_idx" ON "issues" USING btree ("kind","status","first_seen" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "issues_kind_status_seen_idx" ON "issues" USING btree ("kind","status","first_seen" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "issues_status_seen_idx" ON "issues" USING btree ("status","first_seen" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "issues_seen_idx" ON "issues" USING btree ("first_seen" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at is null;--> statement-breakpoint
 CREATE INDEX "issues_asset_status_idx" ON "issues" USING btree ("asset_id","status");--> statement-breakpoint
-CREATE INDEX "issues_detector_idx" ON "issues" USING btree ("detector_id");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "integrations_team_idx" ON "integrations" USING btree ("team_id");--> statement-breakpoint
 CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint

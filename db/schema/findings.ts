@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams } from "./people";
 
 export const assetKind = pgEnum("asset_kind", ["code", "log", "host", "productivity", "asset"]);
@@ -17,6 +17,8 @@ export const assets = pgTable(
     teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
     lastIngestAt: timestamp("last_ingest_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Deleted assets are hidden; a later ingest of the same id creates the asset afresh. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [index("assets_team_idx").on(t.teamId)],
 );
@@ -45,13 +47,37 @@ export const issues = pgTable(
     firstSeen: timestamp("first_seen", { withTimezone: true }).notNull().defaultNow(),
     lastSeen: timestamp("last_seen", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A deleted issue stays as a tombstone so an Events Webhook consumer can still fetch every id
+     * it was sent. Its identity is rewritten to `deleted:<id>`, so the finding can come back as new.
+     */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("issues_asset_identity_uq").on(t.assetId, t.identity),
-    index("issues_kind_status_seen_idx").on(t.kind, t.status, t.firstSeen.desc(), t.id),
+    // Keyset pagination walks (first_seen desc, id desc); these serve the table's common filters.
+    index("issues_kind_status_seen_idx").on(t.kind, t.status, t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
+    index("issues_status_seen_idx").on(t.status, t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
+    index("issues_seen_idx").on(t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
     index("issues_asset_status_idx").on(t.assetId, t.status),
-    index("issues_detector_idx").on(t.detectorId),
   ],
+);
+
+/**
+ * One row per accepted ingest. Its answer is kept so that repeating the asset's latest ingest
+ * (a scanner retrying after a timeout) answers the same counts and changes nothing.
+ */
+export const ingests = pgTable(
+  "ingests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    assetId: text("asset_id").notNull(),
+    bodyHash: text("body_hash").notNull(),
+    findings: integer("findings").notNull(),
+    result: jsonb("result").$type<{ created: number; updated: number; resolved: number; deleted: number }>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("ingests_asset_created_idx").on(t.assetId, t.createdAt.desc())],
 );
 
 /** Tickets made from an issue: at most one per provider. */

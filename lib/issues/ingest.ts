@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { desc, eq, sql } from "drizzle-orm";
+import { db, type Executor, rows } from "@/db/client";
+import { ingests } from "@/db/schema";
+import { requireAdmin, type Principal } from "@/lib/auth/principal";
+import { wakeWorker } from "@/lib/delivery/wake";
+import type { AssetRef, IngestCounts } from "@/lib/notifications/changes";
+import { notifyChanges } from "@/lib/notifications/route";
+import { applyFindings, retireMissing, upsertDetectors } from "./diff";
+import { ingestDigest, prepareFindings } from "./identity";
+import { type IngestInput, parseIngest } from "./schemas";
+
+export type IngestResult = { ingestId: string; assetId: string } & IngestCounts;
+
+/**
+ * Take one full scan of one asset (contract §3): diff it against the asset's issues and queue the
+ * notifications it causes, all in one transaction, so a bad body or a failure changes nothing.
+ * Repeating the asset's latest ingest answers the same result and changes nothing.
+ */
+export async function ingestScan(actor: Principal, raw: unknown): Promise<IngestResult> {
+  requireAdmin(actor);
+  const input = parseIngest(raw);
+  const findings = prepareFindings(input.findings);
+  const digest = ingestDigest(input);
+
+  const { result, queued } = await db.transaction(async (tx) => {
+    const asset = await claimAsset(tx, input.asset);
+    if (!asset.created) {
+      const [last] = await tx.select().from(ingests).where(eq(ingests.assetId, asset.id)).orderBy(desc(ingests.createdAt)).limit(1);
+      if (last?.bodyHash === digest) return { result: { ingestId: last.id, assetId: asset.id, ...last.result }, queued: false };
+    }
+    await upsertDetectors(tx, findings);
+    const { created, updated } = await applyFindings(tx, asset.id, input.asset.kind, findings);
+    const { resolved, deleted } = await retireMissing(tx, asset.id, input.files);
+    const counts: IngestCounts = { created: created.length, updated: updated.length, resolved: resolved.length, deleted: deleted.length };
+    const ingestId = randomUUID();
+    await tx.insert(ingests).values({ id: ingestId, assetId: asset.id, bodyHash: digest, findings: findings.length, result: counts });
+    await notifyChanges(tx, { asset, assetEvent: asset.created ? "asset_created" : undefined, created, updated, resolved, deleted, ingest: counts });
+    return { result: { ingestId, assetId: asset.id, ...counts }, queued: true };
+  });
+  if (queued) wakeWorker();
+  return result;
+}
+
+/**
+ * Create the asset on its first ingest (or its first after a delete), else update its name, kind
+ * and url. The row stays locked to the end of the transaction, so two ingests of one asset run
+ * one after the other and each diffs against the other's result.
+ */
+async function claimAsset(tx: Executor, asset: IngestInput["asset"]): Promise<AssetRef & { created: boolean }> {
+  const name = asset.name || asset.id;
+  const url = asset.url || null;
+  const ref = { id: asset.id, name, url };
+  const inserted = await rows<{ id: string }>(
+    tx,
+    sql`insert into assets (id, name, kind, url, last_ingest_at) values (${asset.id}, ${name}, ${asset.kind}, ${url}, now())
+        on conflict (id) do nothing returning id`,
+  );
+  if (inserted.length) return { ...ref, teamId: null, created: true };
+  // A separate statement, so it sees (and waits for) a concurrent first ingest of the same asset.
+  const [prior] = await rows<{ kind: string; deletedAt: unknown }>(tx, sql`select kind, deleted_at as "deletedAt" from assets where id = ${asset.id} for update`);
+  const revived = prior.deletedAt !== null;
+  const [row] = await rows<{ teamId: string | null }>(
+    tx,
+    sql`update assets set name = ${name}, kind = ${asset.kind}, url = ${url}, last_ingest_at = now(),
+          team_id = case when deleted_at is null then team_id end,
+          created_at = case when deleted_at is null then created_at else now() end,
+          deleted_at = null
+        where id = ${asset.id} returning team_id as "teamId"`,
+  );
+  // An asset's issues carry its kind, so the tabs filter on it without a join.
+  if (prior.kind !== asset.kind) await tx.execute(sql`update issues set kind = ${asset.kind} where asset_id = ${asset.id}`);
+  if (revived) await tx.execute(sql`delete from ingests where asset_id = ${asset.id}`);
+  return { ...ref, teamId: row.teamId, created: revived };
+}
