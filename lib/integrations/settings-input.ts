@@ -44,6 +44,8 @@ export function parseSettingsInput(provider: Provider, teamScope: boolean, input
   const settings: Record<string, unknown> = {};
   const secrets: Record<string, string> = {};
   for (const [key, value] of Object.entries(specific.data as Record<string, unknown>)) {
+    // A provider schema may extend the common one; enabled/minSeverity are columns, not settings.
+    if (key in commonSettingsSchema.shape || value === undefined) continue;
     if (provider.secretFields.includes(key)) secrets[key] = String(value);
     else settings[key] = value;
   }
