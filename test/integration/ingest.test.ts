@@ -98,7 +98,7 @@ const f1 = { detectorId: "SENF026", detectorName: "Ruby On Rails secret token co
 const f2 = { detectorId: "CLD001", detectorName: "Visible AWS Key", severity: "error" as const, path: "db/secret2", content: "AKIAXXXX", uri: uri("db/secret2", 3) };
 const f3 = { detectorId: "SENF012", detectorName: "Environment file with credentials (.env)", severity: "warning" as const, path: ".env", content: "DB_PASSWORD=hunter2", uri: uri(".env", 1) };
 
-const customIssue = (f: typeof f2) => ({ assetId: asset.id, detectorId: f.detectorId, detectorName: f.detectorName, severity: f.severity, uri: f.uri });
+const customIssue = (f: typeof f1 | typeof f2 | typeof f3) => ({ assetId: asset.id, detectorId: f.detectorId, detectorName: f.detectorName, severity: f.severity, uri: f.uri });
 const idsOf = (events: Record<string, unknown>[], name: string) => events.filter((e) => e.name === name).flatMap((e) => e.ids as string[]).sort();
 
 describe("ingest A, B and C reach every receiver exactly once", () => {
