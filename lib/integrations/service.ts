@@ -142,8 +142,11 @@ export async function testIntegration(principal: Principal, providerId: string, 
       return { ok: false, status: null, message: "The test could not run", durationMs: 0 };
     },
   );
-  if (unchanged && existing) await recordTestOutcome(existing, result);
-  return { ok: result.ok, status: result.status, message: result.message, durationMs: result.durationMs, ...(result.accountDomain ? { accountDomain: result.accountDomain } : {}) };
+  // The status has its own field; the message is the receiver's words ("HTTP 401: bad sig" → "bad sig").
+  const message = result.message.replace(/^HTTP \d{3}(: |$)/, "").replace(/\s*\(HTTP \d{3}\)$/, "") || (result.ok ? "OK" : "No reason given");
+  const answer: TestResult = { ok: result.ok, status: result.status, message, durationMs: result.durationMs, ...(result.accountDomain ? { accountDomain: result.accountDomain } : {}) };
+  if (unchanged && existing) await recordTestOutcome(existing, answer);
+  return answer;
 }
 
 async function recordTestOutcome(row: IntegrationRow, result: TestResult): Promise<void> {
