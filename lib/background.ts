@@ -1,9 +1,15 @@
+import { startDeliveryWorker } from "@/lib/delivery/worker";
+
 /**
  * Background work that runs inside the web process (the delivery worker, with the embedded
  * database). Later parts register here; WORKER=off keeps a web process from doing any of it.
  */
 type Starter = () => void;
-const starters: Starter[] = [];
+const starters: Starter[] = [
+  // Embedded PGlite can only be used by this process, so its worker must live here; with
+  // DATABASE_URL it delivers beside any `npm run worker` processes, claims keeping them apart.
+  () => void startDeliveryWorker().catch((error) => console.error("[worker] could not start:", error instanceof Error ? error.message : error)),
+];
 
 export function onBackgroundStart(starter: Starter): void {
   starters.push(starter);

@@ -189,5 +189,4 @@ CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at"
 CREATE UNIQUE INDEX "deliveries_coalesce_uq" ON "deliveries" USING btree ("coalesce_key") WHERE status = 'pending' and coalesce_key is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_integration_created_idx" ON "deliveries" USING btree ("integration_id","created_at" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "deliveries_created_idx" ON "deliveries" USING btree ("created_at" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","at");--> statement-breakpoint
-CREATE INDEX "delivery_attempts_at_idx" ON "delivery_attempts" USING btree ("at");
+CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","at");

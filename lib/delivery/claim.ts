@@ -17,19 +17,19 @@ export type Claim = { claimId: string; leaseUntil: Date; deliveries: ClaimedDeli
 
 /**
  * Take up to `limit` due deliveries under a fresh claim id. SKIP LOCKED lets workers claim side
- * by side without waiting on each other. The lease is written into next_attempt_at, so rows of a
- * worker that died are due again the moment the lease ends. A claimed event stops absorbing ids:
- * its body is about to be fixed.
+ * by side without waiting on each other. A row is due when its time has come and it holds no
+ * live lease, so rows of a worker that died are due again the moment their lease ends. The claim
+ * touches no indexed column (except a waiting event's coalesce key, which stops it absorbing
+ * ids: its body is about to be fixed), so Postgres can update the row in place.
  */
 export async function claimDueDeliveries(limit: number, leaseMs: number, executor: Executor = db): Promise<Claim> {
   const claimId = randomUUID();
   const claimed = await rows<ClaimedDelivery & { leaseUntil: string | Date }>(
     executor,
     sql`update deliveries d
-        set claim_id = ${claimId}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}),
-            next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}), coalesce_key = null
+        set claim_id = ${claimId}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}), coalesce_key = null
         from (select id from deliveries
-              where status = 'pending' and next_attempt_at <= now()
+              where status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until <= now())
               order by next_attempt_at
               limit ${limit}
               for update skip locked) due
@@ -45,7 +45,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
 export async function nextDueAt(executor: Executor = db): Promise<Date | null> {
   const [row] = await rows<{ at: string | Date | null }>(
     executor,
-    sql`select min(next_attempt_at) as at from deliveries where status = 'pending'`,
+    sql`select min(greatest(next_attempt_at, lease_until)) as at from deliveries where status = 'pending'`,
   );
   return row?.at ? new Date(row.at) : null;
 }

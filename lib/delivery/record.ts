@@ -56,7 +56,7 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
           update deliveries d set
             status = v.status,
             attempts = d.attempts + v.inc,
-            next_attempt_at = coalesce(v.next_at, now()),
+            next_attempt_at = coalesce(v.next_at, d.next_attempt_at),
             claim_id = null,
             lease_until = null,
             body = coalesce(d.body, v.body),

@@ -4,20 +4,10 @@ import { deliverySettings } from "./config";
 
 const CHUNK = 5000;
 
-/** The delivery log is kept 14 days: older attempts and finished deliveries are removed in chunks. */
+/** The delivery log is kept 14 days: finished deliveries older than that go, with their attempts (cascade). */
 export async function pruneDeliveryLog(executor: Executor = db, retentionMs = deliverySettings().retentionMs): Promise<number> {
   const secs = retentionMs / 1000;
   let removed = 0;
-  for (;;) {
-    const gone = await rows<{ id: string }>(
-      executor,
-      sql`delete from delivery_attempts where id in (
-            select id from delivery_attempts where at < now() - make_interval(secs => ${secs}) limit ${CHUNK})
-          returning id`,
-    );
-    removed += gone.length;
-    if (gone.length < CHUNK) break;
-  }
   for (;;) {
     const gone = await rows<{ id: string }>(
       executor,

@@ -13,6 +13,8 @@ export type WorkerOptions = { batchSize?: number; maxInFlight?: number; log?: (m
 type Finished = Processed & { leaseUntil: number };
 
 const RETENTION_EVERY_MS = 3600_000;
+const FLUSH_AT_ONCE = 64;
+const FLUSH_GATHER_MS = 2;
 
 /**
  * The delivery loop. It claims batches while it has room (maxInFlight), sends every claimed
@@ -39,6 +41,7 @@ export class DeliveryWorker {
   private retentionTimer?: NodeJS.Timeout;
   private unsubscribeWake?: () => void;
   private wakeTimer?: NodeJS.Timeout;
+  private flushTimer?: NodeJS.Timeout;
   private wakeTimerAt = Infinity;
 
   constructor(options: WorkerOptions = {}) {
@@ -67,7 +70,7 @@ export class DeliveryWorker {
     this.wake();
     await this.loop;
     const deadline = Date.now() + 15_000;
-    while ((this.inFlight > 0 || this.flushing) && Date.now() < deadline) await this.sleep(20);
+    while ((this.inFlight > 0 || this.flushing || this.flushTimer) && Date.now() < deadline) await this.sleep(20);
     await this.stopListening?.();
   }
 
@@ -156,12 +159,22 @@ export class DeliveryWorker {
     this.kickFlush();
   }
 
+  /**
+   * Results are written together: a flush starts once the current one is done, and a small
+   * buffer waits a couple of milliseconds for the answers already on their way, so one statement
+   * records dozens of attempts instead of one.
+   */
   private kickFlush(): void {
-    this.flushing ??= this.flush().finally(() => {
-      this.flushing = null;
-      if (this.finished.length) this.kickFlush();
-      if (this.waitingForRoom) this.wake();
-    });
+    if (this.flushing || this.flushTimer) return;
+    const delay = this.finished.length >= FLUSH_AT_ONCE || !this.running ? 0 : FLUSH_GATHER_MS;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+        if (this.finished.length) this.kickFlush();
+        if (this.waitingForRoom) this.wake();
+      });
+    }, delay);
   }
 
   /** Write everything finished so far; on a database error keep it and retry until its lease ends. */

@@ -87,7 +87,7 @@ describe("claims and leases", () => {
   it("an expired lease goes back to the queue, and the old claim can no longer finish the row", async () => {
     const [id] = await queue(1);
     const first = await claimDueDeliveries(10, 60_000);
-    await db.update(deliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(deliveries.id, id));
+    await db.update(deliveries).set({ leaseUntil: new Date(Date.now() - 1000) }).where(eq(deliveries.id, id));
     const second = await claimDueDeliveries(10, 60_000);
     expect(second.deliveries.map((d) => d.id)).toEqual([id]);
 
@@ -102,15 +102,18 @@ describe("claims and leases", () => {
   });
 
   it("keeps the delivery log 14 days", async () => {
-    const [oldId, newId] = await queue(2);
-    await db.update(deliveries).set({ status: "delivered", createdAt: new Date(Date.now() - 15 * 86400_000) }).where(eq(deliveries.id, oldId));
+    const [oldId, newId, oldPendingId] = await queue(3);
+    const fifteenDaysAgo = new Date(Date.now() - 15 * 86400_000);
+    await db.update(deliveries).set({ status: "delivered", createdAt: fifteenDaysAgo }).where(eq(deliveries.id, oldId));
+    await db.update(deliveries).set({ createdAt: fifteenDaysAgo }).where(eq(deliveries.id, oldPendingId));
     await db.insert(deliveryAttempts).values([
-      { deliveryId: newId, at: new Date(Date.now() - 15 * 86400_000) },
+      { deliveryId: oldId, at: fifteenDaysAgo },
       { deliveryId: newId, at: new Date() },
     ]);
-    expect(await pruneDeliveryLog()).toBe(2);
+    expect(await pruneDeliveryLog()).toBe(1);
     expect(await deliveryById(oldId)).toBeUndefined();
     expect(await deliveryById(newId)).toBeDefined();
-    expect(await db.select().from(deliveryAttempts)).toHaveLength(1);
+    expect(await deliveryById(oldPendingId)).toBeDefined();
+    expect((await db.select().from(deliveryAttempts)).map((a) => a.deliveryId)).toEqual([newId]);
   });
 });

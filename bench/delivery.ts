@@ -1,0 +1,147 @@
+// `npm run bench:delivery`: end-to-end delivery throughput (outbox → claim → sign → POST →
+// attempt recorded) on PGlite and on Postgres, beside a raw undici loop posting the same signed
+// bodies to the same receiver; then enqueue-commit-to-first-byte latency at 100 deliveries/s;
+// and the worker's peak RSS. Postgres runs when TEST_DATABASE_URL or DATABASE_URL is set.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { Agent, request } from "undici";
+import { closeDb, db } from "@/db/client";
+import { migrate } from "@/db/migrate";
+import { countPending, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
+import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
+import { signingHeaders } from "@/lib/delivery/sign";
+import { wakeWorker } from "@/lib/delivery/wake";
+import { DeliveryWorker } from "@/lib/delivery/worker";
+
+const N = Number(process.env.BENCH_N || 20_000);
+const BATCH = Number(process.env.BENCH_BATCH || 100);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT || 256);
+const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS || 5);
+const TOKEN = randomBytes(32).toString("base64url");
+const BODY_PAYLOAD = { issues: [{ assetId: "github.com/maggie/jelly-sandwich", detectorId: "SENF026", detectorName: "Ruby On Rails secret token configuration file", severity: "error", uri: "https://github.com/maggie/jelly-sandwich/blob/main/config/initializers/secret_token.rb#L7" }] };
+
+process.env.OUTBOUND_ALLOW_PRIVATE = "true";
+process.env.SECRETS_KEY ||= randomBytes(32).toString("base64");
+process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
+
+let peakRss = 0;
+const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+
+async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
+  const target = await seedIntegration(`${receiver.url}/hook`, TOKEN);
+  for (let i = 0; i < N; i += 2000) {
+    const chunk = Array.from({ length: Math.min(2000, N - i) }, () => ({ target, kind: "issues_created", payload: BODY_PAYLOAD }));
+    await db.transaction((tx) => enqueueDeliveries(tx, chunk));
+  }
+  await receiver.reset();
+  const worker = new DeliveryWorker({ batchSize: BATCH, maxInFlight: IN_FLIGHT, log: () => {} });
+  const started = performance.now();
+  await worker.start();
+  while ((await countPending()) > 0) await new Promise((r) => setTimeout(r, 100));
+  const seconds = (performance.now() - started) / 1000;
+  await worker.stop();
+  const stats = await receiver.stats();
+  if (stats.count < N || stats.badSignatures) throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
+  return N / seconds;
+}
+
+async function rawUndiciThroughput(receiver: ReceiverProcess): Promise<number> {
+  const agent = new Agent({ connections: 128, keepAliveTimeout: 30_000 });
+  const body = JSON.stringify(BODY_PAYLOAD);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < N) {
+        const id = String(next++);
+        const headers = { "content-type": "application/json", ...signingHeaders(id, TOKEN, body) };
+        const res = await request(`${receiver.url}/hook`, { dispatcher: agent, method: "POST", headers, body });
+        await res.body.text();
+      }
+    }),
+  );
+  const rate = N / ((performance.now() - started) / 1000);
+  await agent.close();
+  return rate;
+}
+
+async function latencyAt100PerSecond(receiver: ReceiverProcess) {
+  const target = await seedIntegration(`${receiver.url}/latency`, TOKEN, "events-webhook");
+  await receiver.reset();
+  const worker = new DeliveryWorker({ batchSize: BATCH, maxInFlight: IN_FLIGHT, log: () => {} });
+  await worker.start();
+  const committedAt = new Map<string, number>();
+  const total = LATENCY_SECONDS * 100;
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + i * 10;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const payload = { name: "issue_created", ids: [`issue-${i}`], time: new Date().toISOString() };
+    const id = await db.transaction((tx) => enqueueDelivery(tx, { target, kind: "issue_created", payload }));
+    committedAt.set(id, performance.timeOrigin + performance.now());
+    wakeWorker();
+  }
+  while ((await countPending()) > 0) await new Promise((r) => setTimeout(r, 100));
+  await worker.stop();
+  const stats = await receiver.stats();
+  const latencies = stats.arrivals.flatMap(([id, at]) => (committedAt.has(id) ? [at - committedAt.get(id)!] : [])).sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length };
+}
+
+async function runOn(label: string, receiver: ReceiverProcess) {
+  await migrate();
+  const engine = await engineThroughput(receiver);
+  const raw = await rawUndiciThroughput(receiver);
+  const latency = await latencyAt100PerSecond(receiver);
+  console.log(
+    `${label.padEnd(9)} engine ${Math.round(engine).toLocaleString("en-US")}/s · raw undici ${Math.round(raw).toLocaleString("en-US")}/s · ratio ${(engine / raw).toFixed(2)} · ` +
+      `latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms (${latency.count} at 100/s) · peak RSS ${mb(peakRss)}`,
+  );
+  await closeDb();
+}
+
+async function main() {
+  console.log(`delivery bench: ${N.toLocaleString("en-US")} deliveries, batches of ${BATCH}, ${IN_FLIGHT} in flight, loopback receiver in its own process`);
+  const receiver = await ReceiverProcess.start(TOKEN);
+  try {
+    delete process.env.DATABASE_URL;
+    process.env.DATA_DIR = "memory://";
+    await runOn("PGlite", receiver);
+
+    const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL_BENCH || process.env.DATABASE_URL_ORIGINAL;
+    if (!serverUrl) {
+      console.log("Postgres  skipped (set TEST_DATABASE_URL or DATABASE_URL)");
+      return;
+    }
+    const name = `cs_bench_${process.pid}`;
+    const adminClient = new pg.Client({ connectionString: serverUrl });
+    await adminClient.connect();
+    await adminClient.query(`create database ${name}`);
+    try {
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      process.env.DATABASE_URL = url.toString();
+      peakRss = 0;
+      await runOn("Postgres", receiver);
+    } finally {
+      await adminClient.query(`drop database if exists ${name} with (force)`);
+      await adminClient.end();
+    }
+  } finally {
+    clearInterval(rssSampler);
+    await receiver.stop();
+  }
+  console.log("targets: ≥3,000/s PGlite, ≥5,000/s Postgres, p50 ≤ 10 ms, p99 ≤ 50 ms, RSS < 300 MB");
+}
+
+// DATABASE_URL is repurposed per phase; remember the caller's.
+if (process.env.DATABASE_URL) process.env.DATABASE_URL_ORIGINAL = process.env.DATABASE_URL;
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error("bench failed:", error);
+    process.exit(1);
+  },
+);
