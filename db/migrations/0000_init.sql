@@ -180,9 +180,9 @@ CREATE INDEX "assets_team_idx" ON "assets" USING btree ("team_id");--> statement
 CREATE INDEX "ingests_asset_created_idx" ON "ingests" USING btree ("asset_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "issues_asset_identity_uq" ON "issues" USING btree ("asset_id","identity");--> statement-breakpoint
 CREATE INDEX "issues_kind_status_seen_idx" ON "issues" USING btree ("kind","status","first_seen" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at is null;--> statement-breakpoint
-CREATE INDEX "issues_status_seen_idx" ON "issues" USING btree ("status","first_seen" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "issues_kind_seen_idx" ON "issues" USING btree ("kind","first_seen" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at is null;--> statement-breakpoint
+CREATE INDEX "issues_asset_seen_idx" ON "issues" USING btree ("asset_id","first_seen" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "issues_seen_idx" ON "issues" USING btree ("first_seen" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE deleted_at is null;--> statement-breakpoint
-CREATE INDEX "issues_asset_status_idx" ON "issues" USING btree ("asset_id","status");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "integrations_team_idx" ON "integrations" USING btree ("team_id");--> statement-breakpoint
 CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint

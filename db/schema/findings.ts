@@ -55,11 +55,13 @@ export const issues = pgTable(
   },
   (t) => [
     uniqueIndex("issues_asset_identity_uq").on(t.assetId, t.identity),
-    // Keyset pagination walks (first_seen desc, id desc); these serve the table's common filters.
+    // Keyset pagination walks (first_seen desc, id desc). These serve the table's tab + status
+    // view, a tab alone, one asset, and everything else (status or severity alone are filtered
+    // while walking the last one: each matches a large share of rows).
     index("issues_kind_status_seen_idx").on(t.kind, t.status, t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
-    index("issues_status_seen_idx").on(t.status, t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
+    index("issues_kind_seen_idx").on(t.kind, t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
+    index("issues_asset_seen_idx").on(t.assetId, t.firstSeen.desc(), t.id.desc()),
     index("issues_seen_idx").on(t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
-    index("issues_asset_status_idx").on(t.assetId, t.status),
   ],
 );
 

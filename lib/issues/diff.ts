@@ -14,7 +14,9 @@ const CHUNK = 5000;
  * Upsert a scan's findings into its asset's issues in set-based statements (no per-row round
  * trips). A finding matching no issue creates one; one whose severity, uri or content changed
  * updates it; a resolved issue that comes back is reopened, which counts as updated. Every seen
- * issue gets last_seen = now(), which `retireMissing` relies on.
+ * issue gets last_seen = now(), which `retireMissing` relies on. Which rows were created or
+ * changed is read back from the rows themselves (xmax = 0 marks an insert; updated_at = now() a
+ * change in this transaction): joining against the old rows made the planner loop 10k × 10k.
  */
 export async function applyFindings(tx: Executor, assetId: string, kind: AssetKind, findings: PreparedFinding[]) {
   const created: IssueSummary[] = [];
@@ -27,11 +29,6 @@ export async function applyFindings(tx: Executor, assetId: string, kind: AssetKi
             select * from jsonb_to_recordset(${input}::jsonb) as x(
               identity text, detector_id text, detector_name text, severity severity, path text, content text, uri text)
           ),
-          old as (
-            select i.identity, i.status, i.severity, i.uri, i.content
-            from issues i join input n on n.identity = i.identity
-            where i.asset_id = ${assetId}
-          ),
           up as (
             insert into issues as i (asset_id, identity, kind, detector_id, detector_name, severity, path, content, uri)
             select ${assetId}, identity, ${kind}, detector_id, detector_name, severity, path, content, uri from input
@@ -43,14 +40,11 @@ export async function applyFindings(tx: Executor, assetId: string, kind: AssetKi
               updated_at = case
                 when i.status = 'resolved' or (i.severity, i.uri, i.content) is distinct from (excluded.severity, excluded.uri, excluded.content)
                 then now() else i.updated_at end
-            returning i.id, i.identity, i.detector_id, i.detector_name, i.severity, i.path, i.uri, i.content
+            returning i.id, i.detector_id, i.detector_name, i.severity, i.path, i.uri,
+              i.xmax = 0 as created, i.updated_at = now() as changed
           )
-          select up.id, up.detector_id as "detectorId", up.detector_name as "detectorName", up.severity, up.path, up.uri,
-                 old.identity is null as created
-          from up left join old on old.identity = up.identity
-          where old.identity is null
-             or old.status = 'resolved'
-             or (old.severity, old.uri, old.content) is distinct from (up.severity, up.uri, up.content)`,
+          select id, detector_id as "detectorId", detector_name as "detectorName", severity, path, uri, created
+          from up where created or changed`,
     );
     for (const row of changed) {
       const { created: isNew, ...rest } = row;
