@@ -161,12 +161,14 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTeste
   );
 }
 
+const SECRET_HINT = "Stored encrypted and shown masked. Leave a masked value as it is to keep it.";
+
 type FormApi = ReturnType<typeof useIntegrationForm>["form"];
 
 function SettingsField({ field, form, error, teamId }: { field: FieldSpec; form: FormApi; error?: string; teamId: string | null }) {
   if (field.name === "defaultWorkspaceId" && teamId) return <MondayWorkspaceField teamId={teamId} form={form} error={error} />;
   return (
-    <Field label={field.label} error={error} hint={field.secret ? "Stored encrypted. Leave the masked value to keep it." : undefined}>
+    <Field label={field.label} error={error} hint={field.secret ? SECRET_HINT : undefined}>
       {({ id, describedBy }) => (
         <Input
           id={id}

@@ -50,7 +50,13 @@ export function acceptMaskedSecrets(schema: z.ZodObject, fields: FieldSpec[]): z
   const shape: Record<string, z.ZodType> = {};
   for (const f of fields) {
     const original = schema.shape[f.name] as z.ZodType | undefined;
-    if (f.secret && original) shape[f.name] = z.union([z.string().startsWith(MASK_PREFIX), original]);
+    if (!f.secret || !original) continue;
+    // Not a union: its error would be "invalid input" instead of the field's own message.
+    shape[f.name] = z.string().superRefine((value, ctx) => {
+      if (isMaskedValue(value)) return;
+      const parsed = original.safeParse(value);
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+    });
   }
   return schema.extend(shape);
 }
