@@ -90,11 +90,7 @@ export function priorityForSeverity(fields: JiraFieldMeta[], severity: TicketSou
   return undefined;
 }
 
-/** The prefilled summary: one line, within Jira's limit. */
-export function defaultSummary(source: Pick<TicketSource, "detectorName" | "assetName" | "assetId">): string {
-  return clampSummary(`${source.detectorName} in ${source.assetName ?? source.assetId}`);
-}
-
+/** A summary Jira accepts: one line, within its limit. */
 export function clampSummary(text: string): string {
   const line = text.replace(/[\r\n]+/g, " ").replace(/\s+/g, " ").trim();
   return line.length > SUMMARY_MAX ? `${line.slice(0, SUMMARY_MAX - 1)}…` : line;
