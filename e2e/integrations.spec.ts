@@ -136,8 +136,22 @@ test("an administrator connects all seven integrations and each Test succeeds", 
   expect(verifySpectralSignature(delivery.headers, delivery.rawBody, `${token}x`)).toBe(false);
 
   await page.reload();
+  const custom = region(page, "Custom Webhook");
+  await custom.getByText("Verify the signature").click();
+  await custom.getByRole("tab", { name: "Python" }).click();
+  await expect(custom.getByText("hmac.compare_digest")).toBeVisible();
+  await custom.getByText("Custom Webhook or Events Webhook?").click();
+  await expect(custom.getByRole("table")).toBeVisible();
   await expectAccessible(page);
   await screenshots(page, "configured");
+
+  // The Scope switch: a team's settings, where the Custom Webhook is not offered.
+  await page.getByRole("combobox", { name: "Scope" }).selectOption({ label: "Payments" });
+  await expect(page).toHaveURL(/scope=/);
+  await expect(region(page, "Custom Webhook")).toHaveCount(0);
+  await expect(region(page, "Slack").getByText("Not configured")).toBeVisible();
+  await page.getByRole("combobox", { name: "Scope" }).selectOption("global");
+  await expect(region(page, "Custom Webhook")).toBeVisible();
 
   // No stored secret reaches the browser: not in the HTML, not in the RSC payload.
   const html = await (await page.request.get(PAGE)).text();
