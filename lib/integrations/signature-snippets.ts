@@ -26,7 +26,9 @@ import hmac
 from datetime import datetime, timezone
 
 # raw_body: the request body exactly as received (bytes), before json.loads.
-def verify_spectral_signature(headers, raw_body: bytes, token: str, tolerance_seconds: int = 300) -> bool:
+def verify_spectral_signature(
+    headers, raw_body: bytes, token: str, tolerance_seconds: int = 300
+) -> bool:
     timestamp = headers.get("x-spectral-timestamp")
     signature = headers.get("x-spectral-signature")
     if not timestamp or not signature:
@@ -35,6 +37,7 @@ def verify_spectral_signature(headers, raw_body: bytes, token: str, tolerance_se
     sent = datetime.fromisoformat(timestamp.replace("Z", "+00:00"))
     if abs((datetime.now(timezone.utc) - sent).total_seconds()) > tolerance_seconds:
         return False
-    expected = hmac.new(f"{timestamp}_{token}".encode(), raw_body, hashlib.sha256).hexdigest()
+    key = f"{timestamp}_{token}".encode()
+    expected = hmac.new(key, raw_body, hashlib.sha256).hexdigest()
     return hmac.compare_digest(expected, signature)
 `;
