@@ -33,7 +33,7 @@ export function AssetTable({ assets, teams, canMap }: Props) {
                 <span className="block truncate font-mono text-xs text-zinc-500">{asset.id}</span>
               </td>
               <td className="hidden px-3 py-2.5 align-top capitalize sm:table-cell">{asset.kind}</td>
-              <td className="px-3 py-2.5 align-top">{canMap ? <TeamSelect asset={asset} teams={teams} /> : (asset.teamName ?? <span className="text-zinc-400">No team</span>)}</td>
+              <td className="px-3 py-2.5 align-top">{canMap ? <TeamSelect asset={asset} teams={teams} /> : (asset.teamName ?? <span className="text-zinc-500">No team</span>)}</td>
               <td className="hidden px-3 py-2.5 align-top text-zinc-600 md:table-cell">
                 {asset.lastIngestAt ? <time dateTime={asset.lastIngestAt}>{timeAgo(asset.lastIngestAt)}</time> : "never"}
               </td>

@@ -2,7 +2,7 @@
 
 import { Search } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Input, Select } from "@/components/ui/field";
 import { issuesHref } from "./format";
 
@@ -20,7 +20,18 @@ export function IssueFilters({ query, teams, assets, detectors }: Props) {
   const [pending, startTransition] = useTransition();
   const [text, setText] = useState(query.q ?? "");
 
-  const go = (changes: Record<string, string | undefined>) => startTransition(() => router.push(issuesHref(query, { ...changes, issue: undefined }), { scroll: false }));
+  // The URL most recently asked for: a search that fires after a select changed builds on it,
+  // not on the props of the render that started the timer.
+  const latest = useRef(query);
+  useEffect(() => {
+    latest.current = query;
+  }, [query]);
+
+  const go = (changes: Record<string, string | undefined>) => {
+    const href = issuesHref(latest.current, { ...changes, issue: undefined });
+    latest.current = Object.fromEntries(new URL(href, "http://x").searchParams);
+    startTransition(() => router.push(href, { scroll: false }));
+  };
 
   // Typing searches after a short pause, so the server is not asked once per keystroke.
   useEffect(() => {
@@ -33,7 +44,7 @@ export function IssueFilters({ query, teams, assets, detectors }: Props) {
   const select = (label: string, key: string, options: { value: string; label: string }[], fallback = "") => (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-zinc-600">
       {label}
-      <Select className="h-9 py-1.5" value={query[key] ?? fallback} onChange={(e) => go({ [key]: e.target.value || undefined })}>
+      <Select className="h-9 py-1.5" value={query[key] ?? fallback} onChange={(e) => go({ [key]: e.target.value || undefined, q: text || undefined })}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -9,7 +9,8 @@ import { EmptyState } from "@/components/ui/card";
 import type { IssueView } from "@/lib/issues/queries";
 import { formatCount, issuesHref, timeAgo } from "./format";
 import { QuickView } from "./QuickView";
-import { TicketActions, type TicketProviders } from "./TicketActions";
+import { TicketButtons } from "@/components/tickets/TicketButtons";
+import type { TicketProviders } from "./TicketActions";
 
 type Props = {
   items: IssueView[];
@@ -72,11 +73,11 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
                     <span className="block truncate">{issue.assetName ?? issue.assetId}</span>
                     <span className="block truncate font-mono text-xs text-zinc-500">{issue.path}</span>
                   </td>
-                  <td className="hidden truncate px-3 py-2.5 align-top lg:table-cell">{teamName(issue.teamId) ?? <span className="text-zinc-400">—</span>}</td>
+                  <td className="hidden truncate px-3 py-2.5 align-top lg:table-cell">{teamName(issue.teamId) ?? <span className="text-zinc-500">—</span>}</td>
                   <td className="hidden px-3 py-2.5 align-top text-zinc-600 md:table-cell">
                     <time dateTime={issue.firstSeen}>{timeAgo(issue.firstSeen)}</time>
                   </td>
-                  <td className="hidden truncate px-3 py-2.5 align-top md:table-cell">{issue.tickets[0]?.key ?? <span className="text-zinc-400">—</span>}</td>
+                  <td className="hidden truncate px-3 py-2.5 align-top md:table-cell">{issue.tickets[0]?.key ?? <span className="text-zinc-500">—</span>}</td>
                 </tr>
               ))}
             </tbody>
@@ -106,7 +107,7 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
           setSelected(issue);
           router.refresh();
         }}
-        ticketActions={(issue) => <TicketActions issue={issue} providers={providers} />}
+        ticketActions={(issue) => <TicketButtons issue={issue} providers={providers} onCreated={(updated) => (setSelected(updated), router.refresh())} />}
       />
     </>
   );
