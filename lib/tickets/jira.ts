@@ -24,7 +24,7 @@ function sourceOf(issue: IssueView): TicketSource {
 export async function jiraDraft(_principal: Principal, issueId: string) {
   const issue = await liveIssue(issueId);
   const existing = await findTicket(issue.id, "jira");
-  await jiraFor(issue); // fails early, with what to do, when Jira is not set up
+  if (!existing) await jiraFor(issue); // fails early, with what to do, when Jira is not set up
   return {
     existing: existing ? { key: existing.key, url: existing.url } : null,
     summary: clampSummary(ticketTitle(issue)),

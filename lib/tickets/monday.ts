@@ -35,11 +35,13 @@ export async function mondayBoardsForIssue(_principal: Principal, issueId: strin
   }));
 }
 
-/** The item made for the issue, if any: the dialog shows it instead of the form. */
+/** The item made for the issue, if any (the dialog shows it instead of the form); else whether monday is set up. */
 export async function existingMondayItem(_principal: Principal, issueId: string): Promise<MondayItemLink | null> {
   const issue = await liveIssue(issueId);
   const found = await findTicket(issue.id, "monday");
-  return found ? { itemId: found.key, url: found.url } : null;
+  if (found) return { itemId: found.key, url: found.url };
+  await mondayAccount(); // fails early, with what to do, when monday is not set up
+  return null;
 }
 
 /**
