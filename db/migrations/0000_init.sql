@@ -152,12 +152,12 @@ CREATE TABLE "deliveries" (
 );
 --> statement-breakpoint
 CREATE TABLE "delivery_attempts" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "delivery_attempts_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"delivery_id" uuid NOT NULL,
 	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"request_url" text DEFAULT '' NOT NULL,
 	"request_headers" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	"request_body" text DEFAULT '' NOT NULL,
+	"request_body" text,
 	"status" integer,
 	"response_body" text,
 	"duration_ms" integer DEFAULT 0 NOT NULL,
@@ -187,6 +187,5 @@ CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at" DESC NULLS LAST
 CREATE INDEX "integrations_team_idx" ON "integrations" USING btree ("team_id");--> statement-breakpoint
 CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_coalesce_uq" ON "deliveries" USING btree ("coalesce_key") WHERE status = 'pending' and coalesce_key is not null;--> statement-breakpoint
-CREATE INDEX "deliveries_integration_created_idx" ON "deliveries" USING btree ("integration_id","created_at" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "deliveries_created_idx" ON "deliveries" USING btree ("created_at" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","at");
+CREATE INDEX "deliveries_integration_idx" ON "deliveries" USING btree ("integration_id","id");--> statement-breakpoint
+CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","id");

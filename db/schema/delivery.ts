@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { integrations } from "./integrations";
 
 export const deliveryStatus = pgEnum("delivery_status", ["pending", "delivered", "failed"]);
@@ -12,6 +12,7 @@ export const deliveryStatus = pgEnum("delivery_status", ["pending", "delivered",
 export const deliveries = pgTable(
   "deliveries",
   {
+    /** A UUIDv7 made by the enqueuer (lib/delivery/ids.ts): ids sort by creation time. */
     id: uuid("id").primaryKey().defaultRandom(),
     integrationId: uuid("integration_id").notNull().references(() => integrations.id, { onDelete: "cascade" }),
     provider: text("provider").notNull(),
@@ -39,8 +40,8 @@ export const deliveries = pgTable(
   (t) => [
     index("deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
     uniqueIndex("deliveries_coalesce_uq").on(t.coalesceKey).where(sql`status = 'pending' and coalesce_key is not null`),
-    index("deliveries_integration_created_idx").on(t.integrationId, t.createdAt.desc(), t.id),
-    index("deliveries_created_idx").on(t.createdAt.desc(), t.id),
+    // Newest first per integration; the primary key (time-ordered ids) serves the global list.
+    index("deliveries_integration_idx").on(t.integrationId, t.id),
   ],
 );
 
@@ -51,20 +52,21 @@ export const deliveries = pgTable(
 export const deliveryAttempts = pgTable(
   "delivery_attempts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     deliveryId: uuid("delivery_id").notNull().references(() => deliveries.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     /** Origin and a masked path: webhook URLs are secrets. */
     requestUrl: text("request_url").notNull().default(""),
     requestHeaders: jsonb("request_headers").$type<Record<string, string>>().notNull().default({}),
-    requestBody: text("request_body").notNull().default(""),
+    /** Null when it is the delivery's own body, as it is for every attempt of a queued delivery. */
+    requestBody: text("request_body"),
     status: integer("status"),
     /** The first 20 KB of the receiver's answer. */
     responseBody: text("response_body"),
     durationMs: integer("duration_ms").notNull().default(0),
     error: text("error"),
   },
-  (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId, t.at)],
+  (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId, t.id)],
 );
 
 export type DeliveryRow = typeof deliveries.$inferSelect;

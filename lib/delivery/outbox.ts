@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Executor, rows } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import { deliverySettings, WAKE_CHANNEL } from "./config";
+import { uuidv7 } from "./ids";
 
 /** The integration a delivery is for: enough to route it and to scope who may see it. */
 export type DeliveryTarget = { id: string; provider: string; teamId: string | null };
@@ -24,6 +25,7 @@ export async function enqueueDeliveries(tx: Executor, items: NewDelivery[]): Pro
       .insert(deliveries)
       .values(
         chunk.map((item) => ({
+          id: uuidv7(now),
           integrationId: item.target.id,
           provider: item.target.provider,
           teamId: item.target.teamId,
@@ -70,8 +72,8 @@ async function coalesceChunk(tx: Executor, target: DeliveryTarget, name: string,
   for (let tries = 0; tries < 3; tries++) {
     const absorbed = await rows<{ id: string }>(
       tx,
-      sql`insert into deliveries (integration_id, provider, team_id, kind, payload, coalesce_key, next_attempt_at, first_enqueued_at)
-          values (${target.id}, ${target.provider}, ${target.teamId}, ${name}, ${payload}::jsonb, ${key},
+      sql`insert into deliveries (id, integration_id, provider, team_id, kind, payload, coalesce_key, next_attempt_at, first_enqueued_at)
+          values (${uuidv7()}, ${target.id}, ${target.provider}, ${target.teamId}, ${name}, ${payload}::jsonb, ${key},
                   now() + make_interval(secs => ${settings.coalesceMs / 1000}), now())
           on conflict (coalesce_key) where status = 'pending' and coalesce_key is not null
           do update set

@@ -38,7 +38,8 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
     at: o.attempt?.at.toISOString() ?? null,
     url: o.attempt?.requestUrl ?? null,
     headers: o.attempt?.requestHeaders ?? null,
-    req_body: o.attempt?.requestBody ?? null,
+    // Every attempt of a delivery sends its body; store it once, on the delivery.
+    req_body: o.attempt && o.attempt.requestBody !== o.body ? o.attempt.requestBody : null,
     res_status: o.attempt?.status ?? null,
     res_body: o.attempt?.responseBody ?? null,
     duration: o.attempt?.durationMs ?? null,

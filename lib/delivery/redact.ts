@@ -11,12 +11,20 @@ export function maskHeaders(headers: Record<string, string>): Record<string, str
   return out;
 }
 
+const masked = new Map<string, string>();
+
 /** A webhook URL is itself a secret (Slack's carries its key in the path): show only the origin. */
 export function maskUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    return url.pathname === "/" && !url.search ? url.origin : `${url.origin}/••••`;
-  } catch {
-    return "••••";
+  let shown = masked.get(raw);
+  if (shown === undefined) {
+    try {
+      const url = new URL(raw);
+      shown = url.pathname === "/" && !url.search ? url.origin : `${url.origin}/••••`;
+    } catch {
+      shown = "••••";
+    }
+    if (masked.size > 1000) masked.clear();
+    masked.set(raw, shown);
   }
+  return shown;
 }

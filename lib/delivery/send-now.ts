@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { deliveries, deliveryAttempts, integrations } from "@/db/schema";
 import type { IntegrationConfig, Provider, TestResult } from "@/lib/integrations/types";
 import { performAttempt } from "./attempt";
+import { uuidv7 } from "./ids";
 
 /**
  * Send one payload now, through the same build → sign → lib/http → judge path as the worker,
@@ -11,7 +11,7 @@ import { performAttempt } from "./attempt";
  * when the integration is saved; it is never retried.
  */
 export async function deliverNow(provider: Provider, config: IntegrationConfig, payload: unknown, kind = "test"): Promise<TestResult> {
-  const id = randomUUID();
+  const id = uuidv7();
   const result = await performAttempt(provider, config, { id, payload, body: null });
   const status = result.ok ? "delivered" : "failed";
   try {
@@ -34,7 +34,7 @@ export async function deliverNow(provider: Provider, config: IntegrationConfig, 
         lastStatus: result.status,
         lastError: result.ok ? null : result.message,
       });
-      await tx.insert(deliveryAttempts).values({ deliveryId: id, ...result.record });
+      await tx.insert(deliveryAttempts).values({ deliveryId: id, ...result.record, requestBody: null });
     });
   } catch (error) {
     // The answer matters more than the log line; say so and go on.

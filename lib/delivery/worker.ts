@@ -6,7 +6,8 @@ import { loadIntegrations } from "./integration-configs";
 import { type Processed, processDelivery } from "./process-one";
 import { RateLimiter } from "./rate-limit";
 import { recordOutcomes, updateIntegrationHealth } from "./record";
-import { pruneDeliveryLog } from "./retention";
+import { handle } from "@/db/client";
+import { pruneDeliveryLog, vacuumDeliveries } from "./retention";
 import { listenForWork, onWake } from "./wake";
 
 export type WorkerOptions = { batchSize?: number; maxInFlight?: number; log?: (message: string) => void };
@@ -15,6 +16,9 @@ type Finished = Processed & { leaseUntil: number };
 const RETENTION_EVERY_MS = 3600_000;
 const FLUSH_AT_ONCE = 64;
 const FLUSH_GATHER_MS = 2;
+/** Embedded database: vacuum when idle after this many finished rows, or while busy after ten times as many. */
+const VACUUM_AFTER_IDLE = 1000;
+const VACUUM_AFTER_BUSY = 20_000;
 
 /**
  * The delivery loop. It claims batches while it has room (maxInFlight), sends every claimed
@@ -42,6 +46,8 @@ export class DeliveryWorker {
   private unsubscribeWake?: () => void;
   private wakeTimer?: NodeJS.Timeout;
   private flushTimer?: NodeJS.Timeout;
+  private finishedSinceVacuum = 0;
+  private readonly embedded = handle().kind === "pglite";
   private wakeTimerAt = Infinity;
 
   constructor(options: WorkerOptions = {}) {
@@ -113,12 +119,14 @@ export class DeliveryWorker {
         continue;
       }
       if (claim.deliveries.length) void this.dispatch(claim);
+      await this.vacuumIfDue(VACUUM_AFTER_BUSY);
       if (claim.deliveries.length < this.batchSize && !this.woken) await this.idle();
     }
   }
 
   /** Sleep until woken, until the next delivery falls due, or one poll interval. */
   private async idle(): Promise<void> {
+    await this.vacuumIfDue(VACUUM_AFTER_IDLE);
     let wait = this.settings.pollMs;
     try {
       const due = await nextDueAt();
@@ -187,6 +195,7 @@ export class DeliveryWorker {
         const health = batch.flatMap((f) => (f.health ? [f.health] : []));
         await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorText(error)}`));
         this.inFlight -= batch.length;
+        this.finishedSinceVacuum += batch.length;
       } catch (error) {
         const now = Date.now();
         const alive = batch.filter((f) => f.leaseUntil > now);
@@ -196,6 +205,12 @@ export class DeliveryWorker {
         await this.sleep(250, false);
       }
     }
+  }
+
+  private async vacuumIfDue(threshold: number): Promise<void> {
+    if (!this.embedded || this.finishedSinceVacuum < threshold) return;
+    this.finishedSinceVacuum = 0;
+    await vacuumDeliveries().catch((error) => this.log(`[worker] vacuum failed: ${errorText(error)}`));
   }
 
   private async prune(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Agent, errors as undiciErrors, request } from "undici";
 import { OutboundError } from "./errors";
 import { guardedConnector } from "./connector";
+import { deadlineSignal } from "./deadline";
 
 /** Every outbound request has a 10 s budget (contract §4); receivers are told so. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -42,7 +43,8 @@ function agent(): Agent {
 export async function sendRequest(req: OutboundHttpRequest): Promise<OutboundHttpResponse> {
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = performance.now();
-  const url = parseUrl(req.url);
+  const url = checkedUrl(req.url);
+  const deadline = deadlineSignal(timeoutMs);
   try {
     const res = await request(url, {
       dispatcher: agent(),
@@ -52,9 +54,9 @@ export async function sendRequest(req: OutboundHttpRequest): Promise<OutboundHtt
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       // headers/body timeouts are per phase; this bounds the whole exchange.
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: deadline.signal,
     });
-    const body = await readCapped(res.body);
+    const body = await readCapped(res.body, Number(res.headers["content-length"] ?? -1));
     const durationMs = Math.round(performance.now() - started);
     const headers = flattenHeaders(res.headers);
     if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304) {
@@ -63,10 +65,16 @@ export async function sendRequest(req: OutboundHttpRequest): Promise<OutboundHtt
     return { status: res.statusCode, headers, body, durationMs };
   } catch (error) {
     throw toOutboundError(error, timeoutMs);
+  } finally {
+    deadline.done();
   }
 }
 
-function parseUrl(raw: string): URL {
+// A worker sends to the same few URLs over and over; parse each once.
+const checkedUrls = new Map<string, string>();
+
+function checkedUrl(raw: string): string {
+  if (checkedUrls.has(raw)) return raw;
   let url: URL;
   try {
     url = new URL(raw);
@@ -74,10 +82,13 @@ function parseUrl(raw: string): URL {
     throw new OutboundError("invalid_url", "The URL is not valid");
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new OutboundError("invalid_url", "Only http and https URLs can be called");
-  return url;
+  if (checkedUrls.size > 1000) checkedUrls.clear();
+  checkedUrls.set(raw, raw);
+  return raw;
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> }, length: number): Promise<string> {
+  if (length >= 0 && length <= RESPONSE_CAP_BYTES) return body.text();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {

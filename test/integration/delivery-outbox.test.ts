@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { deliveries, deliveryAttempts } from "@/db/schema";
 import { claimDueDeliveries } from "@/lib/delivery/claim";
+import { uuidv7 } from "@/lib/delivery/ids";
 import { enqueueDeliveries, enqueueEvent } from "@/lib/delivery/outbox";
 import { recordOutcomes } from "@/lib/delivery/record";
 import { pruneDeliveryLog } from "@/lib/delivery/retention";
@@ -102,14 +103,12 @@ describe("claims and leases", () => {
   });
 
   it("keeps the delivery log 14 days", async () => {
-    const [oldId, newId, oldPendingId] = await queue(3);
-    const fifteenDaysAgo = new Date(Date.now() - 15 * 86400_000);
-    await db.update(deliveries).set({ status: "delivered", createdAt: fifteenDaysAgo }).where(eq(deliveries.id, oldId));
-    await db.update(deliveries).set({ createdAt: fifteenDaysAgo }).where(eq(deliveries.id, oldPendingId));
-    await db.insert(deliveryAttempts).values([
-      { deliveryId: oldId, at: fifteenDaysAgo },
-      { deliveryId: newId, at: new Date() },
-    ]);
+    const target = await createIntegration("custom-webhook", "https://example.com/w");
+    const fifteenDaysAgo = Date.now() - 15 * 86400_000;
+    const row = (id: string, status: "pending" | "delivered") => ({ id, integrationId: target.id, provider: target.provider, kind: "k", payload: {}, status });
+    const [oldId, oldPendingId, newId] = [uuidv7(fifteenDaysAgo), uuidv7(fifteenDaysAgo), uuidv7()];
+    await db.insert(deliveries).values([row(oldId, "delivered"), row(oldPendingId, "pending"), row(newId, "delivered")]);
+    await db.insert(deliveryAttempts).values([{ deliveryId: oldId }, { deliveryId: newId }]);
     expect(await pruneDeliveryLog()).toBe(1);
     expect(await deliveryById(oldId)).toBeUndefined();
     expect(await deliveryById(newId)).toBeDefined();
