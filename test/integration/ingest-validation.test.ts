@@ -68,7 +68,7 @@ describe("a bad ingest changes nothing", () => {
       expect(JSON.stringify(answer), what).not.toMatch(/at .*\.ts/);
     }
     expect(await snapshot()).toEqual(before);
-  });
+  }, 120_000);
 
   it("answers 413 to a body over 10 MiB", async () => {
     const before = await snapshot();
@@ -95,5 +95,5 @@ describe("a bad ingest changes nothing", () => {
     // Ids are combined into events of at most 1000.
     const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from deliveries where kind = 'issue_created'`);
     expect(n).toBeLessThanOrEqual(11);
-  });
+  }, 120_000);
 });
