@@ -98,7 +98,7 @@ function MondayItemForm({ issue, workspaces, onCreated }: { issue: IssueView; wo
         )}
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Board" error={errors?.fields.boardId} hint={board?.filledColumns.length ? `Fills the board's ${board.filledColumns.join(", ")} columns` : board ? "This board has no Severity, Asset, Content or First seen column" : undefined}>
+        <Field label="Board" error={errors?.fields.boardId} hint={board?.filledColumns.length ? `Fills the board's ${board.filledColumns.join(", ")} column${board.filledColumns.length > 1 ? "s" : ""}` : board ? "This board has no Severity, Asset, Content or First seen column" : undefined}>
           {({ id, describedBy }) => (
             <>
               <Select id={id} aria-describedby={describedBy} aria-busy={boards.isFetching || undefined} aria-invalid={!!errors?.fields.boardId} disabled={!workspace} value={board?.id ?? ""} onChange={(e) => (setChosenBoard(e.target.value), setChosenGroup(""))}>

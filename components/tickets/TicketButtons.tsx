@@ -51,7 +51,7 @@ export function TicketButtons({ issue, providers, onCreated }: Props) {
         <div aria-live="polite">
           {notice && (
             <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-              {notice.provider === "jira" ? "Jira ticket created: " : "monday item created: "}
+              {notice.provider === "jira" ? "Jira ticket created: " : "Monday item created: "}
               <a href={notice.url} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 font-medium underline">
                 {notice.provider === "jira" ? notice.key : "Open the item in monday.com"} <ExternalLink className="size-3.5" aria-hidden />
               </a>
