@@ -41,11 +41,15 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
   return { claimId, leaseUntil, deliveries: claimed.map(({ leaseUntil: _l, ...d }) => d) };
 }
 
-/** When the next pending delivery falls due, so an idle worker sleeps exactly that long. */
+/**
+ * When the next unclaimed delivery falls due (a waiting event, a retry), so an idle worker
+ * sleeps exactly that long. Leases that may run out are left to the poll.
+ */
 export async function nextDueAt(executor: Executor = db): Promise<Date | null> {
   const [row] = await rows<{ at: string | Date | null }>(
     executor,
-    sql`select min(greatest(next_attempt_at, lease_until)) as at from deliveries where status = 'pending'`,
+    sql`select next_attempt_at as at from deliveries where status = 'pending' and claim_id is null
+        order by next_attempt_at limit 1`,
   );
   return row?.at ? new Date(row.at) : null;
 }

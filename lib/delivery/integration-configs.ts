@@ -21,12 +21,26 @@ function secretsOf(envelope: string | null): Record<string, string> {
 
 export type LoadedIntegration = IntegrationConfig & { disabledReason: string | null };
 
-/** The integrations of a batch, with secrets decrypted, in one query. Missing ids were deleted. */
-export async function loadIntegrations(ids: string[], executor: Executor = db): Promise<Map<string, LoadedIntegration>> {
-  const unique = [...new Set(ids)];
-  const found = new Map<string, LoadedIntegration>();
-  if (unique.length === 0) return found;
-  const rowsFound = await executor.select().from(integrations).where(inArray(integrations.id, unique));
+/**
+ * How long a worker trusts an integration it read: a change of settings, or a disable, reaches
+ * deliveries within this long. Saves a query per delivery when they come one at a time.
+ */
+const FRESH_MS = 1000;
+const recent = new Map<string, { at: number; integration: LoadedIntegration | undefined }>();
+
+/** The integrations of a batch, with secrets decrypted, in at most one query. Missing ids were deleted. */
+export async function loadIntegrations(ids: string[], executor: Executor = db): Promise<Map<string, LoadedIntegration | undefined>> {
+  const now = Date.now();
+  const found = new Map<string, LoadedIntegration | undefined>();
+  const wanted: string[] = [];
+  for (const id of new Set(ids)) {
+    const hit = recent.get(id);
+    if (hit && now - hit.at < FRESH_MS) found.set(id, hit.integration);
+    else wanted.push(id);
+  }
+  if (wanted.length === 0) return found;
+  for (const id of wanted) found.set(id, undefined);
+  const rowsFound = await executor.select().from(integrations).where(inArray(integrations.id, wanted));
   for (const row of rowsFound) {
     found.set(row.id, {
       id: row.id,
@@ -39,5 +53,12 @@ export async function loadIntegrations(ids: string[], executor: Executor = db): 
       disabledReason: row.disabledReason,
     });
   }
+  if (recent.size > 1000) recent.clear();
+  for (const id of wanted) recent.set(id, { at: now, integration: found.get(id) });
   return found;
+}
+
+/** Forget what this process read, so the next batch reads afresh (after a change made here). */
+export function forgetIntegration(id: string): void {
+  recent.delete(id);
 }

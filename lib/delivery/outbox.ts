@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { type Executor, rows } from "@/db/client";
+import { type Executor, handle, rows } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import { deliverySettings, WAKE_CHANNEL } from "./config";
 import { uuidv7 } from "./ids";
+import { wakeWorker } from "./wake";
 
 /** The integration a delivery is for: enough to route it and to scope who may see it. */
 export type DeliveryTarget = { id: string; provider: string; teamId: string | null };
@@ -11,8 +12,7 @@ export type NewDelivery = { target: DeliveryTarget; kind: string; payload: unkno
 
 /**
  * Queue deliveries inside the caller's transaction, so they exist exactly when the change that
- * caused them commits. Workers are notified at commit (Postgres NOTIFY is transactional); in the
- * embedded case also call `wakeWorker()` after your transaction commits.
+ * caused them commits. Workers are woken at commit without the caller doing anything more.
  */
 export async function enqueueDeliveries(tx: Executor, items: NewDelivery[]): Promise<string[]> {
   if (items.length === 0) return [];
@@ -46,9 +46,15 @@ export async function enqueueDelivery(tx: Executor, item: NewDelivery): Promise<
   return id;
 }
 
-/** Ask listening workers to look now. Delivered when the surrounding transaction commits. */
+/**
+ * Ask workers to look now, effective at commit. Postgres holds a NOTIFY until the transaction
+ * commits (and drops it on rollback). The embedded database has one connection and runs one
+ * transaction at a time, so the in-process worker's claim, woken now, queues behind this
+ * transaction and sees its rows once it commits.
+ */
 export async function notifyWorkers(tx: Executor): Promise<void> {
-  await tx.execute(sql`select pg_notify(${WAKE_CHANNEL}, '')`);
+  if (handle().kind === "pglite") wakeWorker();
+  else await tx.execute(sql`select pg_notify(${WAKE_CHANNEL}, '')`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, type Executor, rows } from "@/db/client";
 import type { AttemptRecord } from "./attempt";
+import { forgetIntegration } from "./integration-configs";
 
 /** What a worker did with one claimed delivery. */
 export type Outcome = {
@@ -81,6 +82,8 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
   return new Set(held.map((r) => r.id));
 }
 
+const lastSuccessWrite = new Map<string, number>();
+
 /** The latest news about one integration from a batch of attempts. */
 export type HealthSignal = { integrationId: string; at: Date; ok: boolean; error?: string; disableReason?: string };
 
@@ -99,11 +102,18 @@ export async function updateIntegrationHealth(signals: HealthSignal[], disableAf
   for (const s of latest.values()) {
     const at = s.at.toISOString();
     if (s.ok) {
+      // Still healthy and written a moment ago by this process: nothing new to say.
+      const previous = lastSuccessWrite.get(s.integrationId);
+      if (previous !== undefined && s.at.getTime() - previous < 1000) continue;
+      lastSuccessWrite.set(s.integrationId, s.at.getTime());
       await executor.execute(sql`update integrations set last_success_at = ${at}::timestamptz, failing_since = null
         where id = ${s.integrationId}
           and (last_success_at is null or last_success_at < ${at}::timestamptz - interval '1 second' or failing_since is not null)`);
       continue;
     }
+    lastSuccessWrite.delete(s.integrationId);
+    // It may be disabled now; let the next batch see that.
+    forgetIntegration(s.integrationId);
     const stale = `Failed continuously for ${spell(disableAfterMs)}; last error: ${s.error ?? "unknown"}`;
     await executor.execute(sql`update integrations set
         last_error = ${s.error ?? "Delivery failed"}, last_error_at = ${at}::timestamptz,

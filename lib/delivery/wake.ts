@@ -7,8 +7,8 @@ const holder = globalThis as unknown as { __csDeliveryWakers?: Set<Waker> };
 const wakers = (holder.__csDeliveryWakers ??= new Set());
 
 /**
- * Tell this process's worker there may be new work. Enqueuers call it after their transaction
- * commits; on the embedded database it is the fast path (NOTIFY at commit is the other one).
+ * Tell this process's worker there may be new work. The outbox calls it for you (see
+ * notifyWorkers); call it yourself only after changing deliveries some other way.
  */
 export function wakeWorker(): void {
   for (const wake of wakers) wake();
@@ -20,16 +20,12 @@ export function onWake(wake: Waker): () => void {
 }
 
 /**
- * Listen for NOTIFYs sent at commit by other processes (and this one). On Postgres a dedicated
- * connection does it and reconnects after a failure; the 1 s poll covers the gap. Returns a stop
- * function.
+ * On Postgres, listen for the NOTIFYs enqueuers send at commit, from any process. A dedicated
+ * connection does it and reconnects after a failure; the 1 s poll covers the gap. The embedded
+ * database needs nothing: its only worker is in this process. Returns a stop function.
  */
 export async function listenForWork(wake: Waker, log: (message: string) => void): Promise<() => Promise<void>> {
-  const h = handle();
-  if (h.kind === "pglite") {
-    const unlisten = await h.pglite!.listen(WAKE_CHANNEL, wake);
-    return async () => unlisten();
-  }
+  if (handle().kind === "pglite") return async () => {};
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
