@@ -10,7 +10,7 @@ import type { IssueView } from "@/lib/issues/queries";
 import { formatCount, issuesHref, timeAgo } from "./format";
 import { QuickView } from "./QuickView";
 import { TicketButtons } from "@/components/tickets/TicketButtons";
-import type { TicketProviders } from "./TicketActions";
+import type { TicketProviders } from "@/lib/issues/options";
 
 type Props = {
   items: IssueView[];

@@ -22,7 +22,7 @@ type Props = {
   teamName?: string | null;
   onOpenChange: (open: boolean) => void;
   onChanged?: (issue: IssueView) => void;
-  /** The seam for ticket creation: renders "Create Jira ticket" and "Create Monday item". */
+  /** The seam for ticket creation: renders "Create Jira ticket" and "Create Monday item" (components/tickets). */
   ticketActions: (issue: IssueView) => React.ReactNode;
 };
 

@@ -11,11 +11,13 @@ export async function teamOptions(executor: Executor = db): Promise<{ id: string
   return rows(executor, sql`select id::text as id, name from teams order by name`);
 }
 
+export type TicketProviders = { jira: boolean; monday: boolean };
+
 /**
  * Whether Jira and Monday are set up anywhere (globally or for a team), so the quick view can say
  * "not configured" instead of opening a dialog that cannot work.
  */
-export async function ticketProviders(executor: Executor = db): Promise<{ jira: boolean; monday: boolean }> {
+export async function ticketProviders(executor: Executor = db): Promise<TicketProviders> {
   const found = await rows<{ provider: string }>(
     executor,
     sql`select distinct provider from integrations where enabled and provider in ('jira', 'monday')`,
