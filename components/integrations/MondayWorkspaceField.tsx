@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { Controller } from "react-hook-form";
 import { Field, Select } from "@/components/ui/field";
 import { listMondayWorkspacesAction } from "@/app/code-security/settings/integrations/actions";
 import type { useIntegrationForm } from "./use-integration-form";
@@ -30,15 +31,33 @@ export function MondayWorkspaceField({ teamId, form, error }: Props) {
   return (
     <Field label="Default workspace" error={error} hint={hint}>
       {({ id, describedBy }) => (
-        <Select id={id} aria-describedby={describedBy} aria-invalid={!!error} aria-busy={query.isPending || undefined} {...form.register("defaultWorkspaceId")}>
-          <option value="">Choose a workspace</option>
-          {missing && <option value={current}>Workspace {current}</option>}
-          {workspaces.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
-        </Select>
+        // Controlled: the options change when the live list arrives, and an uncontrolled select
+        // would lose its selection when the placeholder option for the saved id is replaced.
+        <Controller
+          control={form.control}
+          name="defaultWorkspaceId"
+          render={({ field }) => (
+            <Select
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={!!error}
+              aria-busy={query.isPending || undefined}
+              name={field.name}
+              ref={field.ref}
+              value={typeof field.value === "string" ? field.value : ""}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+            >
+              <option value="">Choose a workspace</option>
+              {missing && <option value={current}>Workspace {current}</option>}
+              {workspaces.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        />
       )}
     </Field>
   );
