@@ -35,7 +35,7 @@ function query(where: ReturnType<typeof sql>) {
       from issues i where i.asset_id = a.id and i.status = 'open' and i.deleted_at is null
     ) c on true
     where a.deleted_at is null and ${where}
-    order by a.name, a.id`;
+    order by lower(a.name), a.id`;
 }
 
 function toView(r: Row): AssetView {
