@@ -29,6 +29,10 @@ test.beforeAll(async ({ request }) => {
   }));
   expect((await api(request, "POST", "/ingest", { asset: { id: ASSET, name: "tickets", kind: "code" }, findings })).status).toBe(200);
   for (const t of (await api(request, "GET", "/teams")).body as { id: string; name: string }[]) teams[t.name] = t.id;
+  // Earlier journeys may have left team-level settings; these tests decide which integration is in force.
+  for (const id of Object.values(teams)) {
+    for (const provider of ["jira", "monday"]) expect([204, 404]).toContain((await api(request, "DELETE", `/teams/${id}/integrations/${provider}`)).status);
+  }
   // Team A (Payments) owns the asset; the analyst is in Platform (team B) and Mobile.
   expect((await api(request, "PATCH", `/assets/${encodeURIComponent(ASSET)}`, { teamId: teams.Payments })).status).toBe(200);
   const listed = await api(request, "GET", `/issues?assetId=${encodeURIComponent(ASSET)}&limit=10`);
@@ -36,7 +40,7 @@ test.beforeAll(async ({ request }) => {
 });
 
 test.afterAll(async ({ request }) => {
-  for (const team of ["Payments", "Platform"]) await api(request, "DELETE", `/teams/${teams[team]}/integrations/monday`);
+  for (const id of Object.values(teams)) await api(request, "DELETE", `/teams/${id}/integrations/monday`);
   await Promise.all([jira.stop(), monday.stop(), new Promise((r) => forwarder.close(r))]);
 });
 
