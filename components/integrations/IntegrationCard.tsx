@@ -101,7 +101,7 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTeste
       <div className="space-y-4 px-4 py-4 sm:px-5">
         <StatusDetail status={view.status} />
         <form onSubmit={onSave} noValidate className={cn("grid gap-x-6 gap-y-4", aside && "lg:grid-cols-[minmax(0,1fr)_15rem]")}>
-          <div className="min-w-0 space-y-4">
+          <div className={cn("min-w-0 space-y-4", !aside && "max-w-2xl")}>
             {fields.map((field) => (
               <SettingsField key={field.name} field={field} form={form} error={errors[field.name]?.message} teamId={teamId} />
             ))}
