@@ -164,6 +164,45 @@ CREATE TABLE "delivery_attempts" (
 	"error" text
 );
 --> statement-breakpoint
+CREATE TABLE "scan_items" (
+	"job_id" uuid NOT NULL,
+	"container" text NOT NULL,
+	"asset_id" text NOT NULL,
+	"paths" jsonb NOT NULL,
+	"findings" jsonb NOT NULL,
+	CONSTRAINT "scan_items_job_id_container_pk" PRIMARY KEY("job_id","container")
+);
+--> statement-breakpoint
+CREATE TABLE "scan_jobs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"integration_id" uuid NOT NULL,
+	"provider" text NOT NULL,
+	"kind" text NOT NULL,
+	"target" text,
+	"state" text DEFAULT 'queued' NOT NULL,
+	"scanned" integer DEFAULT 0 NOT NULL,
+	"total" integer DEFAULT 0 NOT NULL,
+	"found" integer DEFAULT 0 NOT NULL,
+	"cursor" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"next_run_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"claim_id" uuid,
+	"lease_until" timestamp (3) with time zone,
+	"failures" integer DEFAULT 0 NOT NULL,
+	"error" text,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp (3) with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "scan_settings" (
+	"integration_id" uuid PRIMARY KEY NOT NULL,
+	"allow" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"deny" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"redact" boolean DEFAULT false NOT NULL,
+	"redact_message" text NOT NULL,
+	"secrets" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_memberships" ADD CONSTRAINT "team_memberships_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "team_memberships" ADD CONSTRAINT "team_memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -174,6 +213,9 @@ ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_users_id_fk" FOREIGN 
 ALTER TABLE "integrations" ADD CONSTRAINT "integrations_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_integration_id_integrations_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."integrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "delivery_attempts" ADD CONSTRAINT "delivery_attempts_delivery_id_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scan_items" ADD CONSTRAINT "scan_items_job_id_scan_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."scan_jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scan_jobs" ADD CONSTRAINT "scan_jobs_integration_id_integrations_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."integrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scan_settings" ADD CONSTRAINT "scan_settings_integration_id_integrations_id_fk" FOREIGN KEY ("integration_id") REFERENCES "public"."integrations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "team_memberships_user_idx" ON "team_memberships" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "assets_team_idx" ON "assets" USING btree ("team_id");--> statement-breakpoint
@@ -188,4 +230,9 @@ CREATE INDEX "integrations_team_idx" ON "integrations" USING btree ("team_id");-
 CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_coalesce_uq" ON "deliveries" USING btree ("coalesce_key") WHERE status = 'pending' and coalesce_key is not null;--> statement-breakpoint
 CREATE INDEX "deliveries_integration_idx" ON "deliveries" USING btree ("integration_id","id");--> statement-breakpoint
-CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","id");
+CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","id");--> statement-breakpoint
+CREATE INDEX "scan_items_asset_idx" ON "scan_items" USING btree ("job_id","asset_id");--> statement-breakpoint
+CREATE INDEX "scan_jobs_due_idx" ON "scan_jobs" USING btree ("next_run_at") WHERE state in ('queued', 'running');--> statement-breakpoint
+CREATE INDEX "scan_jobs_integration_idx" ON "scan_jobs" USING btree ("integration_id","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE UNIQUE INDEX "scan_jobs_full_uq" ON "scan_jobs" USING btree ("integration_id") WHERE kind = 'full' and state in ('queued', 'running');--> statement-breakpoint
+CREATE UNIQUE INDEX "scan_jobs_item_uq" ON "scan_jobs" USING btree ("integration_id","target") WHERE kind = 'item' and state = 'queued';

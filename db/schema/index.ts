@@ -2,3 +2,4 @@ export * from "./people";
 export * from "./findings";
 export * from "./integrations";
 export * from "./delivery";
+export * from "./scanning";
