@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createJira } from "@/app/api/v1/issues/[id]/jira/route";
 import { GET as getIssueRoute } from "@/app/api/v1/issues/[id]/route";
+import { db } from "@/db/client";
 import { saveIntegration } from "@/lib/integrations/service";
 import { adfPlainText, createJiraFake, requiredCustomField } from "@/test/fakes";
 import { call } from "@/test/support/api";
@@ -95,6 +97,13 @@ describe("POST /api/v1/issues/{id}/jira", () => {
     expect(jira.issues.at(-1)?.fields.priority).toBeUndefined();
     expect((await post(world.unmappedIssue, { projectKey: "SEC", issueTypeId: "10001" })).status).toBe(200);
     expect(jira.requests.at(-1)?.headers.authorization).toBe(auth("global@example.com"));
+  });
+
+  it("takes over a claim left by a process that died mid-call", async () => {
+    await db.execute(sql`insert into issue_tickets (issue_id, provider, key, url, created_at) values (${world.issues[5]}, 'jira', '', '', now() - interval '5 minutes')`);
+    const answer = await post(world.issues[5], { projectKey: "SEC", issueTypeId: "10001" });
+    expect(answer.status).toBe(200);
+    expect(await storedTickets(world.issues[5])).toEqual([{ provider: "jira", key: answer.body.key, url: answer.body.url }]);
   });
 
   it("shows Jira's own words when Jira refuses the credentials", async () => {
