@@ -234,8 +234,10 @@ export class DeliveryWorker {
   }
 }
 
+/** The driver's own words: drizzle's wrapper message repeats the whole statement and its parameters. */
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
 }
 
 // One worker per process, kept on globalThis so Next's dev reloads do not start a second.
