@@ -5,7 +5,7 @@ import { SlackSetupSteps } from "./SlackSetupSteps";
 import { WebhookComparison } from "./WebhookComparison";
 import { WebhookSigning } from "./WebhookSigning";
 
-type Props = { views: IntegrationView[]; teamId: string | null; scopeName: string; isAdmin: boolean };
+type Props = { views: IntegrationView[]; teamId: string | null; scopeName: string };
 
 const ATLASSIAN_TOKENS = "https://id.atlassian.com/manage-profile/security/api-tokens";
 
@@ -25,7 +25,7 @@ function AtlassianHelp({ product, purpose }: { product: string; purpose: string 
 }
 
 /** One card per integration offered at the scope, each with what its provider needs beside it. */
-export function IntegrationsBoard({ views, teamId, scopeName, isAdmin }: Props) {
+export function IntegrationsBoard({ views, teamId, scopeName }: Props) {
   return (
     <div className="space-y-5">
       {teamId !== null && (
@@ -55,7 +55,7 @@ export function IntegrationsBoard({ views, teamId, scopeName, isAdmin }: Props) 
                 key={view.provider}
                 extras={
                   <div className="space-y-3">
-                    <WebhookSigning configured={view.configured} token={typeof view.settings.token === "string" ? view.settings.token : undefined} isAdmin={isAdmin} />
+                    <WebhookSigning configured={view.configured} token={typeof view.settings.token === "string" ? view.settings.token : undefined} />
                     <WebhookComparison />
                   </div>
                 }

@@ -4,20 +4,22 @@ import * as Tabs from "@radix-ui/react-tabs";
 import { CopyButton } from "@/components/ui/copy-button";
 import { NODE_SNIPPET, PYTHON_SNIPPET } from "@/lib/integrations/signature-snippets";
 
-type Props = { configured: boolean; token?: string; isAdmin: boolean };
+import { isMasked } from "@/lib/crypto/mask";
+
+type Props = { configured: boolean; token?: string };
 
 const tabClass =
   "rounded-md px-3 py-1.5 text-sm font-medium text-zinc-600 hover:text-zinc-900 data-[state=active]:bg-white data-[state=active]:text-zinc-900 data-[state=active]:shadow-xs";
 
-/** The signing token (administrators only) and how a receiver checks our signature. */
-export function WebhookSigning({ configured, token, isAdmin }: Props) {
+/** The signing token (for whoever manages the scope) and how a receiver checks our signature. */
+export function WebhookSigning({ configured, token }: Props) {
   return (
     <div className="space-y-3">
       <div className="rounded-md bg-zinc-50 p-3 text-sm">
         <p className="font-medium text-zinc-800">Signing token</p>
         {!configured ? (
           <p className="mt-1 text-zinc-600">Code Security generates a signing token when you first save. It signs every request with HMAC-SHA256.</p>
-        ) : token && isAdmin ? (
+        ) : token && !isMasked(token) ? (
           <>
             <div className="mt-2 flex flex-wrap items-center gap-2">
               <code className="min-w-0 flex-1 break-all rounded border border-zinc-200 bg-white px-2 py-1.5 font-mono text-xs text-zinc-900">{token}</code>
@@ -26,7 +28,7 @@ export function WebhookSigning({ configured, token, isAdmin }: Props) {
             <p className="mt-2 text-zinc-600">It cannot be changed. To get a new one, remove this integration and save it again.</p>
           </>
         ) : (
-          <p className="mt-1 text-zinc-600">Set. Only an account administrator can see the token.</p>
+          <p className="mt-1 text-zinc-600">Set. Only an account administrator or the team&rsquo;s lead can see the token.</p>
         )}
       </div>
       <details className="rounded-md border border-zinc-200">

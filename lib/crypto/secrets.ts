@@ -21,15 +21,4 @@ export function decryptSecrets(envelope: string | null | undefined, key: Buffer 
   return JSON.parse(plain.toString("utf8"));
 }
 
-export const MASK = "••••";
-
-/** `••••1a2b`: enough to recognise a secret, never enough to use it. */
-export function maskSecret(value: string | null | undefined): string {
-  if (!value) return "";
-  return MASK + (value.length >= 12 ? value.slice(-4) : "");
-}
-
-/** A value the browser sent back unchanged from its masked form: keep the stored secret. */
-export function isMasked(value: string | null | undefined): boolean {
-  return typeof value === "string" && value.startsWith(MASK);
-}
+export { MASK, isMasked, maskSecret } from "./mask";

@@ -1,9 +1,8 @@
-import { maskSecret } from "@/lib/crypto/secrets";
-import type { Principal } from "@/lib/auth/principal";
+import { decryptSecrets, maskSecret } from "@/lib/crypto/secrets";
+import { leadsTeam, type Principal } from "@/lib/auth/principal";
 import { SETTINGS_FORMS } from "./forms";
 import type { IntegrationRow } from "./scope";
 import type { Provider, ProviderId, Severity } from "./types";
-import { decryptSecrets } from "@/lib/crypto/secrets";
 
 export type StatusState = "not_configured" | "untested" | "connected" | "failing" | "disabled";
 
@@ -46,7 +45,8 @@ export function toView(provider: Provider, teamId: string | null, row: Integrati
   const settings: Record<string, unknown> = { ...row.settings };
   for (const field of provider.secretFields) {
     if (secrets[field] === undefined) continue;
-    const revealed = viewer.isAdmin && provider.revealedSecrets?.includes(field);
+    // Whoever manages the scope (an administrator, or the team's lead) needs the signing token to verify.
+    const revealed = (teamId === null ? viewer.isAdmin : leadsTeam(viewer, teamId)) && provider.revealedSecrets?.includes(field);
     settings[field] = revealed ? secrets[field] : maskSecret(secrets[field]);
   }
   return { ...base, id: row.id, configured: true, enabled: row.enabled, minSeverity: row.minSeverity as Severity, settings, updatedAt: iso(row.updatedAt) };

@@ -127,7 +127,7 @@ async function withTickets(executor: Executor, found: Row[]): Promise<IssueView[
   const tickets = await rows<IssueTicket & { issueId: string }>(
     executor,
     sql`select issue_id as "issueId", provider, key, url from issue_tickets
-        where issue_id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb)) order by created_at`,
+        where key <> '' and issue_id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb)) order by created_at`,
   );
   return found.map(({ seenKey: _k, ...r }) => ({
     ...r,

@@ -49,12 +49,14 @@ describe("webhook signing tokens", () => {
     expect(recreated.json.token).not.toBe(first.json.token);
   });
 
-  it("a team's Events Webhook has its own token, masked for its lead", async () => {
+  it("a team's Events Webhook has its own token, which its lead sees to verify signatures", async () => {
     const asLead = await call(teamOne.PUT, { provider: "events-webhook", teamId: world.teamId }, { token: world.tokens.lead, body: { url } });
     expect(asLead.status).toBe(200);
-    expect(asLead.json.token).toMatch(/^••••/);
+    expect(asLead.json.token).toMatch(/^[A-Za-z0-9_-]{43,}$/);
     const asAdmin = await call(teamOne.GET, { provider: "events-webhook", teamId: world.teamId }, { token: token() });
-    expect(asAdmin.json.token).toMatch(/^[A-Za-z0-9_-]{43,}$/);
+    expect(asAdmin.json.token).toBe(asLead.json.token);
+    const global = await call(globalOne.PUT, { provider: "events-webhook" }, { token: token(), body: { url } });
+    expect(global.json.token).not.toBe(asLead.json.token);
   });
 });
 

@@ -37,7 +37,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
     <>
       <PageHeader title="Integrations" description={DESCRIPTION} actions={<ScopeSelect value={chosen.value} options={options} />} />
       <IntegrationsProviders>
-        <IntegrationsBoard key={chosen.value} views={views} teamId={teamId} scopeName={chosen.label} isAdmin={principal.isAdmin} />
+        <IntegrationsBoard key={chosen.value} views={views} teamId={teamId} scopeName={chosen.label} />
       </IntegrationsProviders>
     </>
   );
