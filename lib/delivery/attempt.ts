@@ -10,7 +10,8 @@ export type AttemptRecord = {
   at: Date;
   requestUrl: string;
   requestHeaders: Record<string, string>;
-  requestBody: string;
+  /** Null when it is the delivery's own body (always, for queued deliveries). */
+  requestBody: string | null;
   status: number | null;
   responseBody: string | null;
   durationMs: number;

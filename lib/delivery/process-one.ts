@@ -47,8 +47,9 @@ export async function processDelivery(
       claimId: delivery.claimId,
       status: step.status,
       nextAttemptAt: step.nextAttemptAt,
-      body: result.body,
-      attempt: result.record,
+      // The body is stored once, on the delivery, at its first attempt; every attempt sends it.
+      body: delivery.body === null ? result.body : null,
+      attempt: { ...result.record, requestBody: null },
       lastError: result.ok ? null : result.message,
       countsAsAttempt: true,
     },

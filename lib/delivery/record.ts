@@ -11,7 +11,7 @@ export type Outcome = {
   status: "pending" | "delivered" | "failed";
   /** When a pending delivery is due again (retry, throttle). */
   nextAttemptAt: Date | null;
-  /** The exact body sent, fixed at the first attempt. */
+  /** The exact body sent, to keep when the delivery has none yet (its first attempt). */
   body: string | null;
   /** Null when nothing was sent (throttled, or the integration is disabled or gone). */
   attempt: AttemptRecord | null;
@@ -39,8 +39,7 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
     at: o.attempt?.at.toISOString() ?? null,
     url: o.attempt?.requestUrl ?? null,
     headers: o.attempt?.requestHeaders ?? null,
-    // Every attempt of a delivery sends its body; store it once, on the delivery.
-    req_body: o.attempt && o.attempt.requestBody !== o.body ? o.attempt.requestBody : null,
+    req_body: o.attempt?.requestBody ?? null,
     res_status: o.attempt?.status ?? null,
     res_body: o.attempt?.responseBody ?? null,
     duration: o.attempt?.durationMs ?? null,
@@ -49,7 +48,7 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
   const held = await rows<{ id: string }>(
     executor,
     sql`with v as (
-          select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as x(
+          select * from json_to_recordset(${JSON.stringify(values)}::json) as x(
             id uuid, claim_id uuid, status delivery_status, next_at timestamptz, inc int, body text, last_error text,
             attempted boolean, at timestamptz, url text, headers jsonb, req_body text, res_status int,
             res_body text, duration int, error text)
@@ -67,7 +66,8 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
             last_attempt_at = case when v.attempted then v.at else d.last_attempt_at end,
             delivered_at = case when v.status = 'delivered' then v.at else d.delivered_at end
           from v
-          where d.id = v.id and d.claim_id = v.claim_id
+          -- The id list lets the planner go by primary key even before it has statistics.
+          where d.id = any(${`{${outcomes.map((o) => o.deliveryId).join(",")}}`}::uuid[]) and d.id = v.id and d.claim_id = v.claim_id
           returning d.id
         ),
         logged as (

@@ -29,5 +29,5 @@ export async function pruneDeliveryLog(executor: Executor = db, retentionMs = de
  * finished enough deliveries (Postgres's own autovacuum does it there).
  */
 export async function vacuumDeliveries(executor: Executor = db): Promise<void> {
-  await executor.execute(sql`vacuum deliveries`);
+  await executor.execute(sql`vacuum analyze deliveries`);
 }
