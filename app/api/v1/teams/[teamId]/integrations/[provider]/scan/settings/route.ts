@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/route";
+import { getScanSettings, saveScanSettings, scanSettingsSchema } from "@/lib/scanning/settings";
+
+export const GET = apiRoute({}, ({ principal, params }) => getScanSettings(principal, params.provider, params.teamId));
+export const PUT = apiRoute({ body: scanSettingsSchema }, ({ principal, params, body }) => saveScanSettings(principal, params.provider, params.teamId, body));

@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import type { Principal } from "@/lib/auth/principal";
+import { ingestScan, type IngestResult } from "@/lib/issues/ingest";
+import type { ScanFinding } from "./findings";
+
+/** Jira projects and Confluence spaces are assets of kind productivity (issue 7). */
+export type ScanAsset = { id: string; name: string; url: string };
+
+// Scans run in the background on no one's behalf; ingest only asks that the actor may ingest.
+const SCANNER: Principal = { userId: "00000000-0000-0000-0000-000000000000", email: "scanner@localhost", name: "Jira and Confluence scanner", isAdmin: true, teams: [] };
+
+/**
+ * A full scan of one project or space: the same call as `POST /api/v1/ingest`, with `files` = every
+ * ticket and comment scanned, so issues of tickets that are gone are deleted and others resolved.
+ */
+export function ingestWholeAsset(asset: ScanAsset, files: string[], findings: ScanFinding[]): Promise<IngestResult> {
+  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings });
+}
+
+/**
+ * A scan of some tickets of an asset (a webhook's one ticket). Ingest takes a scan as the whole
+ * asset, so the asset's other open issues are sent again unchanged: ingest then leaves them as they
+ * are, and resolves (or, for a deleted comment, deletes) only the scanned tickets' issues.
+ * Runs of one integration never overlap (the runner's claim), so nothing slips in between.
+ */
+export async function ingestSomeContainers(asset: ScanAsset, containers: { prefix: string; paths: string[] }[], findings: ScanFinding[]): Promise<IngestResult> {
+  const inScope = (path: string) => containers.some((c) => path === c.prefix || path.startsWith(`${c.prefix}#`));
+  const open = await rows<{ identity: string; detectorId: string; detectorName: string; severity: ScanFinding["severity"]; path: string; content: string; uri: string }>(
+    db,
+    sql`select identity, detector_id as "detectorId", detector_name as "detectorName", severity, path, content, uri
+        from issues where asset_id = ${asset.id} and status = 'open' and deleted_at is null`,
+  );
+  const kept = open
+    .filter((i) => !inScope(i.path))
+    .map(({ identity, ...rest }) => (identity.startsWith("fp:") ? { ...rest, fingerprint: identity.slice(3) } : rest));
+  const files = [...new Set([...kept.map((k) => k.path), ...containers.flatMap((c) => c.paths)])];
+  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings: [...kept, ...findings] });
+}
