@@ -1,4 +1,5 @@
 import { startDeliveryWorker } from "@/lib/delivery/worker";
+import { startScanRunner } from "@/lib/scanning/runner";
 
 /**
  * Background work that runs inside the web process (the delivery worker, with the embedded
@@ -9,6 +10,8 @@ const starters: Starter[] = [
   // Embedded PGlite can only be used by this process, so its worker must live here; with
   // DATABASE_URL it delivers beside any `npm run worker` processes, claims keeping them apart.
   () => void startDeliveryWorker().catch((error) => console.error("[worker] could not start:", error instanceof Error ? error.message : error)),
+  // Jira/Confluence scans (issue 7): jobs left by a stopped server resume from their saved cursor.
+  startScanRunner,
 ];
 
 export function onBackgroundStart(starter: Starter): void {
