@@ -2,7 +2,11 @@
 // attempt recorded) on PGlite and on Postgres, beside a raw undici loop posting the same signed
 // bodies to the same receiver; then enqueue-commit-to-first-byte latency at 100 deliveries/s;
 // and the worker's peak RSS. Postgres runs when TEST_DATABASE_URL or DATABASE_URL is set.
+import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { Agent, request } from "undici";
 import { closeDb, db } from "@/db/client";
@@ -17,12 +21,15 @@ const N = Number(process.env.BENCH_N || 20_000);
 const BATCH = Number(process.env.BENCH_BATCH || 100);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT || 256);
 const LATENCY_SECONDS = Number(process.env.BENCH_LATENCY_SECONDS || 5);
-const TOKEN = randomBytes(32).toString("base64url");
+const TOKEN = process.env.BENCH_TOKEN || randomBytes(32).toString("base64url");
 const BODY_PAYLOAD = { issues: [{ assetId: "github.com/maggie/jelly-sandwich", detectorId: "SENF026", detectorName: "Ruby On Rails secret token configuration file", severity: "error", uri: "https://github.com/maggie/jelly-sandwich/blob/main/config/initializers/secret_token.rb#L7" }] };
 
 process.env.OUTBOUND_ALLOW_PRIVATE = "true";
+// Phases inherit these, so the prepared database and its worker share keys.
 process.env.SECRETS_KEY ||= randomBytes(32).toString("base64");
 process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
+process.env.BENCH_TOKEN = TOKEN;
+if (!process.env.DATABASE_URL) delete process.env.DATABASE_URL;
 
 let peakRss = 0;
 const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -90,56 +97,79 @@ async function latencyAt100PerSecond(receiver: ReceiverProcess) {
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length };
 }
 
-async function runOn(label: string, receiver: ReceiverProcess) {
-  await migrate();
-  const engine = await engineThroughput(receiver);
-  const raw = await rawUndiciThroughput(receiver);
-  const latency = await latencyAt100PerSecond(receiver);
-  console.log(
-    `${label.padEnd(9)} engine ${Math.round(engine).toLocaleString("en-US")}/s · raw undici ${Math.round(raw).toLocaleString("en-US")}/s · ratio ${(engine / raw).toFixed(2)} · ` +
-      `latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms (${latency.count} at 100/s) · peak RSS ${mb(peakRss)}`,
-  );
-  await closeDb();
+async function runOn(label: string) {
+  const receiver = await ReceiverProcess.start(TOKEN);
+  try {
+    await migrate();
+    peakRss = 0;
+    const engine = await engineThroughput(receiver);
+    const raw = await rawUndiciThroughput(receiver);
+    const latency = await latencyAt100PerSecond(receiver);
+    console.log(
+      `${label.padEnd(9)} engine ${Math.round(engine).toLocaleString("en-US")}/s · raw undici ${Math.round(raw).toLocaleString("en-US")}/s · ratio ${(engine / raw).toFixed(2)} · ` +
+        `latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms (${latency.count} at 100/s) · worker peak RSS ${mb(peakRss)}`,
+    );
+  } finally {
+    await closeDb();
+    await receiver.stop();
+  }
+}
+
+/** Each database runs in its own process, so each peak RSS is that worker's alone. */
+function runPhase(phase: string, env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(import.meta.filename, [phase], { execArgv: ["--import", "tsx"], env: { ...process.env, ...env } });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${phase} phase failed (${code})`))));
+  });
 }
 
 async function main() {
-  console.log(`delivery bench: ${N.toLocaleString("en-US")} deliveries, batches of ${BATCH}, ${IN_FLIGHT} in flight, loopback receiver in its own process`);
-  const receiver = await ReceiverProcess.start(TOKEN);
-  try {
-    delete process.env.DATABASE_URL;
-    process.env.DATA_DIR = "memory://";
-    await runOn("PGlite", receiver);
-
-    const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL_BENCH || process.env.DATABASE_URL_ORIGINAL;
-    if (!serverUrl) {
-      console.log("Postgres  skipped (set TEST_DATABASE_URL or DATABASE_URL)");
-      return;
-    }
-    const name = `cs_bench_${process.pid}`;
-    const adminClient = new pg.Client({ connectionString: serverUrl });
-    await adminClient.connect();
-    await adminClient.query(`create database ${name}`);
-    try {
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      process.env.DATABASE_URL = url.toString();
-      peakRss = 0;
-      await runOn("Postgres", receiver);
-    } finally {
-      await adminClient.query(`drop database if exists ${name} with (force)`);
-      await adminClient.end();
-    }
-  } finally {
-    clearInterval(rssSampler);
-    await receiver.stop();
+  const phase = process.argv[2];
+  if (phase === "prepare") {
+    await migrate();
+    await closeDb();
+    return;
   }
-  console.log("targets: ≥3,000/s PGlite, ≥5,000/s Postgres, p50 ≤ 10 ms, p99 ≤ 50 ms, RSS < 300 MB");
+  if (phase === "pglite") return runOn("PGlite");
+  if (phase === "postgres") return runOn("Postgres");
+
+  console.log(`delivery bench: ${N.toLocaleString("en-US")} deliveries, batches of ${BATCH}, ${IN_FLIGHT} in flight, loopback receiver in its own process`);
+  // A data directory made beforehand, as on every start but the first: creating one (initdb)
+  // costs PGlite some 500 MB that a running worker never needs again.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "cs-bench-pglite-"));
+  try {
+    const embedded = { DATA_DIR: dataDir, DATABASE_URL: "" };
+    await runPhase("prepare", embedded);
+    await runPhase("pglite", embedded);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (!serverUrl) {
+    console.log("Postgres  skipped (set TEST_DATABASE_URL or DATABASE_URL)");
+    return;
+  }
+  const name = `cs_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    await runPhase("postgres", { DATABASE_URL: url.toString() });
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  console.log("targets: ≥3,000/s PGlite, ≥5,000/s Postgres, p50 ≤ 10 ms, p99 ≤ 50 ms, worker RSS < 300 MB");
 }
 
-// DATABASE_URL is repurposed per phase; remember the caller's.
-if (process.env.DATABASE_URL) process.env.DATABASE_URL_ORIGINAL = process.env.DATABASE_URL;
 main().then(
-  () => process.exit(0),
+  () => {
+    clearInterval(rssSampler);
+    process.exit(0);
+  },
   (error) => {
     console.error("bench failed:", error);
     process.exit(1);

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { type Executor, handle, rows } from "@/db/client";
-import { deliveries } from "@/db/schema";
 import { deliverySettings, WAKE_CHANNEL } from "./config";
 import { uuidv7 } from "./ids";
 import { wakeWorker } from "./wake";
@@ -16,29 +15,26 @@ export type NewDelivery = { target: DeliveryTarget; kind: string; payload: unkno
  */
 export async function enqueueDeliveries(tx: Executor, items: NewDelivery[]): Promise<string[]> {
   if (items.length === 0) return [];
-  const ids: string[] = [];
-  // Stay far below the 65535 bind-parameter limit.
-  for (let i = 0; i < items.length; i += 2000) {
-    const chunk = items.slice(i, i + 2000);
-    const now = Date.now();
-    const inserted = await tx
-      .insert(deliveries)
-      .values(
-        chunk.map((item) => ({
-          id: uuidv7(now),
-          integrationId: item.target.id,
-          provider: item.target.provider,
-          teamId: item.target.teamId,
-          kind: item.kind,
-          payload: item.payload,
-          nextAttemptAt: new Date(now + (item.delayMs ?? 0)),
-        })),
-      )
-      .returning({ id: deliveries.id });
-    ids.push(...inserted.map((r) => r.id));
+  const now = Date.now();
+  const rowsToInsert = items.map((item) => ({
+    id: uuidv7(now),
+    integration_id: item.target.id,
+    provider: item.target.provider,
+    team_id: item.target.teamId,
+    kind: item.kind,
+    payload: item.payload,
+    next_attempt_at: new Date(now + (item.delayMs ?? 0)).toISOString(),
+  }));
+  // One statement per few thousand rows, as JSON: an ingest can queue many deliveries at once.
+  for (let i = 0; i < rowsToInsert.length; i += 5000) {
+    const chunk = JSON.stringify(rowsToInsert.slice(i, i + 5000));
+    await tx.execute(sql`insert into deliveries (id, integration_id, provider, team_id, kind, payload, next_attempt_at)
+      select id, integration_id, provider, team_id, kind, payload, next_attempt_at
+      from json_to_recordset(${chunk}::json)
+        as x(id uuid, integration_id uuid, provider text, team_id uuid, kind text, payload jsonb, next_attempt_at timestamptz)`);
   }
   await notifyWorkers(tx);
-  return ids;
+  return rowsToInsert.map((r) => r.id);
 }
 
 export async function enqueueDelivery(tx: Executor, item: NewDelivery): Promise<string> {
