@@ -1,4 +1,5 @@
 import type { IntegrationView } from "@/lib/integrations/views";
+import { ScanPanel } from "@/components/scanning/ScanPanel";
 import { IntegrationCard } from "./IntegrationCard";
 import { MondayCard } from "./MondayCard";
 import { SlackSetupSteps } from "./SlackSetupSteps";
@@ -40,10 +41,10 @@ export function IntegrationsBoard({ views, teamId, scopeName }: Props) {
           case "slack":
             return <IntegrationCard {...common} key={view.provider} aside={<SlackSetupSteps />} />;
           case "jira":
-            return <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Jira" purpose="Open Jira tickets from issues and scan Jira for secrets." />} />;
+            return <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Jira" purpose="Open Jira tickets from issues and scan Jira for secrets." />} extras={view.id && <ScanPanel integrationId={view.id} provider="jira" teamId={teamId} />} />;
           case "confluence":
             return (
-              <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Confluence" purpose="Scan the content of your Confluence site for secrets." />} />
+              <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Confluence" purpose="Scan the content of your Confluence site for secrets." />} extras={view.id && <ScanPanel integrationId={view.id} provider="confluence" teamId={teamId} />} />
             );
           case "monday":
             return <MondayCard key={view.provider} view={view} teamId={teamId} />;
