@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { enqueueDelivery } from "@/lib/delivery/outbox";
+import { eq } from "drizzle-orm";
+import { integrations } from "@/db/schema";
+import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
 import { verifySignature } from "@/lib/delivery/sign";
 import { wakeWorker } from "@/lib/delivery/wake";
 import type { DeliveryWorker } from "@/lib/delivery/worker";
 import { Receiver } from "@/bench/delivery-receiver";
-import { attemptsOf, createIntegration, integrationRow, resetDeliveryTables, settled, startTestWorker, TOKEN } from "./delivery-fixtures";
+import { attemptsOf, createIntegration, deliveryById, integrationRow, resetDeliveryTables, settled, startTestWorker, TOKEN } from "./delivery-fixtures";
 
 const receiver = new Receiver();
 let worker: DeliveryWorker;
@@ -28,8 +30,8 @@ afterEach(async () => {
 
 const issue = { assetId: "github.com/maggie/jelly-sandwich", detectorId: "SENF026", detectorName: "Rails secret", severity: "error", uri: "https://example.com/x#L7" };
 
-async function send(path = "/hook") {
-  const target = await createIntegration("custom-webhook", receiver.url + path);
+async function send(path = "/hook", settings: Record<string, unknown> = {}) {
+  const target = await createIntegration("custom-webhook", receiver.url + path, { settings });
   const id = await db.transaction((tx) => enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [issue] } }));
   wakeWorker();
   return { target, id };
@@ -119,5 +121,35 @@ describe("delivering to a webhook receiver", () => {
     expect(attempts[0].requestUrl).toBe(`${receiver.url}/••••`);
     expect(JSON.stringify(attempts)).not.toContain("secret-path-key");
     expect(JSON.stringify(attempts)).not.toContain(TOKEN);
+  });
+
+  it("a throttled webhook waits for its slot: nothing is dropped", async () => {
+    const target = await createIntegration("events-webhook", `${receiver.url}/limited`, { settings: { rateLimitPerSecond: 10 } });
+    const ids = await db.transaction((tx) =>
+      enqueueDeliveries(tx, Array.from({ length: 15 }, (_, i) => ({ target, kind: "issue_created", payload: { name: "issue_created", ids: [`i${i}`], time: new Date().toISOString() } }))),
+    );
+    await Promise.all(ids.map((id) => settled(id)));
+    const times = receiver.received.map((r) => r.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(15);
+    // A burst of 10, then one every 100 ms.
+    expect(times[14] - times[0]).toBeGreaterThanOrEqual(400);
+    const rows = await Promise.all(ids.map((id) => deliveryById(id)));
+    expect(rows.every((r) => r.status === "delivered" && r.attempts === 1)).toBe(true);
+  });
+
+  it("an integration failing continuously for 3 days is disabled, with the last error", async () => {
+    receiver.fallback = { status: 503, body: "maintenance" };
+    try {
+      const { id, target } = await send();
+      await settled(id);
+      await db.update(integrations).set({ failingSince: new Date(Date.now() - 3 * 86400_000 - 1000) }).where(eq(integrations.id, target.id));
+      const second = await db.transaction((tx) => enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [issue] } }));
+      await settled(second);
+      const integration = await integrationRow(target.id);
+      expect(integration.enabled).toBe(false);
+      expect(integration.disabled_reason).toBe("Failed continuously for 3 days; last error: HTTP 503: maintenance");
+    } finally {
+      receiver.fallback = { status: 200, body: "ok" };
+    }
   });
 });
