@@ -5,6 +5,8 @@ import type { IntegrationConfig, Provider, TestResult } from "@/lib/integrations
 import { performAttempt } from "./attempt";
 import { uuidv7 } from "./ids";
 
+const SAVED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Send one payload now, through the same build → sign → lib/http → judge path as the worker,
  * and wait for the answer (Test buttons). It is recorded as a `test` delivery with its attempt
@@ -14,6 +16,8 @@ export async function deliverNow(provider: Provider, config: IntegrationConfig, 
   const id = uuidv7();
   const result = await performAttempt(provider, config, { id, payload, body: null });
   const status = result.ok ? "delivered" : "failed";
+  // A Test of settings not saved yet has no integration to log it under.
+  if (!SAVED_ID.test(config.id)) return { ok: result.ok, status: result.status, message: result.message, durationMs: result.record.durationMs };
   try {
     await db.transaction(async (tx) => {
       const [saved] = await tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.id, config.id));
