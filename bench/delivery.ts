@@ -4,7 +4,7 @@
 // and the worker's peak RSS. Postgres runs when TEST_DATABASE_URL or DATABASE_URL is set.
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -32,7 +32,7 @@ process.env.BENCH_TOKEN = TOKEN;
 if (!process.env.DATABASE_URL) delete process.env.DATABASE_URL;
 
 let peakRss = 0;
-const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
 async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
@@ -43,14 +43,34 @@ async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
   }
   await receiver.reset();
   const worker = new DeliveryWorker({ batchSize: BATCH, maxInFlight: IN_FLIGHT, log: () => {} });
+  const profiler = await startProfiler();
   const started = performance.now();
   await worker.start();
   while ((await countPending()) > 0) await new Promise((r) => setTimeout(r, 100));
   const seconds = (performance.now() - started) / 1000;
+  await profiler?.stop();
   await worker.stop();
   const stats = await receiver.stats();
   if (stats.count < N || stats.badSignatures) throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
   return N / seconds;
+}
+
+/** BENCH_CPU_PROFILE=dir writes a CPU profile of the engine run, for finding where the time goes. */
+async function startProfiler() {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return null;
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = await session.post("Profiler.stop");
+      writeFileSync(path.join(dir, `delivery-${process.argv[2]}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 async function rawUndiciThroughput(receiver: ReceiverProcess): Promise<number> {
