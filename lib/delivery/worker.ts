@@ -6,19 +6,14 @@ import { loadIntegrations } from "./integration-configs";
 import { type Processed, processDelivery } from "./process-one";
 import { RateLimiter } from "./rate-limit";
 import { recordOutcomes, updateIntegrationHealth } from "./record";
-import { handle } from "@/db/client";
-import { pruneDeliveryLog, vacuumDeliveries } from "./retention";
+import { Housekeeping } from "./housekeeping";
 import { listenForWork, onWake } from "./wake";
 
 export type WorkerOptions = { batchSize?: number; maxInFlight?: number; log?: (message: string) => void };
 type Finished = Processed & { leaseUntil: number };
 
-const RETENTION_EVERY_MS = 3600_000;
 const FLUSH_AT_ONCE = 64;
 const FLUSH_GATHER_MS = 2;
-/** Embedded database: vacuum when idle after this many finished rows, or while busy after ten times as many. */
-const VACUUM_AFTER_IDLE = 1000;
-const VACUUM_AFTER_BUSY = 5_000;
 
 /**
  * The delivery loop. It claims batches while it has room (maxInFlight), sends every claimed
@@ -42,18 +37,17 @@ export class DeliveryWorker {
   private flushing: Promise<void> | null = null;
   private stopListening: (() => Promise<void>) | null = null;
   private loop: Promise<void> | null = null;
-  private retentionTimer?: NodeJS.Timeout;
   private unsubscribeWake?: () => void;
   private wakeTimer?: NodeJS.Timeout;
   private flushTimer?: NodeJS.Timeout;
-  private finishedSinceVacuum = 0;
-  private readonly embedded = handle().kind === "pglite";
+  private readonly housekeeping: Housekeeping;
   private wakeTimerAt = Infinity;
 
   constructor(options: WorkerOptions = {}) {
     this.batchSize = options.batchSize ?? this.settings.batchSize;
     this.maxInFlight = Math.max(options.maxInFlight ?? this.settings.maxInFlight, this.batchSize);
     this.log = options.log ?? ((m) => console.log(m));
+    this.housekeeping = new Housekeeping(this.log);
   }
 
   async start(): Promise<void> {
@@ -61,11 +55,7 @@ export class DeliveryWorker {
     this.running = true;
     this.unsubscribeWake = onWake(() => this.wake());
     this.stopListening = await listenForWork(() => this.wake(), this.log);
-    // Without statistics the planner sorts every due row at each claim instead of reading the
-    // due index in order; Postgres keeps them fresh itself, the embedded database does not.
-    if (this.embedded) await vacuumDeliveries().catch(() => {});
-    this.retentionTimer = setInterval(() => void this.prune(), RETENTION_EVERY_MS);
-    this.retentionTimer.unref();
+    await this.housekeeping.start();
     this.loop = this.run();
   }
 
@@ -73,7 +63,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    clearInterval(this.retentionTimer);
+    this.housekeeping.stop();
     clearTimeout(this.wakeTimer);
     this.unsubscribeWake?.();
     this.wake();
@@ -122,14 +112,14 @@ export class DeliveryWorker {
         continue;
       }
       if (claim.deliveries.length) void this.dispatch(claim);
-      await this.vacuumIfDue(VACUUM_AFTER_BUSY);
+      await this.housekeeping.vacuumIfDue(false);
       if (claim.deliveries.length < this.batchSize && !this.woken) await this.idle();
     }
   }
 
   /** Sleep until woken, until the next delivery falls due, or one poll interval. */
   private async idle(): Promise<void> {
-    await this.vacuumIfDue(VACUUM_AFTER_IDLE);
+    await this.housekeeping.vacuumIfDue(true);
     let wait = this.settings.pollMs;
     try {
       const due = await nextDueAt();
@@ -198,7 +188,7 @@ export class DeliveryWorker {
         const health = batch.flatMap((f) => (f.health ? [f.health] : []));
         await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorText(error)}`));
         this.inFlight -= batch.length;
-        this.finishedSinceVacuum += batch.length;
+        this.housekeeping.finished(batch.length);
       } catch (error) {
         const now = Date.now();
         const alive = batch.filter((f) => f.leaseUntil > now);
@@ -207,21 +197,6 @@ export class DeliveryWorker {
         this.log(`[worker] could not record ${batch.length} results: ${errorText(error)}; retrying`);
         await this.sleep(250, false);
       }
-    }
-  }
-
-  private async vacuumIfDue(threshold: number): Promise<void> {
-    if (!this.embedded || this.finishedSinceVacuum < threshold) return;
-    this.finishedSinceVacuum = 0;
-    await vacuumDeliveries().catch((error) => this.log(`[worker] vacuum failed: ${errorText(error)}`));
-  }
-
-  private async prune(): Promise<void> {
-    try {
-      const removed = await pruneDeliveryLog();
-      if (removed) this.log(`[worker] pruned ${removed} delivery log rows older than 14 days`);
-    } catch (error) {
-      this.log(`[worker] pruning failed: ${errorText(error)}`);
     }
   }
 

@@ -1,0 +1,51 @@
+import { handle } from "@/db/client";
+import { pruneDeliveryLog, vacuumDeliveries } from "./retention";
+
+const PRUNE_EVERY_MS = 3600_000;
+const FIRST_PRUNE_MS = 60_000;
+/** Embedded database: vacuum after this many finished rows when idle, or this many while busy. */
+const VACUUM_AFTER_IDLE = 1000;
+const VACUUM_AFTER_BUSY = 5000;
+
+/** A worker's chores: the 14-day cut of the delivery log, and vacuuming where nothing else does. */
+export class Housekeeping {
+  private readonly embedded = handle().kind === "pglite";
+  private finishedSinceVacuum = 0;
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  async start(): Promise<void> {
+    // Without statistics the planner sorts every due row at each claim instead of reading the
+    // due index in order; Postgres keeps them fresh itself, the embedded database does not.
+    if (this.embedded) await vacuumDeliveries().catch(() => {});
+    this.schedulePrune(FIRST_PRUNE_MS);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  finished(count: number): void {
+    this.finishedSinceVacuum += count;
+  }
+
+  async vacuumIfDue(idle: boolean): Promise<void> {
+    if (!this.embedded || this.finishedSinceVacuum < (idle ? VACUUM_AFTER_IDLE : VACUUM_AFTER_BUSY)) return;
+    this.finishedSinceVacuum = 0;
+    await vacuumDeliveries().catch((error) => this.log(`[worker] vacuum failed: ${error instanceof Error ? error.message : error}`));
+  }
+
+  private schedulePrune(delay: number): void {
+    this.timer = setTimeout(async () => {
+      try {
+        const removed = await pruneDeliveryLog();
+        if (removed) this.log(`[worker] pruned ${removed} deliveries older than 14 days`);
+      } catch (error) {
+        this.log(`[worker] pruning failed: ${error instanceof Error ? error.message : error}`);
+      }
+      this.schedulePrune(PRUNE_EVERY_MS);
+    }, delay);
+    this.timer.unref();
+  }
+}
