@@ -55,7 +55,7 @@ export function RecentDeliveries({ integrationId, limit = 20 }: RecentDeliveries
           </Button>
         </div>
       ) : list.isPending ? (
-        <p role="status" className="text-sm text-zinc-500">
+        <p aria-live="polite" className="text-sm text-zinc-500">
           Loading deliveries…
         </p>
       ) : list.data.length === 0 ? (

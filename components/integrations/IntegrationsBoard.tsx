@@ -1,4 +1,5 @@
 import type { IntegrationView } from "@/lib/integrations/views";
+import { RecentDeliveries } from "@/components/deliveries/RecentDeliveries";
 import { ScanPanel } from "@/components/scanning/ScanPanel";
 import { IntegrationCard } from "./IntegrationCard";
 import { MondayCard } from "./MondayCard";
@@ -37,9 +38,11 @@ export function IntegrationsBoard({ views, teamId, scopeName }: Props) {
       )}
       {views.map((view) => {
         const common = { view, teamId };
+        // Providers the delivery engine sends to keep their recent deliveries under the form.
+        const deliveries = view.id ? <RecentDeliveries integrationId={view.id} /> : null;
         switch (view.provider) {
           case "slack":
-            return <IntegrationCard {...common} key={view.provider} aside={<SlackSetupSteps />} />;
+            return <IntegrationCard {...common} key={view.provider} aside={<SlackSetupSteps />} extras={deliveries} />;
           case "jira":
             return <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Jira" purpose="Open Jira tickets from issues and scan Jira for secrets." />} extras={view.id && <ScanPanel integrationId={view.id} provider="jira" teamId={teamId} />} />;
           case "confluence":
@@ -58,10 +61,13 @@ export function IntegrationsBoard({ views, teamId, scopeName }: Props) {
                   <div className="space-y-3">
                     <WebhookSigning configured={view.configured} token={typeof view.settings.token === "string" ? view.settings.token : undefined} />
                     <WebhookComparison />
+                    {deliveries}
                   </div>
                 }
               />
             );
+          case "pagerduty":
+            return <IntegrationCard {...common} key={view.provider} extras={deliveries} />;
           default:
             return <IntegrationCard {...common} key={view.provider} />;
         }

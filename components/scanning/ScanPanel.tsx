@@ -59,7 +59,7 @@ export function ScanPanel({ integrationId, provider, teamId }: Props) {
           <div role="progressbar" aria-label="Scan progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded bg-zinc-200">
             <div className="h-full bg-accent-600 transition-all" style={{ width: `${percent}%` }} />
           </div>
-          <p role="status" className="text-xs text-zinc-600">
+          <p aria-live="polite" className="text-xs text-zinc-600">
             {p.state === "failed" ? `Scan failed: ${p.error ?? "unknown error"}` : `${p.state === "done" ? "Done" : p.state === "cancelled" ? "Cancelled" : "Scanning"}: ${p.scanned} of ${p.total} ${provider === "jira" ? "issues" : "pages"} scanned, ${p.found} secrets found (${percent} %)`}
           </p>
         </div>

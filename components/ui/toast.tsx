@@ -24,7 +24,9 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   const show = useCallback(
     (toast: Omit<Toast, "id">) => {
       const id = ++next.current;
-      setToasts((all) => [...all.slice(-3), { ...toast, id }]);
+      // One popup at a time: the newest result replaces the last, so there is never a doubt which
+      // message answers the button just pressed.
+      setToasts([{ ...toast, id }]);
       if (toast.tone !== "error") setTimeout(() => dismiss(id), SUCCESS_MS);
     },
     [dismiss],
