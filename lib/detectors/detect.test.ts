@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { SecretMaker } from "@/test/integration/scan-corpus";
 import { detectSecrets, findingExcerpt, maskSecret, secretFingerprint } from "./detect";
@@ -36,5 +37,11 @@ describe("secret detection", () => {
     const [b] = await detectSecrets(`entirely new words around it: ${planted.secret} — and more`);
     expect(secretFingerprint(a.detector.id, a.secret, "SEC-1")).toBe(secretFingerprint(b.detector.id, b.secret, "SEC-1"));
     expect(secretFingerprint(a.detector.id, a.secret, "SEC-1")).not.toBe(secretFingerprint(a.detector.id, a.secret, "SEC-2"));
+  });
+
+  it("leaves no performance marks behind (secretlint's always-on profiler is switched off)", async () => {
+    const before = performance.getEntriesByType("mark").length;
+    for (let i = 0; i < 20; i++) await detectSecrets(`line ${i} ${new SecretMaker(15 + i).kinds().github().text}`);
+    expect(performance.getEntriesByType("mark").length).toBe(before);
   });
 });

@@ -1,7 +1,15 @@
 import { lintSource } from "@secretlint/core";
+import { secretLintProfiler } from "@secretlint/profiler";
 import { creator as recommendedPreset } from "@secretlint/secretlint-rule-preset-recommend";
 import type { DetectorKey } from "./catalogue";
 import type { RawMatch } from "./types";
+
+// secretlint 11 profiles every run whether or not anyone reads it: each lintSource leaves ~100
+// performance marks that its PerformanceObserver keeps forever and searches linearly on every new
+// mark (upstream secretlint#1633/#1653, fixed in 13.x with setEnabled(false), which needs Node 22).
+// In a long-lived process that is a leak and quadratic time: after a few thousand tickets one
+// observer callback held the event loop for seconds. No marks, no observer work.
+secretLintProfiler.mark = () => {};
 
 type LintMessage = Awaited<ReturnType<typeof lintSource>>["messages"][number];
 
