@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState, useTransition } from "react";
 import { Controller } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -31,6 +32,7 @@ type Props = {
 type LastTest = { ok: boolean; line: string; at: string };
 
 export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTested }: Props) {
+  const queryClient = useQueryClient();
   const headingId = useId();
   const toast = useToast();
   const { form, fields } = useIntegrationForm(view, teamId !== null);
@@ -71,6 +73,8 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTeste
       setLastTest({ ok: result.data.ok, line, at: new Date().toISOString() });
       toast.show({ tone: result.data.ok ? "success" : "error", title: result.data.ok ? `${view.name} test passed` : `${view.name} test failed`, description: line });
       onTested?.(result.data);
+      // The test was logged as a delivery: show it in Recent deliveries now, not at the next poll.
+      void queryClient.invalidateQueries({ queryKey: ["deliveries"] });
     } finally {
       setTesting(false);
     }
