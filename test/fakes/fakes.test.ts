@@ -146,6 +146,18 @@ describe("Confluence Cloud fake", () => {
     expect(res.json).toMatchObject({ errors: [{ status: 400, code: "INVALID_REQUEST_PARAMETER" }] });
     expect(wiki.violations).toHaveLength(1);
   });
+
+  it("takes a page update whose body fits either branch of the spec's oneOf, and still refuses one that fits neither", async () => {
+    const page = wiki.pages[0];
+    const update = (body: unknown, version: number) =>
+      call(`${wiki.url}/wiki/api/v2/pages/${page.id}`, { method: "PUT", headers: auth, body: { id: page.id, status: "current", title: "Runbook", body, version: { number: version } } });
+    // PageBodyWrite and PageNestedBodyWrite have no required properties: this body fits both.
+    expect((await update({ representation: "storage", value: "<p>rotated</p>" }, page.version + 1)).status).toBe(200);
+    expect(wiki.violations).toEqual([]);
+    // Not an object: fits neither branch.
+    await update("<p>bare storage</p>", page.version + 1);
+    expect(wiki.violations.some((v) => v.includes("body/body must match a schema in anyOf"))).toBe(true);
+  });
 });
 
 describe("monday.com fake", () => {

@@ -34,7 +34,18 @@ export function newAjv(): Ajv {
   return ajv;
 }
 
-/** Deep-copies an OpenAPI 3.0 schema into draft-07: `nullable`, local $refs rewritten to `refBase`. */
+/**
+ * Deep-copies an OpenAPI 3.0 schema into draft-07: `nullable`, local $refs rewritten to `refBase`,
+ * and `oneOf` read as `anyOf`.
+ *
+ * Vendor specs use `oneOf` to say "one of these shapes", not "exactly one": Confluence v2's page
+ * update body is `oneOf: [PageBodyWrite, PageNestedBodyWrite]`, neither with a required property,
+ * so every body matches both and draft-07's exactly-one rule refuses all of them, while Confluence
+ * takes `{representation, value}`. Lenient OpenAPI validators (and the vendors' own deserialisers)
+ * ask only that a value fits some branch; so do we. The branches themselves are still checked, so a
+ * body that fits none (a wrong type, a value outside an enum) is still a violation. With the
+ * `discriminator` gone (it is dropped above), nothing else here relied on exactly-one.
+ */
 export function toJsonSchema(node: unknown, refBase: string): unknown {
   if (Array.isArray(node)) return node.map((n) => toJsonSchema(n, refBase));
   if (!node || typeof node !== "object") return node;
@@ -42,6 +53,8 @@ export function toJsonSchema(node: unknown, refBase: string): unknown {
   for (const [k, v] of Object.entries(node as Json)) {
     if (k === "example" || k === "examples" || k === "discriminator" || k === "xml") continue;
     if (k === "$ref" && typeof v === "string" && v.startsWith("#")) out[k] = refBase + v;
+    else if (k === "oneOf" && Array.isArray(v)) out.anyOf = mergeAnyOf(out.anyOf, toJsonSchema(v, refBase) as unknown[]);
+    else if (k === "anyOf" && Array.isArray(v)) out.anyOf = mergeAnyOf(out.anyOf, toJsonSchema(v, refBase) as unknown[]);
     else out[k] = toJsonSchema(v, refBase);
   }
   if (out.nullable === true) {
@@ -54,6 +67,12 @@ export function toJsonSchema(node: unknown, refBase: string): unknown {
     }
   }
   return out;
+}
+
+/** A node with both `oneOf` and `anyOf` must fit a branch of each: the second becomes an `allOf` entry. */
+function mergeAnyOf(existing: unknown, branches: unknown[]): unknown[] {
+  if (!Array.isArray(existing)) return branches;
+  return [{ allOf: [{ anyOf: existing }, { anyOf: branches }] }];
 }
 
 export function formatAjvErrors(where: string, errors: ErrorObject[] | null | undefined): string[] {

@@ -1,25 +1,17 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db, rows } from "@/db/client";
+import { PATCH as patchAsset } from "@/app/api/v1/assets/[id]/route";
 import { POST as confluenceHook } from "@/app/api/v1/hooks/confluence/[integrationId]/route";
 import { DELETE as cancelRoute, GET as progressRoute, POST as scanRoute } from "@/app/api/v1/teams/[teamId]/integrations/[provider]/scan/route";
 import { PUT as putSettings } from "@/app/api/v1/teams/[teamId]/integrations/[provider]/scan/settings/route";
 import { loadScanSettings } from "@/lib/scanning/settings";
 import { createTeam } from "@/lib/people/teams";
-import { ConfluenceFake, type RecordedRequest } from "@/test/fakes";
+import { createConfluenceFake } from "@/test/fakes";
 import { call, makeUser, setupAdmin, type Actor } from "@/test/support/api";
 import { createScanIntegration, issuesOf, resetScanTables, runScansToEnd, scoreByKind, seedConfluence, type Expected } from "./scan-harness";
 
-/**
- * The v2 spec's update body is `oneOf: [PageBodyWrite, PageNestedBodyWrite]`, and neither has required
- * properties, so every body matches both and strict oneOf refuses all of them (Confluence itself
- * takes `{representation, value}`). Until the shared validator reads that oneOf as anyOf, this
- * fake drops that one message and checks everything else.
- */
-class ConfluenceFakeForScans extends ConfluenceFake {
-  protected override validate(req: RecordedRequest): string[] {
-    return super.validate(req).filter((e) => !/^body\/body must match exactly one schema in oneOf/.test(e));
-  }
-}
-const confluence = new ConfluenceFakeForScans();
+const confluence = createConfluenceFake();
 let admin: Actor;
 let member: Actor;
 let teamId: string;
@@ -65,6 +57,26 @@ describe("Confluence scanning (team level)", () => {
     for (const [id, s] of Object.entries(score)) expect(s, id).toMatchObject({ recall: 1, precision: 1 });
     expect(new Set(found.map((f) => f.assetId))).toEqual(new Set([`${ASSET()}ENG`, `${ASSET()}OPS`]));
     expect(confluence.requests.some((r) => r.query.get("body-format") === "storage")).toBe(true);
+    expect(confluence.violations).toEqual([]);
+  });
+
+  it("the spaces a team's integration scans become that team's assets on creation; an administrator's later mapping stays", async () => {
+    const teams = async () => Object.fromEntries((await rows<{ id: string; teamId: string | null }>(db, sql`select id, team_id as "teamId" from assets`)).map((a) => [a.id, a.teamId]));
+    await setLists(["OPS", "HR"]);
+    await call(scanRoute, { token: admin.token, params: params(), method: "POST" });
+    await runScansToEnd();
+    expect(await teams()).toEqual({ [`${ASSET()}ENG`]: teamId });
+    // The administrator takes ENG away from the team; the next scans leave it so, and map only the new space.
+    expect((await call(patchAsset, { token: admin.token, params: { id: `${ASSET()}ENG` }, method: "PATCH", body: { teamId: null } })).status).toBe(200);
+    await setLists(["HR"]);
+    await call(scanRoute, { token: admin.token, params: params(), method: "POST" });
+    await runScansToEnd();
+    expect(await teams()).toEqual({ [`${ASSET()}ENG`]: null, [`${ASSET()}OPS`]: teamId });
+    // A webhook's one-page scan of an unmapped space's page keeps the mapping too.
+    const { webhookToken } = await loadScanSettings(integrationId);
+    expect(await hook({ page: { id: expected.find((e) => e.unit === "ENG")!.path.split("/")[1] } }, webhookToken)).toBe(202);
+    await runScansToEnd();
+    expect((await teams())[`${ASSET()}ENG`]).toBeNull();
     expect(confluence.violations).toEqual([]);
   });
 
