@@ -13,18 +13,25 @@ import { type IngestInput, parseIngest } from "./schemas";
 export type IngestResult = { ingestId: string; assetId: string } & IngestCounts;
 
 /**
+ * In-process callers only (not the REST body). `newAssetTeamId`: the team an asset this scan
+ * creates belongs to (a team's own Jira or Confluence integration scanning it). An asset that
+ * already exists keeps whatever team an administrator mapped it to.
+ */
+export type IngestOptions = { newAssetTeamId?: string | null };
+
+/**
  * Take one full scan of one asset (contract §3): diff it against the asset's issues and queue the
  * notifications it causes, all in one transaction, so a bad body or a failure changes nothing.
  * Repeating the asset's latest ingest answers the same result and changes nothing.
  */
-export async function ingestScan(actor: Principal, raw: unknown): Promise<IngestResult> {
+export async function ingestScan(actor: Principal, raw: unknown, options: IngestOptions = {}): Promise<IngestResult> {
   requireAdmin(actor);
   const input = parseIngest(raw);
   const findings = prepareFindings(input.findings);
   const digest = ingestDigest(input);
 
   const { result, queued } = await db.transaction(async (tx) => {
-    const asset = await claimAsset(tx, input.asset);
+    const asset = await claimAsset(tx, input.asset, options.newAssetTeamId ?? null);
     if (!asset.created) {
       const [last] = await tx.select().from(ingests).where(eq(ingests.assetId, asset.id)).orderBy(desc(ingests.createdAt)).limit(1);
       if (last?.bodyHash === digest) return { result: { ingestId: last.id, assetId: asset.id, ...last.result }, queued: false };
@@ -43,27 +50,27 @@ export async function ingestScan(actor: Principal, raw: unknown): Promise<Ingest
 }
 
 /**
- * Create the asset on its first ingest (or its first after a delete), else update its name, kind
- * and url. The row stays locked to the end of the transaction, so two ingests of one asset run
+ * Create the asset on its first ingest (or its first after a delete), with `newTeamId` as its team,
+ * else update its name, kind and url. The row stays locked to the end of the transaction, so two ingests of one asset run
  * one after the other and each diffs against the other's result.
  */
-async function claimAsset(tx: Executor, asset: IngestInput["asset"]): Promise<AssetRef & { created: boolean }> {
+async function claimAsset(tx: Executor, asset: IngestInput["asset"], newTeamId: string | null): Promise<AssetRef & { created: boolean }> {
   const name = asset.name || asset.id;
   const url = asset.url || null;
   const ref = { id: asset.id, name, url };
   const inserted = await rows<{ id: string }>(
     tx,
-    sql`insert into assets (id, name, kind, url, last_ingest_at) values (${asset.id}, ${name}, ${asset.kind}, ${url}, now())
+    sql`insert into assets (id, name, kind, url, team_id, last_ingest_at) values (${asset.id}, ${name}, ${asset.kind}, ${url}, ${newTeamId}, now())
         on conflict (id) do nothing returning id`,
   );
-  if (inserted.length) return { ...ref, teamId: null, created: true };
+  if (inserted.length) return { ...ref, teamId: newTeamId, created: true };
   // A separate statement, so it sees (and waits for) a concurrent first ingest of the same asset.
   const [prior] = await rows<{ kind: string; deletedAt: unknown }>(tx, sql`select kind, deleted_at as "deletedAt" from assets where id = ${asset.id} for update`);
   const revived = prior.deletedAt !== null;
   const [row] = await rows<{ teamId: string | null }>(
     tx,
     sql`update assets set name = ${name}, kind = ${asset.kind}, url = ${url}, last_ingest_at = now(),
-          team_id = case when deleted_at is null then team_id end,
+          team_id = case when deleted_at is null then team_id else ${newTeamId}::uuid end,
           created_at = case when deleted_at is null then created_at else now() end,
           deleted_at = null
         where id = ${asset.id} returning team_id as "teamId"`,

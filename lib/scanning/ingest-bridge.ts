@@ -4,7 +4,12 @@ import type { Principal } from "@/lib/auth/principal";
 import { ingestScan, type IngestResult } from "@/lib/issues/ingest";
 import type { ScanFinding } from "./findings";
 
-/** Jira projects and Confluence spaces are assets of kind productivity (issue 7). */
+/**
+ * Jira projects and Confluence spaces are assets of kind productivity (issue 7). The `teamId` the
+ * bridge takes is the scanning integration's team: an asset a team-level integration creates is
+ * that team's from the start (so its first notifications route to the team); a later ingest never
+ * changes an asset's team.
+ */
 export type ScanAsset = { id: string; name: string; url: string };
 
 // Scans run in the background on no one's behalf; ingest only asks that the actor may ingest.
@@ -14,8 +19,8 @@ const SCANNER: Principal = { userId: "00000000-0000-0000-0000-000000000000", ema
  * A full scan of one project or space: the same call as `POST /api/v1/ingest`, with `files` = every
  * ticket and comment scanned, so issues of tickets that are gone are deleted and others resolved.
  */
-export function ingestWholeAsset(asset: ScanAsset, files: string[], findings: ScanFinding[]): Promise<IngestResult> {
-  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings });
+export function ingestWholeAsset(asset: ScanAsset, teamId: string | null, files: string[], findings: ScanFinding[]): Promise<IngestResult> {
+  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings }, { newAssetTeamId: teamId });
 }
 
 /**
@@ -24,7 +29,7 @@ export function ingestWholeAsset(asset: ScanAsset, files: string[], findings: Sc
  * are, and resolves (or, for a deleted comment, deletes) only the scanned tickets' issues.
  * Runs of one integration never overlap (the runner's claim), so nothing slips in between.
  */
-export async function ingestSomeContainers(asset: ScanAsset, containers: { prefix: string; paths: string[] }[], findings: ScanFinding[]): Promise<IngestResult> {
+export async function ingestSomeContainers(asset: ScanAsset, teamId: string | null, containers: { prefix: string; paths: string[] }[], findings: ScanFinding[]): Promise<IngestResult> {
   const inScope = (path: string) => containers.some((c) => path === c.prefix || path.startsWith(`${c.prefix}#`));
   const open = await rows<{ identity: string; detectorId: string; detectorName: string; severity: ScanFinding["severity"]; path: string; content: string; uri: string }>(
     db,
@@ -35,5 +40,5 @@ export async function ingestSomeContainers(asset: ScanAsset, containers: { prefi
     .filter((i) => !inScope(i.path))
     .map(({ identity, ...rest }) => (identity.startsWith("fp:") ? { ...rest, fingerprint: identity.slice(3) } : rest));
   const files = [...new Set([...kept.map((k) => k.path), ...containers.flatMap((c) => c.paths)])];
-  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings: [...kept, ...findings] });
+  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings: [...kept, ...findings] }, { newAssetTeamId: teamId });
 }

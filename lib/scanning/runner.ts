@@ -87,7 +87,7 @@ export class ScanRunner {
     if (!config.enabled) return { kind: "failed", error: "The integration is disabled" };
     try {
       const settings = await loadScanSettings(job.integrationId);
-      return await runStep(job, factory(config as IntegrationConfig), settings);
+      return await runStep(job, factory(config as IntegrationConfig), settings, { teamId: config.teamId });
     } catch (error) {
       return this.judge(job, error);
     }

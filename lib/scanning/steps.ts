@@ -9,9 +9,12 @@ import type { ScanContainer, ScanSource, ScanUnit } from "./source";
 
 type FullCursor = { phase?: "scan"; units?: ScanUnit[]; unit?: number; token?: string };
 
+/** Who scans: the integration's team (null for the global one) owns the assets the scan creates. */
+export type ScanScope = { teamId: string | null };
+
 /** One bounded piece of a job: a webhook's ticket, or one search page of a full scan. */
-export function runStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings): Promise<StepOutcome> {
-  return job.kind === "item" ? itemStep(job, source, settings) : fullStep(job, source, settings);
+export function runStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings, scope: ScanScope): Promise<StepOutcome> {
+  return job.kind === "item" ? itemStep(job, source, settings, scope) : fullStep(job, source, settings, scope);
 }
 
 async function scanContainer(source: ScanSource, container: ScanContainer, settings: LoadedScanSettings) {
@@ -21,15 +24,15 @@ async function scanContainer(source: ScanSource, container: ScanContainer, setti
   return scan;
 }
 
-async function itemStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings): Promise<StepOutcome> {
+async function itemStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings, scope: ScanScope): Promise<StepOutcome> {
   const target = await source.one(job.target ?? "");
   if (!target || !unitAllowed(settings, target.unit.key)) return { kind: "done" };
   const scan = target.container ? await scanContainer(source, target.container, settings) : { paths: [], findings: [] };
-  await ingestSomeContainers(source.asset(target.unit), [{ prefix: target.prefix, paths: scan.paths }], scan.findings);
+  await ingestSomeContainers(source.asset(target.unit), scope.teamId, [{ prefix: target.prefix, paths: scan.paths }], scan.findings);
   return { kind: "done", scanned: 1, found: scan.findings.length };
 }
 
-async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings): Promise<StepOutcome> {
+async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings, scope: ScanScope): Promise<StepOutcome> {
   const cursor = job.cursor as FullCursor;
   if (cursor.phase !== "scan" || !cursor.units) {
     const units = (await source.listUnits()).filter((u) => unitAllowed(settings, u.key));
@@ -57,7 +60,7 @@ async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
   // The project or space is complete: one ingest of the whole asset. Its items stay until the job
   // ends, so a repeat of this step after a crash ingests the same complete set again (a no-op).
   const items = await db.select({ paths: scanItems.paths, findings: scanItems.findings }).from(scanItems).where(and(eq(scanItems.jobId, job.id), eq(scanItems.assetId, asset.id)));
-  await ingestWholeAsset(asset, items.flatMap((i) => i.paths), items.flatMap((i) => i.findings as ScanFinding[]));
+  await ingestWholeAsset(asset, scope.teamId, items.flatMap((i) => i.paths), items.flatMap((i) => i.findings as ScanFinding[]));
   const last = index + 1 >= cursor.units.length;
   if (last) return { kind: "done", scanned: containers.length, found };
   return { kind: "progress", cursor: { phase: "scan", units: cursor.units, unit: index + 1 }, scanned: containers.length, found };

@@ -66,8 +66,10 @@ describe("Jira scanning", () => {
     expect(Object.keys(score).length).toBeGreaterThanOrEqual(15);
     for (const [id, s] of Object.entries(score)) expect(s, id).toMatchObject({ recall: 1, precision: 1 });
     // Each project is an asset of kind productivity; no stored excerpt holds a whole secret.
-    const assets = await rows<{ id: string; kind: string }>(db, sql`select id, kind::text from assets order by id`);
+    const assets = await rows<{ id: string; kind: string; teamId: string | null }>(db, sql`select id, kind::text, team_id as "teamId" from assets order by id`);
     expect(assets.map((a) => a.id)).toEqual(["OPS", "SEC", "WEB"].map((k) => `${ASSET()}${k}`));
+    // The global integration maps its assets to no team.
+    expect(assets.map((a) => a.teamId)).toEqual([null, null, null]);
     expect(new Set(assets.map((a) => a.kind))).toEqual(new Set(["productivity"]));
     for (const e of expected) expect(found.find((f) => f.path === e.path)?.content).not.toContain(e.secret);
     expect(jira.violations).toEqual([]);
