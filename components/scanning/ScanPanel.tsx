@@ -33,13 +33,16 @@ export function ScanPanel({ integrationId, provider, teamId }: Props) {
     refetchInterval: (q) => (q.state.data && ["queued", "running"].includes(q.state.data.state) ? 1000 : false),
   });
   const [message, setMessage] = useState<{ tone: "status" | "alert"; text: string } | null>(null);
+  // Scan now / Cancel errors sit by their buttons, not below the settings form (off screen on a phone).
+  const [scanError, setScanError] = useState<string | null>(null);
   const setProgress = (p: ScanProgress) => client.setQueryData(["scan-progress", integrationId], p);
 
   const run = async (action: () => Promise<ScanProgress>) => {
     try {
       setProgress(await action());
+      setScanError(null);
     } catch (error) {
-      setMessage({ tone: "alert", text: error instanceof Error ? error.message : "Could not reach the server" });
+      setScanError(error instanceof Error ? error.message : "Could not reach the server");
     }
   };
 
@@ -54,12 +57,13 @@ export function ScanPanel({ integrationId, provider, teamId }: Props) {
         <Button type="button" pending={active} disabled={active} onClick={() => run(() => unwrap(startScanAction(scope)))}>Scan now</Button>
         {active && <Button type="button" variant="secondary" onClick={() => run(() => unwrap(cancelScanAction(scope)))}>Cancel scan</Button>}
       </div>
+      {scanError && <p role="alert" className="text-sm text-red-700">{scanError}</p>}
       {p && p.state !== "idle" && (
         <div className="space-y-1">
           <div role="progressbar" aria-label="Scan progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded bg-zinc-200">
             <div className="h-full bg-accent-600 transition-all" style={{ width: `${percent}%` }} />
           </div>
-          <p aria-live="polite" className="text-xs text-zinc-600">
+          <p aria-live="polite" className={p.state === "failed" ? "text-xs text-red-700" : "text-xs text-zinc-600"}>
             {p.state === "failed" ? `Scan failed: ${p.error ?? "unknown error"}` : `${p.state === "done" ? "Done" : p.state === "cancelled" ? "Cancelled" : "Scanning"}: ${p.scanned} of ${p.total} ${provider === "jira" ? "issues" : "pages"} scanned, ${p.found} secrets found (${percent} %)`}
           </p>
         </div>
@@ -95,7 +99,12 @@ function ScanSettingsForm({ view, unitName, save, onSaved, onMessage }: FormProp
         e.preventDefault();
         setSaving(true);
         try {
-          onSaved(await save({ allow: splitKeys(allow), deny: splitKeys(deny), redact, redactMessage }));
+          const saved = await save({ allow: splitKeys(allow), deny: splitKeys(deny), redact, redactMessage });
+          // Show what the server keeps: keys upper-cased and without repeats, the message trimmed.
+          setAllow(saved.allow.join(", "));
+          setDeny(saved.deny.join(", "));
+          setRedactMessage(saved.redactMessage);
+          onSaved(saved);
           onMessage({ tone: "status", text: "Scan settings saved" });
         } catch (error) {
           onMessage({ tone: "alert", text: error instanceof Error ? error.message : "Could not save" });
@@ -106,9 +115,12 @@ function ScanSettingsForm({ view, unitName, save, onSaved, onMessage }: FormProp
     >
       <Field label="Scan webhook URL" hint={`Register it in ${view.provider === "jira" ? "Jira (issue created/updated, comment events)" : "Confluence (page created/updated)"}. It contains a secret.`}>
         {({ id, describedBy }) => (
-          <div className="flex gap-2">
-            <Input id={id} aria-describedby={describedBy} readOnly value={webhookUrl} className="font-mono text-xs" />
-            <CopyButton value={webhookUrl} label="Copy URL" />
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+            <Input id={id} aria-describedby={describedBy} readOnly value={webhookUrl} className="min-w-0 font-mono text-xs" />
+            {/* The URL is long: on a phone it gets the whole width above the button; beside it, the input gives way. */}
+            <div className="shrink-0 self-start whitespace-nowrap sm:self-auto">
+              <CopyButton value={webhookUrl} label="Copy URL" />
+            </div>
           </div>
         )}
       </Field>
