@@ -141,7 +141,7 @@ test("an administrator connects all seven integrations and each Test succeeds", 
   await custom.getByRole("tab", { name: "Python" }).click();
   await expect(custom.getByText("hmac.compare_digest")).toBeVisible();
   await custom.getByText("Custom Webhook or Events Webhook?").click();
-  await expect(custom.getByRole("table")).toBeVisible();
+  await expect(custom.getByRole("table", { name: "Comparison of the Events Webhook and the Custom Webhook" })).toBeVisible();
   await expectAccessible(page);
   await screenshots(page, "configured");
 
