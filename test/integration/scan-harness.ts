@@ -67,14 +67,22 @@ export async function createScanIntegration(provider: "jira" | "confluence", dom
   return row.id;
 }
 
-/** Run steps until no job is due (waits out short Retry-After pauses), as the background runner would. */
+/**
+ * Run steps until no job is active, as the background runner would. When none is due it sleeps until
+ * the soonest becomes due (a Retry-After pause, a lapsed lease), not for a fixed poll interval.
+ */
 export async function runScansToEnd(runner = new ScanRunner({ log: process.env.SCAN_DEBUG ? console.log : () => {} }), timeoutMs = 25_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await runner.runOnce()) continue;
-    const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from scan_jobs where state in ('queued', 'running')`);
+    const [{ n, dueInMs }] = await rows<{ n: number; dueInMs: number | null }>(
+      db,
+      sql`select count(*)::int as n,
+                 ceil(extract(epoch from min(greatest(next_run_at, coalesce(lease_until, next_run_at))) - now()) * 1000)::int as "dueInMs"
+          from scan_jobs where state in ('queued', 'running')`,
+    );
     if (n === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, Math.min(Math.max(dueInMs ?? 0, 0) + 5, deadline - Date.now(), 1000)));
   }
   throw new Error("scan jobs still pending");
 }
