@@ -74,6 +74,10 @@ test("an administrator scans Jira for secrets, watches it reach 100 %, and finds
   await expect(panel.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await hookUrl.inputValue());
 
+  // Redact finding is off by default: nothing in Jira is changed unless an administrator asks.
+  await expect(panel.getByRole("switch", { name: "Redact finding" })).not.toBeChecked();
+  await expect(panel.getByRole("textbox", { name: "Redaction message" })).toBeDisabled();
+
   // Keep the archive out of the scan.
   await panel.getByRole("textbox", { name: "Denied projects" }).fill("archive");
   await panel.getByRole("button", { name: "Save scan settings" }).click();
