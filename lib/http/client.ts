@@ -14,12 +14,17 @@ export type OutboundHttpRequest = {
   headers?: Record<string, string>;
   body?: string;
   timeoutMs?: number;
+  /**
+   * Read the whole answer, up to this many bytes; a larger one is an error. Vendor API calls set
+   * it. Without it the answer is kept only for the delivery log: its first RESPONSE_CAP_BYTES.
+   */
+  maxResponseBytes?: number;
 };
 
 export type OutboundHttpResponse = {
   status: number;
   headers: Record<string, string>;
-  /** The first RESPONSE_CAP_BYTES of the body as text. */
+  /** The body as text: whole (maxResponseBytes), or its first RESPONSE_CAP_BYTES. */
   body: string;
   durationMs: number;
 };
@@ -56,7 +61,8 @@ export async function sendRequest(req: OutboundHttpRequest): Promise<OutboundHtt
       // headers/body timeouts are per phase; this bounds the whole exchange.
       signal: deadline.signal,
     });
-    const body = await readCapped(res.body, Number(res.headers["content-length"] ?? -1));
+    const length = Number(res.headers["content-length"] ?? -1);
+    const body = req.maxResponseBytes ? await readWhole(res.body, length, req.maxResponseBytes) : await readCapped(res.body, length);
     const durationMs = Math.round(performance.now() - started);
     const headers = flattenHeaders(res.headers);
     if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304) {
@@ -101,6 +107,28 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void; text(
     }
   }
   return Buffer.concat(chunks).subarray(0, RESPONSE_CAP_BYTES).toString("utf8");
+}
+
+async function readWhole(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> }, length: number, max: number): Promise<string> {
+  const tooLarge = () => new OutboundError("too_large", `The answer is larger than ${Math.round(max / 1024)} KB`);
+  if (length > max) {
+    // Nobody reads this stream any more: swallow the abort it reports when torn down.
+    (body as unknown as NodeJS.ReadableStream).on("error", () => {});
+    body.destroy();
+    throw tooLarge();
+  }
+  if (length >= 0) return body.text();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > max) {
+      body.destroy();
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

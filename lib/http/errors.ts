@@ -1,4 +1,4 @@
-export type OutboundErrorKind = "timeout" | "blocked" | "connection" | "redirect" | "invalid_url";
+export type OutboundErrorKind = "timeout" | "blocked" | "connection" | "redirect" | "invalid_url" | "too_large";
 
 /**
  * Anything but an HTTP answer. Messages are written for the delivery log and the Test result:

@@ -2,6 +2,9 @@ import { sendRequest, type OutboundHttpRequest, type OutboundHttpResponse } from
 import { OutboundError } from "@/lib/http/errors";
 import type { TestResult } from "./types";
 
+/** Vendor API answers are read whole (project lists, boards with columns); 8 MB is plenty. */
+export const VENDOR_RESPONSE_CAP_BYTES = 8 * 1024 * 1024;
+
 export type VendorAnswer = { response: OutboundHttpResponse } | { failure: TestResult };
 
 /**
@@ -12,7 +15,7 @@ export type VendorAnswer = { response: OutboundHttpResponse } | { failure: TestR
 export async function callVendor(request: OutboundHttpRequest): Promise<VendorAnswer> {
   const started = performance.now();
   try {
-    return { response: await sendRequest(request) };
+    return { response: await sendRequest({ maxResponseBytes: VENDOR_RESPONSE_CAP_BYTES, ...request }) };
   } catch (error) {
     const message = error instanceof OutboundError ? error.message : "The request could not be sent";
     const status = error instanceof OutboundError ? error.status : null;
