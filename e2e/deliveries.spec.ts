@@ -36,7 +36,7 @@ test("a failed delivery shows its status and answer, and Redeliver turns it gree
   await login(page, "admin");
   await page.goto("/code-security/settings/integrations");
   const card = page.getByRole("region", { name: "Custom Webhook" });
-  await card.getByRole("button", { name: "Test" }).click();
+  await card.getByRole("button", { name: "Test", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "500" })).toBeVisible();
 
   const deliveries = card.getByRole("region", { name: "Recent deliveries" });

@@ -32,3 +32,37 @@ export async function api(request: APIRequestContext, method: "GET" | "POST" | "
   const text = await response.text();
   return { status: response.status(), body: text ? JSON.parse(text) : null };
 }
+
+/**
+ * The page does not scroll sideways. When it does, the message names what sticks out: a box or a
+ * text past the edge, or a positioned box (an sr-only label, say) that escaped a scroll container
+ * because its containing block lies outside it.
+ */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const found = await page.evaluate(() => {
+    const root = document.documentElement;
+    const edge = root.clientWidth + 0.5;
+    const culprits: string[] = [];
+    const describe = (el: Element) => `<${el.tagName.toLowerCase()} class="${String(el.getAttribute("class") ?? "").slice(0, 60)}"> "${(el.getAttribute("aria-label") || el.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40)}"`;
+    const walk = (el: Element, insideScroller: boolean) => {
+      const style = getComputedStyle(el);
+      const positioned = style.position === "absolute" || style.position === "fixed";
+      if (el.getBoundingClientRect().right > edge && (!insideScroller || positioned)) {
+        culprits.push(describe(el));
+        return;
+      }
+      const scroller = insideScroller || (style.overflowX !== "visible" && el !== document.body);
+      for (const child of Array.from(el.childNodes)) {
+        if (child.nodeType === Node.ELEMENT_NODE) walk(child as Element, scroller);
+        else if (child.nodeType === Node.TEXT_NODE && !scroller) {
+          const range = document.createRange();
+          range.selectNode(child);
+          if (range.getBoundingClientRect().right > edge) culprits.push(`text in ${describe(el)}`);
+        }
+      }
+    };
+    if (root.scrollWidth > root.clientWidth) walk(document.body, false);
+    return { overflow: root.scrollWidth - root.clientWidth, culprits: culprits.slice(0, 8) };
+  });
+  expect(found.overflow, `no sideways scrolling at ${page.viewportSize()?.width} px; past the edge: ${found.culprits.join(" | ")}`).toBeLessThanOrEqual(0);
+}

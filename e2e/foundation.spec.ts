@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { api, expectAccessible, login, USERS } from "./fixtures";
+import { api, expectAccessible, expectNoSidewaysScroll, login, USERS } from "./fixtures";
 
 test.describe("sign-in and roles", () => {
   test("anonymous visitors are sent to the login page", async ({ page }) => {
@@ -120,7 +120,6 @@ test.describe("layout and accessibility", () => {
     const menu = page.getByRole("dialog");
     await menu.getByRole("link", { name: "Teams" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Teams" })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
   });
 });

@@ -38,7 +38,7 @@ test("a team lead sets the team's Slack and default Monday workspace; no Custom 
   await slack.getByLabel("Minimum severity").selectOption("warning");
   await slack.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Slack settings saved" })).toBeVisible();
-  await slack.getByRole("button", { name: "Test" }).click();
+  await slack.getByRole("button", { name: "Test", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Slack answered 200" })).toBeVisible();
 
   const monday = page.getByRole("region", { name: "Monday" });
@@ -47,7 +47,7 @@ test("a team lead sets the team's Slack and default Monday workspace; no Custom 
   await picker.selectOption({ label: "Platform space" });
   await monday.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Monday settings saved" })).toBeVisible();
-  await monday.getByRole("button", { name: "Test" }).click();
+  await monday.getByRole("button", { name: "Test", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: /Monday answered 200 .*Platform space/ })).toBeVisible();
 
   await page.reload();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { NODE_SNIPPET } from "../lib/integrations/signature-snippets";
-import { api, expectAccessible, login } from "./fixtures";
+import { api, expectAccessible, expectNoSidewaysScroll, login } from "./fixtures";
 import { startVendorFakes } from "./integrations-fakes";
 
 // Administrator journeys on Settings → Integrations, against loopback vendor fakes.
@@ -46,7 +46,7 @@ async function save(page: Page, card: Locator, name: string) {
 
 /** Press Test and return the popup's text. */
 async function runTest(page: Page, card: Locator, name: string, ok: boolean): Promise<string> {
-  await card.getByRole("button", { name: "Test" }).click();
+  await card.getByRole("button", { name: "Test", exact: true }).click();
   const popup = page.getByRole(ok ? "status" : "alert").filter({ hasText: `${name} ${ok ? "test passed" : "test failed"}` }).last();
   await expect(popup).toBeVisible();
   const text = (await popup.textContent()) ?? "";
@@ -58,8 +58,7 @@ async function screenshots(page: Page, state: string) {
   await page.screenshot({ path: `test-results/integrations-${state}-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `test-results/integrations-${state}-390.png`, fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, "no horizontal scrolling at 390 px").toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 

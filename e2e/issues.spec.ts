@@ -1,6 +1,6 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { api, expectAccessible, login } from "./fixtures";
+import { api, expectAccessible, expectNoSidewaysScroll, login } from "./fixtures";
 import { FAKE_PORTS } from "./ports";
 
 const ASSET = "github.com/e2e/quick-view";
@@ -75,8 +75,7 @@ test("the issues page works at 390 px without sideways scrolling", async ({ page
   await login(page, "member");
   await page.goto("/code-security/issues?status=all");
   await expect(page.getByRole("tab", { name: "Code" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
   await page.getByRole("row").nth(1).click();
   await expect(page.getByRole("dialog")).toBeVisible();
   await page.keyboard.press("Escape");

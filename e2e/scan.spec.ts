@@ -2,7 +2,7 @@ import net from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { createJiraFake } from "../test/fakes";
 import { SecretMaker, type Planted } from "../test/integration/scan-corpus";
-import { api, expectAccessible, login } from "./fixtures";
+import { api, expectAccessible, expectNoSidewaysScroll, login } from "./fixtures";
 import { BASE_URL, FAKE_PORTS, fakeUrl } from "./ports";
 
 // Issue 7 acceptance 3: an administrator scans Jira for secrets from the Jira card (Scan now,
@@ -99,8 +99,7 @@ test("an administrator scans Jira for secrets, watches it reach 100 %, and finds
   await card.screenshot({ path: "test-results/scan-jira-card-1280.png" });
   await page.setViewportSize({ width: 390, height: 844 });
   await card.screenshot({ path: "test-results/scan-jira-card-390.png" });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, "no horizontal scrolling at 390 px").toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // The findings are Productivity issues of the VAULT asset, and nothing came from the archive.

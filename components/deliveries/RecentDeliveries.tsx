@@ -63,7 +63,7 @@ export function RecentDeliveries({ integrationId, limit = 20 }: RecentDeliveries
           <Inbox className="size-4" aria-hidden /> Nothing sent yet. Use Test to send a sample.
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-zinc-200">
+        <div className="relative overflow-x-auto rounded-md border border-zinc-200">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Recent deliveries, newest first</caption>
             <thead className="bg-zinc-50 text-xs text-zinc-600">

@@ -61,7 +61,7 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
           Create one to call the REST API from a script or a scanner.
         </EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
+        <Card className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Your API tokens</caption>
             <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
