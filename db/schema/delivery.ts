@@ -42,6 +42,8 @@ export const deliveries = pgTable(
     uniqueIndex("deliveries_coalesce_uq").on(t.coalesceKey).where(sql`status = 'pending' and coalesce_key is not null`),
     // Newest first per integration; the primary key (time-ordered ids) serves the global list.
     index("deliveries_integration_idx").on(t.integrationId, t.id),
+    // An ingest_completed waits for the earlier pending deliveries of its integration (claim.ts).
+    index("deliveries_pending_integration_idx").on(t.integrationId, t.id).where(sql`status = 'pending'`),
   ],
 );
 

@@ -16,6 +16,16 @@ export type ClaimedDelivery = {
 export type Claim = { claimId: string; leaseUntil: Date; deliveries: ClaimedDelivery[] };
 
 /**
+ * An Events Webhook's `ingest_completed` sums up the change events before it, so it is not due
+ * while an earlier delivery of its integration is still pending (waiting out the coalescing
+ * window, in flight, or retrying). Without this, two workers, or one batch sent side by side,
+ * could deliver it first. Rows of other kinds never wait.
+ */
+const notWaitingForEarlierEvents = sql.raw(`(w.kind <> 'ingest_completed' or not exists (
+  select 1 from deliveries e
+  where e.integration_id = w.integration_id and e.status = 'pending' and e.id < w.id and e.kind <> 'ingest_completed'))`);
+
+/**
  * Take up to `limit` due deliveries under a fresh claim id. SKIP LOCKED lets workers claim side
  * by side without waiting on each other. A row is due when its time has come and it holds no
  * live lease, so rows of a worker that died are due again the moment their lease ends. The claim
@@ -28,8 +38,9 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
     executor,
     sql`update deliveries d
         set claim_id = ${claimId}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}), coalesce_key = null
-        from (select id from deliveries
+        from (select id from deliveries w
               where status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until <= now())
+                and ${notWaitingForEarlierEvents}
               order by next_attempt_at
               limit ${limit}
               for update skip locked) due
@@ -48,7 +59,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
 export async function nextDueAt(executor: Executor = db): Promise<Date | null> {
   const [row] = await rows<{ at: string | Date | null }>(
     executor,
-    sql`select next_attempt_at as at from deliveries where status = 'pending' and claim_id is null
+    sql`select next_attempt_at as at from deliveries w where status = 'pending' and claim_id is null and ${notWaitingForEarlierEvents}
         order by next_attempt_at limit 1`,
   );
   return row?.at ? new Date(row.at) : null;

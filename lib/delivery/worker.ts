@@ -10,7 +10,7 @@ import { Housekeeping } from "./housekeeping";
 import { listenForWork, onWake } from "./wake";
 
 export type WorkerOptions = { batchSize?: number; maxInFlight?: number; log?: (message: string) => void };
-type Finished = Processed & { leaseUntil: number };
+type Finished = Processed & { leaseUntil: number; provider: string };
 
 const FLUSH_AT_ONCE = 64;
 const FLUSH_GATHER_MS = 2;
@@ -146,7 +146,7 @@ export class DeliveryWorker {
     for (const delivery of claim.deliveries) {
       const provider = getProvider(delivery.provider as ProviderId);
       processDelivery(delivery, configs.get(delivery.integrationId), provider, this.limiter, this.settings).then(
-        (processed) => this.finish({ ...processed, leaseUntil }),
+        (processed) => this.finish({ ...processed, leaseUntil, provider: delivery.provider }),
         (error) => {
           this.log(`[worker] delivery ${delivery.id} crashed: ${errorText(error)}`);
           this.inFlight -= 1;
@@ -185,6 +185,8 @@ export class DeliveryWorker {
       try {
         await recordOutcomes(batch.map((f) => f.outcome));
         for (const f of batch) if (f.outcome.nextAttemptAt) this.wakeAt(f.outcome.nextAttemptAt.getTime());
+        // A settled event may free an ingest_completed that waited for it (claim.ts).
+        if (batch.some((f) => f.provider === "events-webhook" && f.outcome.status !== "pending")) this.wake();
         const health = batch.flatMap((f) => (f.health ? [f.health] : []));
         await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorText(error)}`));
         this.inFlight -= batch.length;

@@ -68,6 +68,28 @@ describe("the events outbox", () => {
     const events = await pendingEvents();
     expect(events.map((e) => e.ids)).toEqual([["a"], ["b"]]);
   });
+
+  it("an ingest_completed waits until the earlier events of its webhook are settled, then goes", async () => {
+    const target = await createIntegration("events-webhook", "https://example.com/e");
+    const other = await createIntegration("custom-webhook", "https://example.com/other");
+    await db.transaction(async (tx) => {
+      await enqueueEvent(tx, target, "issue_created", ["a"]);
+      await enqueueDeliveries(tx, [{ target, kind: "ingest_completed", payload: { name: "ingest_completed", id: "asset" } }]);
+      await enqueueDeliveries(tx, [{ target: other, kind: "issues_created", payload: { issues: [] } }]);
+    });
+    // Everything is due at once, as on a worker that woke late: one claim could take all three.
+    await db.execute(sql`update deliveries set next_attempt_at = now() - interval '1 second'`);
+    const first = await claimDueDeliveries(10, 60_000);
+    expect(first.deliveries.map((d) => [d.kind, d.integrationId]).sort()).toEqual([["issue_created", target.id], ["issues_created", other.id]].sort());
+    // In flight, the event still holds it back.
+    expect((await claimDueDeliveries(10, 60_000)).deliveries).toHaveLength(0);
+
+    const event = first.deliveries.find((d) => d.kind === "issue_created")!;
+    const attempt = { at: new Date(), requestUrl: "", requestHeaders: {}, requestBody: "{}", status: 200, responseBody: "ok", durationMs: 1, error: null };
+    await recordOutcomes([{ deliveryId: event.id, claimId: first.claimId, status: "delivered", nextAttemptAt: null, body: "{}", attempt, lastError: null, countsAsAttempt: true }]);
+    const second = await claimDueDeliveries(10, 60_000);
+    expect(second.deliveries.map((d) => [d.kind, d.integrationId])).toEqual([["ingest_completed", target.id]]);
+  });
 });
 
 describe("claims and leases", () => {
