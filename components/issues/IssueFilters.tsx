@@ -59,13 +59,13 @@ export function IssueFilters({ query, teams, assets, detectors }: Props) {
       role="search"
       aria-label="Filter issues"
       aria-busy={pending || undefined}
-      className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-8"
+      className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-[minmax(0,2fr)_repeat(5,minmax(0,1fr))_minmax(9.5rem,1.2fr)]"
       onSubmit={(e) => {
         e.preventDefault();
         go({ q: text || undefined });
       }}
     >
-      <label className="col-span-2 flex flex-col gap-1 text-xs font-medium text-zinc-600 sm:col-span-3 lg:col-span-2">
+      <label className="col-span-2 flex flex-col gap-1 text-xs font-medium text-zinc-600 sm:col-span-3 lg:col-span-2 xl:col-span-1">
         Search
         <span className="relative">
           <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-zinc-400" aria-hidden />
