@@ -35,7 +35,7 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTeste
   const queryClient = useQueryClient();
   const headingId = useId();
   const toast = useToast();
-  const { form, fields } = useIntegrationForm(view, teamId !== null);
+  const { form, fields, severityHint } = useIntegrationForm(view, teamId !== null);
   const [saving, startSaving] = useTransition();
   const [removing, startRemoving] = useTransition();
   const [testing, setTesting] = useState(false);
@@ -110,17 +110,19 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTeste
               <SettingsField key={field.name} field={field} form={form} error={errors[field.name]?.message} teamId={teamId} />
             ))}
             <div className="grid items-end gap-4 sm:grid-cols-2">
-              <Field label="Minimum severity" error={errors.minSeverity?.message} hint="Only issues at or above it are sent.">
-                {({ id, describedBy }) => (
-                  <Select id={id} aria-describedby={describedBy} {...form.register("minSeverity")}>
-                    {SEVERITIES.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                      </option>
-                    ))}
-                  </Select>
-                )}
-              </Field>
+              {severityHint && (
+                <Field label="Minimum severity" error={errors.minSeverity?.message} hint={severityHint}>
+                  {({ id, describedBy }) => (
+                    <Select id={id} aria-describedby={describedBy} {...form.register("minSeverity")}>
+                      {SEVERITIES.map((s) => (
+                        <option key={s} value={s}>
+                          {s}
+                        </option>
+                      ))}
+                    </Select>
+                  )}
+                </Field>
+              )}
               <Controller
                 control={form.control}
                 name="enabled"

@@ -20,11 +20,11 @@ export function valuesOf(view: IntegrationView, fields: FieldSpec[]): FormValues
  * masked, and a mask left in place is valid: it means "keep the stored value".
  */
 export function useIntegrationForm(view: IntegrationView, teamScope: boolean) {
-  const { schema, fields } = formFor(view.provider, teamScope);
+  const { schema, fields, severityHint } = formFor(view.provider, teamScope);
   const resolver = useMemo(
     () => zodResolver(acceptMaskedSecrets(schema, fields).extend(commonSettingsSchema.shape)) as unknown as Resolver<FormValues>,
     [schema, fields],
   );
   const form = useForm<FormValues>({ resolver, defaultValues: valuesOf(view, fields), mode: "onSubmit" });
-  return { form, fields };
+  return { form, fields, severityHint };
 }

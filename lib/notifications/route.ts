@@ -57,8 +57,8 @@ const EVENT_LISTS = [
 async function queueEvents(tx: Executor, target: Target, change: ChangeSet): Promise<void> {
   if (change.assetEvent) await enqueueEvent(tx, target, change.assetEvent, [change.asset.id]);
   for (const [name, key] of EVENT_LISTS) {
-    const list = change[key];
-    if (list?.length) await enqueueEvent(tx, target, name, list.map((i) => i.id));
+    const list = atLeast(target, change[key]);
+    if (list.length) await enqueueEvent(tx, target, name, list.map((i) => i.id));
   }
   if (!change.ingest) return;
   // ingest_completed is never combined, and it should arrive after the change events it sums

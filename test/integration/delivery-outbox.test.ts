@@ -7,6 +7,7 @@ import { uuidv7 } from "@/lib/delivery/ids";
 import { enqueueDeliveries, enqueueEvent } from "@/lib/delivery/outbox";
 import { recordOutcomes } from "@/lib/delivery/record";
 import { pruneDeliveryLog } from "@/lib/delivery/retention";
+import { notifyChanges } from "@/lib/notifications/route";
 import { createIntegration, deliveryById, resetDeliveryTables } from "./delivery-fixtures";
 
 beforeEach(async () => {
@@ -67,6 +68,22 @@ describe("the events outbox", () => {
     await db.transaction((tx) => enqueueEvent(tx, target, "issue_created", ["b"]));
     const events = await pendingEvents();
     expect(events.map((e) => e.ids)).toEqual([["a"], ["b"]]);
+  });
+
+  it("issue events carry only the ids at or above the webhook's minimum severity; asset events always go", async () => {
+    const target = await createIntegration("events-webhook", "https://example.com/e");
+    await db.execute(sql`update integrations set min_severity = 'error' where id = ${target.id}`);
+    const issue = (id: string, severity: "error" | "warning" | "info") => ({ id, assetId: "repo", detectorId: "CLD001", detectorName: "Visible AWS Key", severity });
+    await db.transaction((tx) =>
+      notifyChanges(tx, {
+        asset: { id: "repo", name: "repo", url: null, teamId: null },
+        assetEvent: "asset_created",
+        created: [issue("loud", "error"), issue("quiet", "info")],
+        resolved: [issue("meh", "warning")],
+      }),
+    );
+    const events = await pendingEvents();
+    expect(Object.fromEntries(events.map((e) => [e.kind, e.ids]))).toEqual({ asset_created: ["repo"], issue_created: ["loud"] });
   });
 
   it("an ingest_completed waits until the earlier events of its webhook are settled, then goes", async () => {

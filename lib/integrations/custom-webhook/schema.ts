@@ -21,6 +21,7 @@ export const customWebhookSchema = commonSettingsSchema.extend({ url: webhookUrl
 export const customWebhookForm: SettingsForm = {
   provider: "custom-webhook",
   name: "Custom Webhook",
+  severityHint: "Only new issues at or above it are sent.",
   schema: customWebhookSchema,
   fields: [{ name: "url", label: "URL", type: "url", placeholder: "https://example.com/hooks/spectral", secret: true }],
 };

@@ -22,6 +22,7 @@ export const eventsWebhookSchema = commonSettingsSchema.extend({
 export const eventsWebhookForm: SettingsForm = {
   provider: "events-webhook",
   name: "Events Webhook",
+  severityHint: "Issue events carry only the ids of issues at or above it. Asset and ingest events always go.",
   schema: eventsWebhookSchema,
   fields: [{ name: "url", label: "URL", type: "url", placeholder: "https://example.com/hooks/spectral-events", secret: true }],
 };
