@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { integrations } from "./integrations";
 
 export const deliveryStatus = pgEnum("delivery_status", ["pending", "delivered", "failed"]);
@@ -70,6 +70,17 @@ export const deliveryAttempts = pgTable(
   },
   (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId, t.id)],
 );
+
+/**
+ * Per-endpoint token buckets (lib/delivery/rate-limit.ts), shared by every worker on the
+ * database so that Slack's 1/s holds however many workers run. Times are epoch milliseconds.
+ */
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  updatedAtMs: doublePrecision("updated_at_ms").notNull(),
+  nextSlotMs: doublePrecision("next_slot_ms").notNull().default(0),
+});
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 export type DeliveryAttemptRow = typeof deliveryAttempts.$inferSelect;

@@ -3,7 +3,7 @@ import type { DeliverySettings } from "./config";
 import type { LoadedIntegration } from "./integration-configs";
 import type { Provider } from "@/lib/integrations/types";
 import { performAttempt } from "./attempt";
-import type { RateLimiter } from "./rate-limit";
+import type { Limiter } from "./rate-limit";
 import type { HealthSignal, Outcome } from "./record";
 import { nextStep } from "./retry";
 
@@ -17,7 +17,7 @@ export async function processDelivery(
   delivery: ClaimedDelivery,
   integration: LoadedIntegration | undefined,
   provider: Provider | undefined,
-  limiter: RateLimiter,
+  limiter: Limiter,
   settings: DeliverySettings,
 ): Promise<Processed> {
   const skip = (lastError: string): Processed => ({
@@ -29,7 +29,7 @@ export async function processDelivery(
   if (!provider?.buildRequest) return skip(`No delivery path for provider ${delivery.provider}`);
 
   const limit = provider.rateLimit?.(integration);
-  const wait = limit ? limiter.reserve(limit) : 0;
+  const wait = limit ? await limiter.reserve(limit) : 0;
   if (wait > 0) {
     return {
       outcome: { deliveryId: delivery.id, claimId: delivery.claimId, status: "pending", nextAttemptAt: new Date(Date.now() + wait), body: delivery.body, attempt: null, lastError: null, countsAsAttempt: false },

@@ -1,32 +1,65 @@
+import { sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
 import type { IntegrationConfig, RateLimit } from "@/lib/integrations/types";
 
-type Bucket = { tokens: number; updatedAt: number; nextSlotAt: number };
+export type Bucket = { tokens: number; updatedAt: number; nextSlotAt: number };
 
 /**
- * Per-endpoint token buckets (Slack ~1/s with a small burst, PagerDuty 120/min per routing key,
- * webhooks as the administrator sets). A send that finds the bucket empty is never dropped: it
- * gets the next free slot, spaced one interval after the previous throttled send, and the
- * delivery is rescheduled to it. Buckets live in this process; several workers on one database
- * each keep their own.
+ * Token-bucket arithmetic for one send (Slack ~1/s with a small burst, PagerDuty 120/min, webhooks
+ * as the administrator sets). A send that finds the bucket empty is never dropped: it gets the
+ * next free slot, one interval after the previous throttled send. Returns the bucket after the
+ * send and how many milliseconds it must wait (0: a token was taken, go now).
  */
-export class RateLimiter {
+export function takeToken(previous: Bucket | undefined, limit: RateLimit, now: number): { bucket: Bucket; wait: number } {
+  const burst = Math.max(1, limit.burst);
+  const interval = 1000 / limit.ratePerSecond;
+  const start = previous ?? { tokens: burst, updatedAt: now, nextSlotAt: 0 };
+  const tokens = Math.min(burst, start.tokens + (Math.max(0, now - start.updatedAt) / 1000) * limit.ratePerSecond);
+  if (tokens >= 1) return { bucket: { tokens: tokens - 1, updatedAt: now, nextSlotAt: start.nextSlotAt }, wait: 0 };
+  const slot = Math.max(start.nextSlotAt, now + (1 - tokens) * interval);
+  return { bucket: { tokens, updatedAt: now, nextSlotAt: slot + interval }, wait: Math.ceil(slot - now) };
+}
+
+export interface Limiter {
+  /** Milliseconds this send must wait: 0 means go now (a token was taken). */
+  reserve(limit: RateLimit, now?: number): Promise<number>;
+}
+
+/** Buckets in this process only: for a single process, and for tests of the arithmetic. */
+export class MemoryRateLimiter implements Limiter {
   private buckets = new Map<string, Bucket>();
 
-  /** Milliseconds this send must wait: 0 means go now (a token was taken). */
-  reserve(limit: RateLimit, now: number = Date.now()): number {
-    const burst = Math.max(1, limit.burst);
-    const interval = 1000 / limit.ratePerSecond;
-    const bucket = this.buckets.get(limit.key) ?? { tokens: burst, updatedAt: now, nextSlotAt: 0 };
+  async reserve(limit: RateLimit, now: number = Date.now()): Promise<number> {
+    const { bucket, wait } = takeToken(this.buckets.get(limit.key), limit, now);
     this.buckets.set(limit.key, bucket);
-    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * limit.ratePerSecond);
-    bucket.updatedAt = now;
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    const slot = Math.max(bucket.nextSlotAt, now + (1 - bucket.tokens) * interval);
-    bucket.nextSlotAt = slot + interval;
-    return Math.ceil(slot - now);
+    return wait;
+  }
+}
+
+/**
+ * Buckets in the database, so every worker process on it shares one limit per endpoint. The row
+ * is locked for the few statements of one send; only rate-limited endpoints pay for it.
+ */
+export class SharedRateLimiter implements Limiter {
+  async reserve(limit: RateLimit, now: number = Date.now()): Promise<number> {
+    return db.transaction(async (tx) => {
+      await tx.execute(
+        sql`insert into rate_limit_buckets (key, tokens, updated_at_ms, next_slot_ms)
+            values (${limit.key}, ${Math.max(1, limit.burst)}, ${now}, 0) on conflict (key) do nothing`,
+      );
+      const [row] = await rows<{ tokens: number; updatedAt: number; nextSlotAt: number }>(
+        tx,
+        sql`select tokens, updated_at_ms as "updatedAt", next_slot_ms as "nextSlotAt"
+            from rate_limit_buckets where key = ${limit.key} for update`,
+      );
+      const previous = { tokens: Number(row.tokens), updatedAt: Number(row.updatedAt), nextSlotAt: Number(row.nextSlotAt) };
+      const { bucket, wait } = takeToken(previous, limit, now);
+      await tx.execute(
+        sql`update rate_limit_buckets set tokens = ${bucket.tokens}, updated_at_ms = ${bucket.updatedAt}, next_slot_ms = ${bucket.nextSlotAt}
+            where key = ${limit.key}`,
+      );
+      return wait;
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import { type Claim, claimDueDeliveries, nextDueAt } from "./claim";
 import { deliverySettings } from "./config";
 import { loadIntegrations } from "./integration-configs";
 import { type Processed, processDelivery } from "./process-one";
-import { RateLimiter } from "./rate-limit";
+import { type Limiter, SharedRateLimiter } from "./rate-limit";
 import { recordOutcomes, updateIntegrationHealth } from "./record";
 import { Housekeeping } from "./housekeeping";
 import { listenForWork, onWake } from "./wake";
@@ -27,7 +27,7 @@ export class DeliveryWorker {
   private readonly batchSize: number;
   private readonly maxInFlight: number;
   private readonly log: (message: string) => void;
-  private readonly limiter = new RateLimiter();
+  private readonly limiter: Limiter = new SharedRateLimiter();
   private running = false;
   private inFlight = 0;
   private woken = false;

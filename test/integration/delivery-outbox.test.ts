@@ -6,6 +6,7 @@ import { claimDueDeliveries } from "@/lib/delivery/claim";
 import { uuidv7 } from "@/lib/delivery/ids";
 import { enqueueDeliveries, enqueueEvent } from "@/lib/delivery/outbox";
 import { recordOutcomes } from "@/lib/delivery/record";
+import { SharedRateLimiter } from "@/lib/delivery/rate-limit";
 import { pruneDeliveryLog } from "@/lib/delivery/retention";
 import { notifyChanges } from "@/lib/notifications/route";
 import { createIntegration, deliveryById, resetDeliveryTables } from "./delivery-fixtures";
@@ -153,5 +154,18 @@ describe("claims and leases", () => {
     expect(await deliveryById(newId)).toBeDefined();
     expect(await deliveryById(oldPendingId)).toBeDefined();
     expect((await db.select().from(deliveryAttempts)).map((a) => a.deliveryId)).toEqual([newId]);
+  });
+});
+
+describe("rate limits shared through the database", () => {
+  it("two workers' limiters draw on one bucket, so the endpoint's limit holds for both together", async () => {
+    await db.execute(sql`delete from rate_limit_buckets`);
+    const [a, b] = [new SharedRateLimiter(), new SharedRateLimiter()];
+    const slack = { key: "slack:shared-test", ratePerSecond: 1, burst: 2 };
+    const now = 1_000_000;
+    // Side by side, as two processes would: the burst of two goes, the rest get distinct slots.
+    const waits = await Promise.all([a.reserve(slack, now), b.reserve(slack, now), a.reserve(slack, now), b.reserve(slack, now)]);
+    expect(waits.sort((x, y) => x - y)).toEqual([0, 0, 1000, 2000]);
+    expect(await b.reserve({ ...slack, key: "slack:other" }, now)).toBe(0);
   });
 });

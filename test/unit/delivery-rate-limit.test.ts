@@ -1,21 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "@/lib/delivery/rate-limit";
+import { MemoryRateLimiter } from "@/lib/delivery/rate-limit";
 
 describe("per-endpoint rate limits", () => {
-  it("lets a burst through, then spaces the rest one interval apart instead of dropping them", () => {
-    const limiter = new RateLimiter();
+  it("lets a burst through, then spaces the rest one interval apart instead of dropping them", async () => {
+    const limiter = new MemoryRateLimiter();
     const slack = { key: "slack:abc", ratePerSecond: 1, burst: 2 };
-    expect(limiter.reserve(slack, 0)).toBe(0);
-    expect(limiter.reserve(slack, 0)).toBe(0);
-    const waits = [limiter.reserve(slack, 0), limiter.reserve(slack, 0), limiter.reserve(slack, 0)];
+    expect(await limiter.reserve(slack, 0)).toBe(0);
+    expect(await limiter.reserve(slack, 0)).toBe(0);
+    const waits = [await limiter.reserve(slack, 0), await limiter.reserve(slack, 0), await limiter.reserve(slack, 0)];
     expect(waits).toEqual([1000, 2000, 3000]);
-    expect(limiter.reserve(slack, 1000)).toBeGreaterThanOrEqual(0);
+    expect(await limiter.reserve(slack, 1000)).toBeGreaterThanOrEqual(0);
   });
 
-  it("keeps endpoints apart", () => {
-    const limiter = new RateLimiter();
-    expect(limiter.reserve({ key: "a", ratePerSecond: 2, burst: 1 }, 0)).toBe(0);
-    expect(limiter.reserve({ key: "b", ratePerSecond: 2, burst: 1 }, 0)).toBe(0);
-    expect(limiter.reserve({ key: "a", ratePerSecond: 2, burst: 1 }, 0)).toBe(500);
+  it("keeps endpoints apart", async () => {
+    const limiter = new MemoryRateLimiter();
+    expect(await limiter.reserve({ key: "a", ratePerSecond: 2, burst: 1 }, 0)).toBe(0);
+    expect(await limiter.reserve({ key: "b", ratePerSecond: 2, burst: 1 }, 0)).toBe(0);
+    expect(await limiter.reserve({ key: "a", ratePerSecond: 2, burst: 1 }, 0)).toBe(500);
+  });
+
+  it("refills with time, never beyond the burst", async () => {
+    const limiter = new MemoryRateLimiter();
+    const hook = { key: "w", ratePerSecond: 10, burst: 2 };
+    expect([await limiter.reserve(hook, 0), await limiter.reserve(hook, 0)]).toEqual([0, 0]);
+    expect(await limiter.reserve(hook, 0)).toBe(100);
+    // Ten seconds later the bucket holds its burst of two, not a hundred tokens.
+    expect([await limiter.reserve(hook, 10_000), await limiter.reserve(hook, 10_000), await limiter.reserve(hook, 10_000)]).toEqual([0, 0, 100]);
   });
 });
