@@ -108,8 +108,9 @@ test("an administrator connects all seven integrations and each Test succeeds", 
   await expect(pd.getByText("A routing key is exactly 32 characters")).toBeVisible();
   await pd.getByLabel("Routing Key").fill(SECRETS.routingKey);
   await expect(pd.getByLabel("Minimum severity")).toHaveValue("error");
-  // Only the integrations that send something on their own have a minimum severity.
-  for (const name of ["Jira", "Confluence", "Monday"]) await expect(region(page, name).getByLabel("Minimum severity")).toHaveCount(0);
+  // Every card has a minimum severity (contract §6), and says what it does there.
+  await expect(pd.getByText("Only issues at or above it trigger an incident")).toBeVisible();
+  await expect(region(page, "Jira").getByText("Jira gets only the tickets people create, so this filters nothing.")).toBeVisible();
   await save(page, pd, "PagerDuty");
   expect(await runTest(page, pd, "PagerDuty", true)).toMatch(/PagerDuty answered 202/);
   expect(fakes.pagerduty.events.map((e) => e.event_action)).toEqual(["trigger", "resolve"]);

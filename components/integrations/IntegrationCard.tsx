@@ -110,19 +110,17 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTeste
               <SettingsField key={field.name} field={field} form={form} error={errors[field.name]?.message} teamId={teamId} />
             ))}
             <div className="grid items-end gap-4 sm:grid-cols-2">
-              {severityHint && (
-                <Field label="Minimum severity" error={errors.minSeverity?.message} hint={severityHint}>
-                  {({ id, describedBy }) => (
-                    <Select id={id} aria-describedby={describedBy} {...form.register("minSeverity")}>
-                      {SEVERITIES.map((s) => (
-                        <option key={s} value={s}>
-                          {s}
-                        </option>
-                      ))}
-                    </Select>
-                  )}
-                </Field>
-              )}
+              <Field label="Minimum severity" error={errors.minSeverity?.message} hint={severityHint}>
+                {({ id, describedBy }) => (
+                  <Select id={id} aria-describedby={describedBy} {...form.register("minSeverity")}>
+                    {SEVERITIES.map((s) => (
+                      <option key={s} value={s}>
+                        {s}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
               <Controller
                 control={form.control}
                 name="enabled"

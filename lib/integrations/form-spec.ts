@@ -32,11 +32,8 @@ export type SettingsForm = {
   teamSchema?: z.ZodObject;
   teamFields?: FieldSpec[];
   defaultMinSeverity?: Severity;
-  /**
-   * What the minimum severity does for this provider, shown under the field. Providers without
-   * one (Jira, Confluence, monday: nothing is sent on their own) show no severity field.
-   */
-  severityHint?: string;
+  /** What the minimum severity does for this provider, shown under the field (contract §6: every card has it). */
+  severityHint: string;
 };
 
 export function secretFieldsOf(fields: FieldSpec[]): string[] {

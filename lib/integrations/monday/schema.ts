@@ -11,6 +11,7 @@ export const mondayTeamSchema = z.object({
 export const mondayForm: SettingsForm = {
   provider: "monday",
   name: "Monday",
+  severityHint: "monday gets only the items people create, so this filters nothing.",
   schema: mondaySchema,
   fields: [{ name: "apiToken", label: "API Token", type: "text", secret: true }],
   teamSchema: mondayTeamSchema,
