@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -7,8 +7,13 @@ import { ADMIN, ADMIN_API_TOKEN, APP_PORT, BASE_URL, fakeUrl } from "./e2e/ports
 // Debian's Chromium where it exists (Playwright's own download cannot be reached here).
 const systemChromium = "/usr/bin/chromium";
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
-// One data folder per run, shared with the test workers through the environment.
-process.env.E2E_DATA_DIR ||= mkdtempSync(path.join(tmpdir(), "cs-e2e-"));
+// One data folder per run, shared with the test workers through the environment. The runner that
+// made it removes it when it exits, after the web server has stopped (E2E_KEEP_DATA=1 keeps it).
+if (!process.env.E2E_DATA_DIR) {
+  const made = mkdtempSync(path.join(tmpdir(), "cs-e2e-"));
+  process.env.E2E_DATA_DIR = made;
+  if (!process.env.E2E_KEEP_DATA) process.on("exit", () => rmSync(made, { recursive: true, force: true }));
+}
 const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -133,6 +133,7 @@ test("an administrator connects all seven integrations and each Test succeeds", 
   const dir = mkdtempSync(path.join(tmpdir(), "snippet-"));
   writeFileSync(path.join(dir, "verify.mjs"), NODE_SNIPPET);
   const { verifySpectralSignature } = await import(pathToFileURL(path.join(dir, "verify.mjs")).href);
+  rmSync(dir, { recursive: true, force: true });
   expect(verifySpectralSignature(delivery.headers, delivery.rawBody, token)).toBe(true);
   expect(verifySpectralSignature(delivery.headers, Buffer.concat([delivery.rawBody, Buffer.from(" ")]), token)).toBe(false);
   expect(verifySpectralSignature(delivery.headers, delivery.rawBody, `${token}x`)).toBe(false);

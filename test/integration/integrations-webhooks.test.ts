@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -91,5 +91,6 @@ print(v(h, body, sys.argv[2]), v(h, body + b" ", sys.argv[2]))`;
       const out = execFileSync("python3", ["-c", script, JSON.stringify(delivery.headers), saved.json.token]).toString().trim();
       expect(out).toBe("True False");
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 });
