@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { integrations } from "./integrations";
 
 export const deliveryStatus = pgEnum("delivery_status", ["pending", "delivered", "failed"]);
@@ -28,6 +28,8 @@ export const deliveries = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     claimId: uuid("claim_id"),
     leaseUntil: timestamp("lease_until", { withTimezone: true, precision: 3 }),
+    /** Not due while an earlier delivery of its integration is pending (lib/delivery/claim.ts). */
+    afterEarlier: boolean("after_earlier").notNull().default(false),
     /** Set while an event may still absorb more ids; cleared when claimed. */
     coalesceKey: text("coalesce_key"),
     firstEnqueuedAt: timestamp("first_enqueued_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -42,7 +44,7 @@ export const deliveries = pgTable(
     uniqueIndex("deliveries_coalesce_uq").on(t.coalesceKey).where(sql`status = 'pending' and coalesce_key is not null`),
     // Newest first per integration; the primary key (time-ordered ids) serves the global list.
     index("deliveries_integration_idx").on(t.integrationId, t.id),
-    // An ingest_completed waits for the earlier pending deliveries of its integration (claim.ts).
+    // What an after-earlier delivery waits for: the pending deliveries of its integration (claim.ts).
     index("deliveries_pending_integration_idx").on(t.integrationId, t.id).where(sql`status = 'pending'`),
   ],
 );

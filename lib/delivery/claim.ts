@@ -16,14 +16,13 @@ export type ClaimedDelivery = {
 export type Claim = { claimId: string; leaseUntil: Date; deliveries: ClaimedDelivery[] };
 
 /**
- * An Events Webhook's `ingest_completed` sums up the change events before it, so it is not due
- * while an earlier delivery of its integration is still pending (waiting out the coalescing
- * window, in flight, or retrying). Without this, two workers, or one batch sent side by side,
- * could deliver it first. Rows of other kinds never wait.
+ * A delivery queued `afterEarlier` (one that sums up the ones before it) is not due while an
+ * earlier delivery of its integration is still pending: waiting out a coalescing window, in
+ * flight, or retrying. Without this, two workers, or one batch sent side by side, could deliver
+ * it first. Both queries below name the candidate row `w`.
  */
-const notWaitingForEarlierEvents = sql.raw(`(w.kind <> 'ingest_completed' or not exists (
-  select 1 from deliveries e
-  where e.integration_id = w.integration_id and e.status = 'pending' and e.id < w.id and e.kind <> 'ingest_completed'))`);
+const notWaitingForEarlier = sql.raw(`(not w.after_earlier or not exists (
+  select 1 from deliveries e where e.integration_id = w.integration_id and e.status = 'pending' and e.id < w.id))`);
 
 /**
  * Take up to `limit` due deliveries under a fresh claim id. SKIP LOCKED lets workers claim side
@@ -40,7 +39,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
         set claim_id = ${claimId}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}), coalesce_key = null
         from (select id from deliveries w
               where status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until <= now())
-                and ${notWaitingForEarlierEvents}
+                and ${notWaitingForEarlier}
               order by next_attempt_at
               limit ${limit}
               for update skip locked) due
@@ -59,7 +58,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
 export async function nextDueAt(executor: Executor = db): Promise<Date | null> {
   const [row] = await rows<{ at: string | Date | null }>(
     executor,
-    sql`select next_attempt_at as at from deliveries w where status = 'pending' and claim_id is null and ${notWaitingForEarlierEvents}
+    sql`select next_attempt_at as at from deliveries w where status = 'pending' and claim_id is null and ${notWaitingForEarlier}
         order by next_attempt_at limit 1`,
   );
   return row?.at ? new Date(row.at) : null;

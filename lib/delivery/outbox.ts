@@ -7,7 +7,11 @@ import { wakeWorker } from "./wake";
 /** The integration a delivery is for: enough to route it and to scope who may see it. */
 export type DeliveryTarget = { id: string; provider: string; teamId: string | null };
 
-export type NewDelivery = { target: DeliveryTarget; kind: string; payload: unknown; delayMs?: number };
+/**
+ * `afterEarlier`: send only once every earlier delivery of the same integration has settled
+ * (delivered or failed), for a message that sums up the ones before it.
+ */
+export type NewDelivery = { target: DeliveryTarget; kind: string; payload: unknown; afterEarlier?: boolean };
 
 /**
  * Queue deliveries inside the caller's transaction, so they exist exactly when the change that
@@ -23,15 +27,15 @@ export async function enqueueDeliveries(tx: Executor, items: NewDelivery[]): Pro
     team_id: item.target.teamId,
     kind: item.kind,
     payload: item.payload,
-    next_attempt_at: new Date(now + (item.delayMs ?? 0)).toISOString(),
+    after_earlier: item.afterEarlier ?? false,
   }));
   // One statement per few thousand rows, as JSON: an ingest can queue many deliveries at once.
   for (let i = 0; i < rowsToInsert.length; i += 5000) {
     const chunk = JSON.stringify(rowsToInsert.slice(i, i + 5000));
-    await tx.execute(sql`insert into deliveries (id, integration_id, provider, team_id, kind, payload, next_attempt_at)
-      select id, integration_id, provider, team_id, kind, payload, next_attempt_at
+    await tx.execute(sql`insert into deliveries (id, integration_id, provider, team_id, kind, payload, after_earlier)
+      select id, integration_id, provider, team_id, kind, payload, after_earlier
       from json_to_recordset(${chunk}::json)
-        as x(id uuid, integration_id uuid, provider text, team_id uuid, kind text, payload jsonb, next_attempt_at timestamptz)`);
+        as x(id uuid, integration_id uuid, provider text, team_id uuid, kind text, payload jsonb, after_earlier boolean)`);
   }
   await notifyWorkers(tx);
   return rowsToInsert.map((r) => r.id);

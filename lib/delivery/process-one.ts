@@ -3,7 +3,7 @@ import type { DeliverySettings } from "./config";
 import type { LoadedIntegration } from "./integration-configs";
 import type { Provider } from "@/lib/integrations/types";
 import { performAttempt } from "./attempt";
-import type { Limiter } from "./rate-limit";
+import type { RateLimiter } from "./rate-limit";
 import type { HealthSignal, Outcome } from "./record";
 import { nextStep } from "./retry";
 
@@ -17,7 +17,7 @@ export async function processDelivery(
   delivery: ClaimedDelivery,
   integration: LoadedIntegration | undefined,
   provider: Provider | undefined,
-  limiter: Limiter,
+  limiter: RateLimiter,
   settings: DeliverySettings,
 ): Promise<Processed> {
   const skip = (lastError: string): Processed => ({

@@ -20,37 +20,21 @@ export function takeToken(previous: Bucket | undefined, limit: RateLimit, now: n
   return { bucket: { tokens, updatedAt: now, nextSlotAt: slot + interval }, wait: Math.ceil(slot - now) };
 }
 
-export interface Limiter {
-  /** Milliseconds this send must wait: 0 means go now (a token was taken). */
-  reserve(limit: RateLimit, now?: number): Promise<number>;
-}
-
-/** Buckets in this process only: for a single process, and for tests of the arithmetic. */
-export class MemoryRateLimiter implements Limiter {
-  private buckets = new Map<string, Bucket>();
-
-  async reserve(limit: RateLimit, now: number = Date.now()): Promise<number> {
-    const { bucket, wait } = takeToken(this.buckets.get(limit.key), limit, now);
-    this.buckets.set(limit.key, bucket);
-    return wait;
-  }
-}
-
 /**
- * Buckets in the database, so every worker process on it shares one limit per endpoint. The row
- * is locked for the few statements of one send; only rate-limited endpoints pay for it.
+ * Buckets in the database, so every worker process on it shares one limit per endpoint. The
+ * upsert creates the bucket full on first use, or locks and reads the existing one; the row stays
+ * locked until this send's update commits. Only rate-limited endpoints pay for it.
  */
-export class SharedRateLimiter implements Limiter {
+export class RateLimiter {
+  /** Milliseconds this send must wait: 0 means go now (a token was taken). */
   async reserve(limit: RateLimit, now: number = Date.now()): Promise<number> {
     return db.transaction(async (tx) => {
-      await tx.execute(
-        sql`insert into rate_limit_buckets (key, tokens, updated_at_ms, next_slot_ms)
-            values (${limit.key}, ${Math.max(1, limit.burst)}, ${now}, 0) on conflict (key) do nothing`,
-      );
       const [row] = await rows<{ tokens: number; updatedAt: number; nextSlotAt: number }>(
         tx,
-        sql`select tokens, updated_at_ms as "updatedAt", next_slot_ms as "nextSlotAt"
-            from rate_limit_buckets where key = ${limit.key} for update`,
+        sql`insert into rate_limit_buckets (key, tokens, updated_at_ms, next_slot_ms)
+            values (${limit.key}, ${Math.max(1, limit.burst)}, ${now}, 0)
+            on conflict (key) do update set key = excluded.key
+            returning tokens, updated_at_ms as "updatedAt", next_slot_ms as "nextSlotAt"`,
       );
       const previous = { tokens: Number(row.tokens), updatedAt: Number(row.updatedAt), nextSlotAt: Number(row.nextSlotAt) };
       const { bucket, wait } = takeToken(previous, limit, now);

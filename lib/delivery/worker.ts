@@ -4,13 +4,13 @@ import { type Claim, claimDueDeliveries, nextDueAt } from "./claim";
 import { deliverySettings } from "./config";
 import { loadIntegrations } from "./integration-configs";
 import { type Processed, processDelivery } from "./process-one";
-import { type Limiter, SharedRateLimiter } from "./rate-limit";
+import { RateLimiter } from "./rate-limit";
 import { recordOutcomes, updateIntegrationHealth } from "./record";
 import { Housekeeping } from "./housekeeping";
 import { listenForWork, onWake } from "./wake";
 
 export type WorkerOptions = { batchSize?: number; maxInFlight?: number; log?: (message: string) => void };
-type Finished = Processed & { leaseUntil: number; provider: string };
+type Finished = Processed & { leaseUntil: number };
 
 const FLUSH_AT_ONCE = 64;
 const FLUSH_GATHER_MS = 2;
@@ -27,7 +27,7 @@ export class DeliveryWorker {
   private readonly batchSize: number;
   private readonly maxInFlight: number;
   private readonly log: (message: string) => void;
-  private readonly limiter: Limiter = new SharedRateLimiter();
+  private readonly limiter = new RateLimiter();
   private running = false;
   private inFlight = 0;
   private woken = false;
@@ -146,7 +146,7 @@ export class DeliveryWorker {
     for (const delivery of claim.deliveries) {
       const provider = getProvider(delivery.provider as ProviderId);
       processDelivery(delivery, configs.get(delivery.integrationId), provider, this.limiter, this.settings).then(
-        (processed) => this.finish({ ...processed, leaseUntil, provider: delivery.provider }),
+        (processed) => this.finish({ ...processed, leaseUntil }),
         (error) => {
           this.log(`[worker] delivery ${delivery.id} crashed: ${errorText(error)}`);
           this.inFlight -= 1;
@@ -185,8 +185,8 @@ export class DeliveryWorker {
       try {
         await recordOutcomes(batch.map((f) => f.outcome));
         for (const f of batch) if (f.outcome.nextAttemptAt) this.wakeAt(f.outcome.nextAttemptAt.getTime());
-        // A settled event may free an ingest_completed that waited for it (claim.ts).
-        if (batch.some((f) => f.provider === "events-webhook" && f.outcome.status !== "pending")) this.wake();
+        // A settled delivery may free one queued after it (claim.ts).
+        if (batch.some((f) => f.outcome.status !== "pending")) this.wake();
         const health = batch.flatMap((f) => (f.health ? [f.health] : []));
         await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorText(error)}`));
         this.inFlight -= batch.length;

@@ -24,7 +24,7 @@ export const SETTINGS_FORMS: Record<ProviderId, SettingsForm> = {
 
 /** The schema and fields a scope uses (monday's team level differs from its global one). */
 export function formFor(provider: ProviderId, teamScope: boolean): { schema: z.ZodObject; fields: SettingsForm["fields"]; severityHint: string } {
-  const form = SETTINGS_FORMS[provider];
-  if (teamScope && form.teamSchema) return { schema: form.teamSchema, fields: form.teamFields ?? [], severityHint: form.severityHint };
-  return { schema: form.schema, fields: form.fields, severityHint: form.severityHint };
+  const { schema, fields, teamSchema, teamFields, severityHint } = SETTINGS_FORMS[provider];
+  if (teamScope && teamSchema) return { schema: teamSchema, fields: teamFields ?? [], severityHint };
+  return { schema, fields, severityHint };
 }

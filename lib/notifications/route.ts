@@ -1,7 +1,6 @@
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
-import { type Executor, rows } from "@/db/client";
+import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import type { Executor } from "@/db/client";
 import { integrations } from "@/db/schema";
-import { deliverySettings } from "@/lib/delivery/config";
 import { type DeliveryTarget, enqueueDeliveries, enqueueEvent, type NewDelivery } from "@/lib/delivery/outbox";
 import { newIssuesPayloads } from "@/lib/integrations/custom-webhook/notify";
 import { ingestCompletedEvent } from "@/lib/integrations/events-webhook/notify";
@@ -61,16 +60,9 @@ async function queueEvents(tx: Executor, target: Target, change: ChangeSet): Pro
     if (list.length) await enqueueEvent(tx, target, name, list.map((i) => i.id));
   }
   if (!change.ingest) return;
-  // ingest_completed is never combined, and it should arrive after the change events it sums
-  // up, which wait out the coalescing window: send it just after the last of them falls due.
-  const [pending] = await rows<{ at: string | Date | null }>(
-    tx,
-    sql`select max(next_attempt_at) as at from deliveries
-        where integration_id = ${target.id} and status = 'pending' and coalesce_key is not null`,
-  );
-  const lastDue = pending?.at ? new Date(pending.at).getTime() : 0;
-  const delayMs = Math.max(lastDue - Date.now(), deliverySettings().coalesceMs) + 50;
-  await enqueueDeliveries(tx, [{ target, kind: "ingest_completed", payload: ingestCompletedEvent(change.asset.id, change.ingest), delayMs }]);
+  // ingest_completed is never combined, and it sums up the change events before it: it goes
+  // once they have been sent, however long they wait out the coalescing window.
+  await enqueueDeliveries(tx, [{ target, kind: "ingest_completed", payload: ingestCompletedEvent(change.asset.id, change.ingest), afterEarlier: true }]);
 }
 
 function atLeast(target: Target, list: IssueSummary[] | undefined): IssueSummary[] {

@@ -6,7 +6,7 @@ import { claimDueDeliveries } from "@/lib/delivery/claim";
 import { uuidv7 } from "@/lib/delivery/ids";
 import { enqueueDeliveries, enqueueEvent } from "@/lib/delivery/outbox";
 import { recordOutcomes } from "@/lib/delivery/record";
-import { SharedRateLimiter } from "@/lib/delivery/rate-limit";
+import { RateLimiter } from "@/lib/delivery/rate-limit";
 import { pruneDeliveryLog } from "@/lib/delivery/retention";
 import { notifyChanges } from "@/lib/notifications/route";
 import { createIntegration, deliveryById, resetDeliveryTables } from "./delivery-fixtures";
@@ -92,7 +92,7 @@ describe("the events outbox", () => {
     const other = await createIntegration("custom-webhook", "https://example.com/other");
     await db.transaction(async (tx) => {
       await enqueueEvent(tx, target, "issue_created", ["a"]);
-      await enqueueDeliveries(tx, [{ target, kind: "ingest_completed", payload: { name: "ingest_completed", id: "asset" } }]);
+      await enqueueDeliveries(tx, [{ target, kind: "ingest_completed", payload: { name: "ingest_completed", id: "asset" }, afterEarlier: true }]);
       await enqueueDeliveries(tx, [{ target: other, kind: "issues_created", payload: { issues: [] } }]);
     });
     // Everything is due at once, as on a worker that woke late: one claim could take all three.
@@ -160,7 +160,7 @@ describe("claims and leases", () => {
 describe("rate limits shared through the database", () => {
   it("two workers' limiters draw on one bucket, so the endpoint's limit holds for both together", async () => {
     await db.execute(sql`delete from rate_limit_buckets`);
-    const [a, b] = [new SharedRateLimiter(), new SharedRateLimiter()];
+    const [a, b] = [new RateLimiter(), new RateLimiter()];
     const slack = { key: "slack:shared-test", ratePerSecond: 1, burst: 2 };
     const now = 1_000_000;
     // Side by side, as two processes would: the burst of two goes, the rest get distinct slots.
