@@ -11,7 +11,7 @@ import pg from "pg";
 import { Agent, request } from "undici";
 import { closeDb, db } from "@/db/client";
 import { migrate } from "@/db/migrate";
-import { countPending, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
+import { anyPending, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
 import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
 import { signingHeaders } from "@/lib/delivery/sign";
 import { wakeWorker } from "@/lib/delivery/wake";
@@ -46,7 +46,7 @@ async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
   const profiler = await startProfiler();
   const started = performance.now();
   await worker.start();
-  while ((await countPending()) > 0) await new Promise((r) => setTimeout(r, 100));
+  while (await anyPending()) await new Promise((r) => setTimeout(r, 100));
   const seconds = (performance.now() - started) / 1000;
   await profiler?.stop();
   await worker.stop();
@@ -110,7 +110,7 @@ async function latencyAt100PerSecond(receiver: ReceiverProcess) {
     committedAt.set(id, performance.timeOrigin + performance.now());
     wakeWorker();
   }
-  while ((await countPending()) > 0) await new Promise((r) => setTimeout(r, 100));
+  while (await anyPending()) await new Promise((r) => setTimeout(r, 100));
   await worker.stop();
   const stats = await receiver.stats();
   const latencies = stats.arrivals.flatMap(([id, at]) => (committedAt.has(id) ? [at - committedAt.get(id)!] : [])).sort((a, b) => a - b);

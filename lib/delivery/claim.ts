@@ -33,9 +33,10 @@ const notWaitingForEarlier = sql.raw(`(not w.after_earlier or not exists (
  */
 export async function claimDueDeliveries(limit: number, leaseMs: number, executor: Executor = db): Promise<Claim> {
   const claimId = randomUUID();
-  const claimed = await rows<ClaimedDelivery & { leaseUntil: string | Date }>(
-    executor,
-    sql`update deliveries d
+  const claimed = await inDueOrder(executor, (tx) =>
+    rows<ClaimedDelivery & { leaseUntil: string | Date }>(
+      tx,
+      sql`update deliveries d
         set claim_id = ${claimId}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}), coalesce_key = null
         from (select id from deliveries w
               where status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until <= now())
@@ -46,6 +47,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
         where d.id = due.id
         returning d.id, d.claim_id as "claimId", d.integration_id as "integrationId", d.provider, d.kind, d.payload, d.body, d.attempts,
                   d.lease_until as "leaseUntil"`,
+    ),
   );
   const leaseUntil = claimed.length ? new Date(claimed[0].leaseUntil) : new Date(Date.now() + leaseMs);
   return { claimId, leaseUntil, deliveries: claimed.map(({ leaseUntil: _l, ...d }) => d) };
@@ -56,10 +58,29 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
  * sleeps exactly that long. Leases that may run out are left to the poll.
  */
 export async function nextDueAt(executor: Executor = db): Promise<Date | null> {
-  const [row] = await rows<{ at: string | Date | null }>(
-    executor,
-    sql`select next_attempt_at as at from deliveries w where status = 'pending' and claim_id is null and ${notWaitingForEarlier}
-        order by next_attempt_at limit 1`,
+  const [row] = await inDueOrder(executor, (tx) =>
+    rows<{ at: string | Date | null }>(
+      tx,
+      sql`select next_attempt_at as at from deliveries w where status = 'pending' and claim_id is null and ${notWaitingForEarlier}
+          order by next_attempt_at limit 1`,
+    ),
   );
   return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * Read the due index in order and stop at the limit, whatever the statistics say. Right after a
+ * burst of enqueues (an ingest of thousands of issues) the statistics still describe a nearly
+ * empty queue until autovacuum next analyzes the table, up to a minute later. The planner then
+ * picks a bitmap scan of every due entry, dead versions included, and sorts them: measured at
+ * 5–10 ms a claim with 60,000 rows queued, against well under 1 ms for the ordered scan. The
+ * settings hold for this transaction only.
+ */
+function inDueOrder<T>(executor: Executor, run: (tx: Executor) => Promise<T>): Promise<T> {
+  return executor.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true), set_config('enable_sort', 'off', true)`,
+    );
+    return run(tx);
+  });
 }
