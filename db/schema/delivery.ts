@@ -46,6 +46,8 @@ export const deliveries = pgTable(
     index("deliveries_integration_idx").on(t.integrationId, t.id),
     // What an after-earlier delivery waits for: the pending deliveries of its integration (claim.ts).
     index("deliveries_pending_integration_idx").on(t.integrationId, t.id).where(sql`status = 'pending'`),
+    // Whether any such delivery is waiting at all, asked at every claim: tiny, as they are rare.
+    index("deliveries_followers_idx").on(t.integrationId).where(sql`status = 'pending' and after_earlier`),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { getProvider } from "@/lib/integrations/registry";
 import type { ProviderId } from "@/lib/integrations/types";
-import { type Claim, claimDueDeliveries, nextDueAt } from "./claim";
+import { type Claim, claimDueDeliveries } from "./claim";
 import { deliverySettings } from "./config";
 import { loadIntegrations } from "./integration-configs";
 import { type Processed, processDelivery } from "./process-one";
@@ -31,6 +31,8 @@ export class DeliveryWorker {
   private running = false;
   private inFlight = 0;
   private woken = false;
+  /** The last claim saw a delivery waiting for earlier ones to settle. */
+  private followersWaiting = false;
   private waitingForRoom = false;
   private wakeSleeper: (() => void) | null = null;
   private finished: Finished[] = [];
@@ -111,22 +113,17 @@ export class DeliveryWorker {
         await this.sleep(500);
         continue;
       }
+      this.followersWaiting = claim.followersWaiting;
       if (claim.deliveries.length) void this.dispatch(claim);
       await this.housekeeping.vacuumIfDue(false);
-      if (claim.deliveries.length < this.batchSize && !this.woken) await this.idle();
+      if (claim.deliveries.length < this.batchSize && !this.woken) await this.idle(claim.nextDueAt);
     }
   }
 
-  /** Sleep until woken, until the next delivery falls due, or one poll interval. */
-  private async idle(): Promise<void> {
+  /** Sleep until woken, until the next delivery falls due (as the claim saw it), or one poll interval. */
+  private async idle(nextDueAt: Date | null): Promise<void> {
     await this.housekeeping.vacuumIfDue(true);
-    let wait = this.settings.pollMs;
-    try {
-      const due = await nextDueAt();
-      if (due) wait = Math.min(wait, Math.max(0, due.getTime() - Date.now()));
-    } catch {
-      // The database is away; the poll interval will do.
-    }
+    const wait = nextDueAt ? Math.min(this.settings.pollMs, Math.max(0, nextDueAt.getTime() - Date.now())) : this.settings.pollMs;
     if (wait > 0 && !this.woken) await this.sleep(wait);
   }
 
@@ -186,7 +183,7 @@ export class DeliveryWorker {
         await recordOutcomes(batch.map((f) => f.outcome));
         for (const f of batch) if (f.outcome.nextAttemptAt) this.wakeAt(f.outcome.nextAttemptAt.getTime());
         // A settled delivery may free one queued after it (claim.ts).
-        if (batch.some((f) => f.outcome.status !== "pending")) this.wake();
+        if (this.followersWaiting && batch.some((f) => f.outcome.status !== "pending")) this.wake();
         const health = batch.flatMap((f) => (f.health ? [f.health] : []));
         await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorText(error)}`));
         this.inFlight -= batch.length;

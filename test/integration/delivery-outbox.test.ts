@@ -99,14 +99,39 @@ describe("the events outbox", () => {
     await db.execute(sql`update deliveries set next_attempt_at = now() - interval '1 second'`);
     const first = await claimDueDeliveries(10, 60_000);
     expect(first.deliveries.map((d) => [d.kind, d.integrationId]).sort()).toEqual([["issue_created", target.id], ["issues_created", other.id]].sort());
-    // In flight, the event still holds it back.
-    expect((await claimDueDeliveries(10, 60_000)).deliveries).toHaveLength(0);
+    // The worker learns that a settled delivery may free another, so it looks again after each.
+    expect(first.followersWaiting).toBe(true);
+    // In flight, the event still holds it back, and nothing else falls due for an idle worker to wait on.
+    const held = await claimDueDeliveries(10, 60_000);
+    expect(held.deliveries).toHaveLength(0);
+    expect(held.nextDueAt).toBeNull();
 
     const event = first.deliveries.find((d) => d.kind === "issue_created")!;
     const attempt = { at: new Date(), requestUrl: "", requestHeaders: {}, requestBody: "{}", status: 200, responseBody: "ok", durationMs: 1, error: null };
     await recordOutcomes([{ deliveryId: event.id, claimId: first.claimId, status: "delivered", nextAttemptAt: null, body: "{}", attempt, lastError: null, countsAsAttempt: true }]);
     const second = await claimDueDeliveries(10, 60_000);
     expect(second.deliveries.map((d) => [d.kind, d.integrationId])).toEqual([["ingest_completed", target.id]]);
+  });
+});
+
+describe("what a claim tells an idle worker", () => {
+  it("when the next unclaimed delivery falls due, and that nothing waits on earlier ones", async () => {
+    const target = await createIntegration("events-webhook", "https://example.com/e");
+    await db.transaction((tx) => enqueueEvent(tx, target, "issue_created", ["a"]));
+    const [event] = await rows<{ at: Date | string }>(db, sql`select next_attempt_at as at from deliveries`);
+    const claim = await claimDueDeliveries(10, 60_000);
+    // The event waits out its coalescing window: nothing to take now, so sleep until it is due.
+    expect(claim.deliveries).toHaveLength(0);
+    expect(claim.nextDueAt?.getTime()).toBe(new Date(event.at).getTime());
+    expect(claim.followersWaiting).toBe(false);
+
+    await db.execute(sql`update deliveries set next_attempt_at = now() - interval '1 second'`);
+    await db.transaction((tx) => enqueueEvent(tx, target, "issue_resolved", ["b"]));
+    const [later] = await rows<{ at: Date | string }>(db, sql`select next_attempt_at as at from deliveries where kind = 'issue_resolved'`);
+    const next = await claimDueDeliveries(10, 60_000);
+    // The due one is taken; the one it hands back is the next still waiting, not the one it took.
+    expect(next.deliveries.map((d) => d.kind)).toEqual(["issue_created"]);
+    expect(next.nextDueAt?.getTime()).toBe(new Date(later.at).getTime());
   });
 });
 

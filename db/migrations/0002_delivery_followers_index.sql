@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_followers_idx" ON "deliveries" USING btree ("integration_id") WHERE status = 'pending' and after_earlier;
