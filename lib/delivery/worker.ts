@@ -14,6 +14,7 @@ type Finished = Processed & { leaseUntil: number };
 
 const FLUSH_AT_ONCE = 64;
 const FLUSH_GATHER_MS = 2;
+const QUIET_BEFORE_VACUUM_MS = 1000;
 
 /**
  * The delivery loop. It claims batches while it has room (maxInFlight), sends every claimed
@@ -33,6 +34,8 @@ export class DeliveryWorker {
   private woken = false;
   /** The last claim saw a delivery waiting for earlier ones to settle. */
   private followersWaiting = false;
+  /** Since when the worker has had nothing to do: nothing claimed, nothing in flight. */
+  private quietSince: number | null = null;
   private waitingForRoom = false;
   private wakeSleeper: (() => void) | null = null;
   private finished: Finished[] = [];
@@ -114,6 +117,8 @@ export class DeliveryWorker {
         continue;
       }
       this.followersWaiting = claim.followersWaiting;
+      if (claim.deliveries.length || this.inFlight) this.quietSince = null;
+      else this.quietSince ??= Date.now();
       if (claim.deliveries.length) void this.dispatch(claim);
       await this.housekeeping.vacuumIfDue(false);
       if (claim.deliveries.length < this.batchSize && !this.woken) await this.idle(claim.nextDueAt);
@@ -122,7 +127,9 @@ export class DeliveryWorker {
 
   /** Sleep until woken, until the next delivery falls due (as the claim saw it), or one poll interval. */
   private async idle(nextDueAt: Date | null): Promise<void> {
-    await this.housekeeping.vacuumIfDue(true);
+    // Vacuum once the queue has been quiet a while, not at the tail of a burst, where it would
+    // hold up the last results (and, on the embedded database, every page view) for its length.
+    if (this.quietSince !== null && Date.now() - this.quietSince >= QUIET_BEFORE_VACUUM_MS) await this.housekeeping.vacuumIfDue(true);
     const wait = nextDueAt ? Math.min(this.settings.pollMs, Math.max(0, nextDueAt.getTime() - Date.now())) : this.settings.pollMs;
     if (wait > 0 && !this.woken) await this.sleep(wait);
   }
