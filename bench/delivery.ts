@@ -32,8 +32,17 @@ process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
 process.env.BENCH_TOKEN = TOKEN;
 if (!process.env.DATABASE_URL) delete process.env.DATABASE_URL;
 
+// The worker's peak: sampled only while a worker runs (not while the bench enqueues, nor during
+// the raw loop), beside the process's size just before the first worker started.
 let peakRss = 0;
-const rssSampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
+let sampling = false;
+let rssBeforeWorker = 0;
+const rssSampler = setInterval(() => sampling && (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+function workerRunning(on: boolean) {
+  if (on && !rssBeforeWorker) rssBeforeWorker = process.memoryUsage.rss();
+  if (on) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  sampling = on;
+}
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
 async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
@@ -45,12 +54,14 @@ async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
   await receiver.reset();
   const worker = new DeliveryWorker({ batchSize: BATCH, maxInFlight: IN_FLIGHT, log: () => {} });
   const profiler = await startProfiler();
+  workerRunning(true);
   const started = performance.now();
   await worker.start();
   while (await anyPending()) await new Promise((r) => setTimeout(r, 100));
   const seconds = (performance.now() - started) / 1000;
   await profiler?.stop();
   await worker.stop();
+  workerRunning(false);
   const stats = await receiver.stats();
   if (stats.count < N || stats.badSignatures) throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
   return N / seconds;
@@ -98,6 +109,7 @@ async function latencyAt100PerSecond(receiver: ReceiverProcess) {
   const target = await seedIntegration(`${receiver.url}/latency`, TOKEN, "events-webhook");
   await receiver.reset();
   const worker = new DeliveryWorker({ batchSize: BATCH, maxInFlight: IN_FLIGHT, log: () => {} });
+  workerRunning(true);
   await worker.start();
   const committedAt = new Map<string, number>();
   const total = LATENCY_WARMUP + LATENCY_SECONDS * 100;
@@ -113,6 +125,7 @@ async function latencyAt100PerSecond(receiver: ReceiverProcess) {
   }
   while (await anyPending()) await new Promise((r) => setTimeout(r, 100));
   await worker.stop();
+  workerRunning(false);
   const stats = await receiver.stats();
   const latencies = stats.arrivals.flatMap(([id, at]) => (committedAt.has(id) ? [at - committedAt.get(id)!] : [])).sort((a, b) => a - b);
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length };
@@ -122,13 +135,12 @@ async function runOn(label: string) {
   const receiver = await ReceiverProcess.start(TOKEN);
   try {
     await migrate();
-    peakRss = 0;
     const engine = await engineThroughput(receiver);
     const raw = await rawUndiciThroughput(receiver);
     const latency = await latencyAt100PerSecond(receiver);
     console.log(
       `${label.padEnd(9)} engine ${Math.round(engine).toLocaleString("en-US")}/s · raw undici ${Math.round(raw).toLocaleString("en-US")}/s · ratio ${(engine / raw).toFixed(2)} · ` +
-        `latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms (${latency.count} at 100/s after ${LATENCY_WARMUP} to warm up) · worker peak RSS ${mb(peakRss)}`,
+        `latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms (${latency.count} at 100/s after ${LATENCY_WARMUP} to warm up) · worker peak RSS ${mb(peakRss)} (${mb(rssBeforeWorker)} before it started)`,
     );
   } finally {
     await closeDb();
