@@ -31,7 +31,7 @@ function open(): Handle {
   // Half of Postgres's default buffer pool: about 60 MB less resident memory for the one process
   // that holds the embedded database, with no measurable loss in bench:delivery or bench:ingest.
   // Smaller pools (16–32 MB) made the delivery outbox two to four times slower.
-  const pglite = new PGlite(dir, { postgresqlconf: [`shared_buffers = ${process.env.XSB || "64MB"}`] });
+  const pglite = new PGlite(dir, { postgresqlconf: ["shared_buffers = 64MB"] });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return { db, kind: "pglite", pglite, close: () => pglite.close() };
 }

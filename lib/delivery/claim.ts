@@ -54,7 +54,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
             update deliveries d
             set claim_id = ${claimId}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}), coalesce_key = null
             from (select id from deliveries w
-                  where status = 'pending' and next_attempt_at <= now() and (lease_until is null or lease_until <= now())
+                  where status = 'pending' and next_attempt_at <= (select now()) and (lease_until is null or lease_until <= now())
                     and ${notWaitingForEarlier}
                   order by next_attempt_at
                   limit ${limit}
@@ -92,6 +92,11 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
  * picks a bitmap scan of every due entry, dead versions included, and sorts them: measured at
  * 5–10 ms a claim with 60,000 rows queued, against well under 1 ms for the ordered scan. The
  * settings hold for this transaction only.
+ *
+ * The claim compares with `(select now())`, not `now()`: a value the planner cannot see, so it
+ * does not probe the due index for the newest entry to estimate how many rows are due. With dead
+ * entries piled up since the last vacuum, that probe cost 14 ms of planning a claim on the embedded
+ * database, against 0.6 ms to run it.
  */
 function inDueOrder<T>(executor: Executor, run: (tx: Executor) => Promise<T>): Promise<T> {
   return executor.transaction(async (tx) => {

@@ -4,14 +4,15 @@ import { pruneDeliveryLog, vacuumDeliveries } from "./retention";
 const PRUNE_EVERY_MS = 3600_000;
 const FIRST_PRUNE_MS = 60_000;
 /**
- * Embedded database: vacuum after this many finished rows when idle, or this many while busy.
- * A vacuum holds the one connection for some 400 ms at 40,000 rows, so a busy worker does it
- * rarely: claims read the due index in order (claim.ts), skipping dead entries as they go, so
- * they need neither fresh statistics nor a clean index to stay fast. Vacuuming every 5,000 made
- * the bench's outbox a quarter slower.
+ * Embedded database: vacuum after this many finished rows once the queue has been quiet a second
+ * (with analyze), or after this many while busy (without: claims need no statistics, claim.ts).
+ * Nothing else vacuums there, and every delivery leaves two dead row versions: without it the
+ * table bloats and each claim wades through dead index entries. A vacuum holds the one connection
+ * for some 400 ms at 40,000 rows, so a busy worker does it rarely; every 5,000 made the bench's
+ * outbox a quarter slower.
  */
 const VACUUM_AFTER_IDLE = 1000;
-const VACUUM_AFTER_BUSY = 50_000;
+const VACUUM_AFTER_BUSY = 20_000;
 
 /** A worker's chores: the 14-day cut of the delivery log, and vacuuming where nothing else does. */
 export class Housekeeping {
@@ -36,7 +37,7 @@ export class Housekeeping {
   async vacuumIfDue(idle: boolean): Promise<void> {
     if (!this.embedded || this.finishedSinceVacuum < (idle ? VACUUM_AFTER_IDLE : VACUUM_AFTER_BUSY)) return;
     this.finishedSinceVacuum = 0;
-    await vacuumDeliveries().catch((error) => this.log(`[worker] vacuum failed: ${error instanceof Error ? error.message : error}`));
+    await vacuumDeliveries(idle).catch((error) => this.log(`[worker] vacuum failed: ${error instanceof Error ? error.message : error}`));
   }
 
   private schedulePrune(delay: number): void {

@@ -28,6 +28,6 @@ export async function pruneDeliveryLog(executor: Executor = db, retentionMs = de
  * behind in the due index; claims slow down as they pile up. The worker calls this when it has
  * finished enough deliveries (Postgres's own autovacuum does it there).
  */
-export async function vacuumDeliveries(executor: Executor = db): Promise<void> {
-  await executor.execute(sql`vacuum analyze deliveries`);
+export async function vacuumDeliveries(analyze = true, executor: Executor = db): Promise<void> {
+  await executor.execute(analyze ? sql`vacuum analyze deliveries` : sql`vacuum deliveries`);
 }
