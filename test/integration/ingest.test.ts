@@ -179,4 +179,30 @@ describe("ingest A, B and C reach every receiver exactly once", { timeout: 60_00
     expect(slack.messages.map((m) => m.path)).toEqual(["/services/TGLOBAL/BGLOBAL/global"]);
     expect([...slack.violations, ...pagerduty.violations]).toEqual([]);
   });
+
+  it("two first ingests of one new asset at the same moment: one creates it, the other diffs against it", async () => {
+    await drain();
+    hooks.reset();
+    const racy = { id: "github.com/acme/racy", kind: "code" as const };
+    const key = { ...f2, content: "AKIARACY" };
+    const env = { ...f3, content: "DB_PASSWORD=racy" };
+    // Identical scans from two callers: the later one is a repeat of the first and changes nothing.
+    const [x, y] = await Promise.all([ingestScan(admin, { asset: racy, findings: [key] }), ingestScan(admin, { asset: racy, findings: [key] })]);
+    expect(y).toEqual(x);
+    expect(x).toMatchObject({ created: 1, updated: 0 });
+    // Different scans: whichever goes second diffs against the first, so no issue is made twice.
+    const [p, q] = await Promise.all([ingestScan(admin, { asset: racy, findings: [key, env] }), ingestScan(admin, { asset: racy, findings: [key, env] })]);
+    expect(q).toEqual(p);
+    expect(p.created).toBe(1);
+    await drain();
+
+    const issues = await rows<{ id: string }>(db, sql`select id from issues where asset_id = ${racy.id}`);
+    expect(issues).toHaveLength(2);
+    const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ingests where asset_id = ${racy.id}`);
+    expect(n).toBe(2);
+    const events = hooks.bodies("/events");
+    expect(idsOf(events, "asset_created")).toEqual([racy.id]);
+    expect(idsOf(events, "issue_created")).toEqual(issues.map((i) => i.id).sort());
+    expect(events.filter((e) => e.name === "ingest_completed" && e.id === racy.id)).toHaveLength(2);
+  });
 });
