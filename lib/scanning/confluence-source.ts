@@ -2,6 +2,7 @@ import { confluenceCredentials } from "@/lib/integrations/confluence/client";
 import { countConfluencePages, getConfluencePage, listConfluencePages, listConfluenceSpaces, updateConfluencePage, type ConfluencePageDoc } from "@/lib/integrations/confluence/scan";
 import type { IntegrationConfig } from "@/lib/integrations/types";
 import { replaceAll } from "./adf";
+import { assetHoldingContainer } from "./ingest-bridge";
 import { atlassianCall } from "./vendor-http";
 import { redactStorage, storageToText } from "./storage";
 import { siteHost, type ScanContainer, type ScanSource } from "./source";
@@ -14,6 +15,8 @@ export function confluenceSource(config: IntegrationConfig): ScanSource<PageCont
   const creds = confluenceCredentials(config);
   const base = creds.domainUrl.replace(/\/$/, "");
   const spaceKeys = new Map<string, string>();
+  // A space's asset id is this plus its key.
+  const assetPrefix = `confluence:${siteHost(base)}/`;
 
   const container = (page: ConfluencePageDoc): PageContainer => {
     const prefix = `pages/${page.id}`;
@@ -40,16 +43,22 @@ export function confluenceSource(config: IntegrationConfig): ScanSource<PageCont
       return { containers: pages.map(container), next };
     },
     async one(id) {
+      const prefix = `pages/${id}`;
       const page = await getConfluencePage(creds, id);
-      // A page that is gone cannot tell us its space; its issues stay until the next full scan.
-      if (!page || page.status !== "current") return undefined;
-      return { unit: { key: await spaceKey(page.spaceId), id: page.spaceId }, prefix: `pages/${id}`, container: container(page) };
+      if (page?.status === "current") return { unit: { key: await spaceKey(page.spaceId), id: page.spaceId }, prefix, container: container(page) };
+      // Deleted, trashed or archived (a full scan does not see it either): it no longer names its
+      // space, so find the space among our own issues; the item scan then deletes that page's
+      // issues, as it does a deleted Jira ticket's.
+      const assetId = await assetHoldingContainer(assetPrefix, prefix);
+      if (!assetId) return undefined;
+      const key = assetId.slice(assetPrefix.length);
+      return { unit: { key, id: key }, prefix };
     },
     async redact({ page }, secrets, message) {
       const storage = redactStorage(page.storage, secrets, message);
       const title = replaceAll(page.title, secrets, message);
       if (storage !== page.storage || title !== page.title) await updateConfluencePage(creds, { ...page, title }, storage, "Secret redacted by Code Security");
     },
-    asset: (unit) => ({ id: `confluence:${siteHost(base)}/${unit.key}`, name: `Confluence ${unit.key}`, url: `${base}/wiki/spaces/${encodeURIComponent(unit.key)}` }),
+    asset: (unit) => ({ id: `${assetPrefix}${unit.key}`, name: `Confluence ${unit.key}`, url: `${base}/wiki/spaces/${encodeURIComponent(unit.key)}` }),
   };
 }

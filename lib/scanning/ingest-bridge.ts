@@ -42,3 +42,18 @@ export async function ingestSomeContainers(asset: ScanAsset, teamId: string | nu
   const files = [...new Set([...kept.map((k) => k.path), ...containers.flatMap((c) => c.paths)])];
   return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings: [...kept, ...findings] }, { newAssetTeamId: teamId });
 }
+
+/**
+ * Which of our assets (ids starting `assetPrefix`) holds open issues of the container `prefix`:
+ * how a Confluence page that is gone, and so no longer names its space, is traced to its space.
+ */
+export async function assetHoldingContainer(assetPrefix: string, prefix: string): Promise<string | undefined> {
+  const [row] = await rows<{ assetId: string }>(
+    db,
+    sql`select asset_id as "assetId" from issues
+        where starts_with(asset_id, ${assetPrefix}) and (path = ${prefix} or starts_with(path, ${`${prefix}#`}))
+          and status = 'open' and deleted_at is null
+        limit 1`,
+  );
+  return row?.assetId;
+}

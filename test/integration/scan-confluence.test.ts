@@ -109,4 +109,32 @@ describe("Confluence scanning (team level)", () => {
     expect(await issuesOf(ASSET())).toEqual([expect.objectContaining({ path: target.path, status: "resolved" })]);
     expect(confluence.violations).toEqual([]);
   });
+
+  it("a page-removed event deletes that page's issues at once, though the page no longer names its space", async () => {
+    await setLists(["HR"]);
+    expect((await call(scanRoute, { token: admin.token, params: params(), method: "POST" })).status).toBe(200);
+    await runScansToEnd();
+    const before = await issuesOf(ASSET());
+    const target = expected.find((e) => e.unit === "OPS")!;
+    const pageId = target.path.split("/")[1];
+    const index = confluence.pages.findIndex((p) => p.id === pageId);
+    const [page] = confluence.pages.splice(index, 1);
+    try {
+      const { webhookToken } = await loadScanSettings(integrationId);
+      expect(await hook({ page: { id: Number(pageId) } }, webhookToken)).toBe(202);
+      await runScansToEnd();
+      const after = await issuesOf(ASSET());
+      const onPage = (i: { path: string }) => i.path === target.path || i.path.startsWith(`${target.path}#`);
+      expect(after.filter(onPage).length).toBeGreaterThan(0);
+      expect(after.filter(onPage).every((i) => i.deleted && i.status === "resolved")).toBe(true);
+      // Every other page's issues are as they were.
+      expect(after.filter((i) => !onPage(i))).toEqual(before.filter((i) => !onPage(i)));
+      // An event for a page we never saw changes nothing.
+      expect(await hook({ page: { id: 99999999 } }, webhookToken)).toBe(202);
+      await runScansToEnd();
+      expect(await issuesOf(ASSET())).toEqual(after);
+    } finally {
+      confluence.pages.splice(index, 0, page);
+    }
+  });
 });
