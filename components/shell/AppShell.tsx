@@ -17,21 +17,24 @@ export function AppShell({ principal, children }: { principal: Principal; childr
       <nav aria-label="Products" className="hidden w-16 shrink-0 flex-col items-center border-r border-zinc-800 bg-zinc-900 py-4 md:flex">
         <Link
           href="/code-security/issues"
-          className="flex flex-col items-center gap-1 rounded-md px-1 py-2 text-[10px] font-medium leading-tight text-white hover:bg-zinc-800"
+          className="sticky top-4 flex flex-col items-center gap-1 rounded-md px-1 py-2 text-[10px] font-medium leading-tight text-white hover:bg-zinc-800"
         >
           <ShieldCheck className="size-6 text-accent-100" aria-hidden />
           <span className="text-center">Code Security</span>
         </Link>
       </nav>
       <nav aria-label="Code Security" className="hidden w-52 shrink-0 flex-col border-r border-zinc-200 bg-white md:flex">
-        <div className="px-4 pb-2 pt-5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Code Security</div>
-        <ul className="space-y-0.5 px-2">
-          {SECTION_LINKS.map((l) => (
-            <li key={l.href}>
-              <NavLink href={l.href}>{l.label}</NavLink>
-            </li>
-          ))}
-        </ul>
+        {/* The links stay in view down a long page. */}
+        <div className="sticky top-0">
+          <div className="px-4 pb-2 pt-5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Code Security</div>
+          <ul className="space-y-0.5 px-2">
+            {SECTION_LINKS.map((l) => (
+              <li key={l.href}>
+                <NavLink href={l.href}>{l.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </div>
       </nav>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between gap-3 border-b border-zinc-200 bg-white px-4 md:px-6">
