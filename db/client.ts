@@ -28,11 +28,9 @@ function open(): Handle {
     return { db, kind: "postgres", pool, close: () => pool.end() };
   }
   const dir = process.env.DATA_DIR === "memory://" ? "memory://" : path.join(dataDir(), "pglite");
-  // A quarter of Postgres's default buffer pool: the pool lives in the process's WASM memory,
-  // and this one process also serves every page. Measured against 64 MB, three runs each: about
-  // 30 MB less peak RSS under bench:delivery, with the same throughput there and in bench:ingest
-  // (whose issue lists read a 101,000-row table). The earlier 64 MB was chosen while claims still
-  // sorted the queue and vacuumed every 5,000 results; 16 MB saved nothing more.
+  // A quarter of Postgres's default buffer pool: it lives in this process's WASM memory. Against
+  // 64 MB it saves about 30 MB of peak RSS with the same bench:delivery and bench:ingest figures;
+  // 16 MB saved nothing more.
   const pglite = new PGlite(dir, { postgresqlconf: ["shared_buffers = 32MB"] });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return { db, kind: "pglite", pglite, close: () => pglite.close() };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ShieldCheck } from "lucide-react";
 import type { Principal } from "@/lib/auth/principal";
 import { topRole } from "@/lib/auth/principal";
-import { NavLink } from "./NavLink";
+import { NavSection } from "./NavSection";
 import { SECTION_LINKS } from "./nav";
 import { MobileNav } from "./MobileNav";
 import { UserMenu } from "./UserMenu";
@@ -24,17 +24,7 @@ export function AppShell({ principal, children }: { principal: Principal; childr
         </Link>
       </nav>
       <nav aria-label="Code Security" className="hidden w-52 shrink-0 flex-col border-r border-zinc-200 bg-white md:flex">
-        {/* The links stay in view down a long page. */}
-        <div className="sticky top-0">
-          <div className="px-4 pb-2 pt-5 text-xs font-semibold uppercase tracking-wide text-zinc-500">Code Security</div>
-          <ul className="space-y-0.5 px-2">
-            {SECTION_LINKS.map((l) => (
-              <li key={l.href}>
-                <NavLink href={l.href}>{l.label}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <NavSection title="Code Security" links={SECTION_LINKS} />
       </nav>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between gap-3 border-b border-zinc-200 bg-white px-4 md:px-6">
