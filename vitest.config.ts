@@ -5,9 +5,12 @@ const alias = { "@": root };
 const integration = ["test/integration/**/*.test.ts"];
 
 // The database suite runs on PGlite always, and again on Postgres when TEST_DATABASE_URL is set.
+// test/postgres holds what only a server can show (dropped connections).
 const dbProjects = [
-  { name: "db-pglite", setupFiles: ["test/setup/pglite.ts"] },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: "db-postgres", setupFiles: ["test/setup/postgres.ts"] }] : []),
+  { name: "db-pglite", setupFiles: ["test/setup/pglite.ts"], include: integration },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: "db-postgres", setupFiles: ["test/setup/postgres.ts"], include: [...integration, "test/postgres/**/*.test.ts"] }]
+    : []),
 ];
 
 export default defineConfig({
@@ -28,7 +31,7 @@ export default defineConfig({
         test: {
           name: p.name,
           environment: "node",
-          include: integration,
+          include: p.include,
           setupFiles: ["test/setup/env.ts", ...p.setupFiles],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -24,6 +24,10 @@ function open(): Handle {
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX || 10) });
     pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+    // The pool listens for errors only on idle clients. A connection that dies while checked out
+    // (mid-transaction, Postgres restarting) also emits "error", and with no listener that would
+    // end the process. Its queries fail with the error, and the pool drops it when released.
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", pool, close: () => pool.end() };
   }
