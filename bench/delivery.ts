@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { Agent, request } from "undici";
+import { memoryFlags, withMemoryEnv } from "../scripts/runtime.mjs";
 import { closeDb, db } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { anyPending, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
@@ -148,10 +149,13 @@ async function runOn(label: string) {
   }
 }
 
-/** Each database runs in its own process, so each peak RSS is that worker's alone. */
+/**
+ * Each database runs in its own process, so each peak RSS is that worker's alone. It runs as the
+ * product's server and `npm run worker` do (scripts/runtime.mjs).
+ */
 function runPhase(phase: string, env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(import.meta.filename, [phase], { execArgv: ["--import", "tsx"], env: { ...process.env, ...env } });
+    const child = fork(import.meta.filename, [phase], { execArgv: [...memoryFlags, "--import", "tsx"], env: withMemoryEnv({ ...process.env, ...env }) });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${phase} phase failed (${code})`))));
   });
 }
@@ -167,6 +171,8 @@ async function main() {
   if (phase === "postgres") return runOn("Postgres");
 
   console.log(`delivery bench: ${N.toLocaleString("en-US")} deliveries, batches of ${BATCH}, ${IN_FLIGHT} in flight, loopback receiver in its own process`);
+  const { MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ } = withMemoryEnv(process.env);
+  console.log(`worker processes run as the server does: node ${memoryFlags.join(" ")}, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}, MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_}`);
   // A data directory made beforehand, as on every start but the first: creating one (initdb)
   // costs PGlite some 500 MB that a running worker never needs again.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "cs-bench-pglite-"));

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { createRequire } from "node:module";
+import { memoryFlags, withMemoryEnv } from "./runtime.mjs";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -13,9 +14,9 @@ if (process.env.DATABASE_URL && (!process.env.AUTH_SECRET || !process.env.SECRET
   process.exit(1);
 }
 
-const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", process.env.HOST || "0.0.0.0"], {
+const child = spawn(process.execPath, [...memoryFlags, nextBin, "start", "-p", port, "-H", process.env.HOST || "0.0.0.0"], {
   stdio: ["ignore", "pipe", "pipe"],
-  env: process.env,
+  env: withMemoryEnv(process.env),
 });
 const log = process.env.SERVER_LOG_FILE ? createWriteStream(process.env.SERVER_LOG_FILE, { flags: "a" }) : null;
 child.stdout.on("data", (chunk) => {

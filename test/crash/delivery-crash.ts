@@ -10,6 +10,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { memoryFlags, withMemoryEnv } from "../../scripts/runtime.mjs";
 import { PostgresServer } from "./postgres-server";
 
 const N = 10_000;
@@ -39,13 +40,13 @@ function startReceiver() {
 
 type Worker = { process: ChildProcess; ready: Promise<void> };
 
-/** `npm run worker`, as one plain node process (so SIGKILL hits the worker itself, not a wrapper). */
+/** `npm run worker` without its launcher (so SIGKILL hits the worker itself, not a wrapper). */
 function startWorker(databaseUrl: string, name: string): Worker {
   const logPath = path.join(os.tmpdir(), `cs-crash-${name}.log`);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, [...memoryFlags, "--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, DELIVERY_LEASE_MS: String(LEASE_MS), DELIVERY_BATCH_SIZE: "25", DELIVERY_MAX_IN_FLIGHT: String(IN_FLIGHT), DELIVERY_RETRY_BASE_MS: "200" },
+    env: { ...withMemoryEnv(process.env), DATABASE_URL: databaseUrl, DELIVERY_LEASE_MS: String(LEASE_MS), DELIVERY_BATCH_SIZE: "25", DELIVERY_MAX_IN_FLIGHT: String(IN_FLIGHT), DELIVERY_RETRY_BASE_MS: "200" },
   });
   const log = openSync(logPath, "w");
   const ready = new Promise<void>((resolve) => {
