@@ -60,7 +60,8 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
                   <td className="px-3 py-2.5 align-top">
                     <button
                       type="button"
-                      className="block w-full truncate text-left font-medium text-zinc-900 hover:underline"
+                      className="line-clamp-2 w-full text-left font-medium text-zinc-900 hover:underline"
+                      title={`${issue.detectorName} (${issue.detectorId})`}
                       onClick={(e) => (e.stopPropagation(), setSelected(issue))}
                     >
                       {issue.detectorName} <span className="font-normal text-zinc-500">({issue.detectorId})</span>
