@@ -2,14 +2,13 @@
 // attempt recorded) on PGlite and on Postgres, beside a raw undici loop posting the same signed
 // bodies to the same receiver; then enqueue-commit-to-first-byte latency at 100 deliveries/s;
 // and the worker's peak RSS. Postgres runs when TEST_DATABASE_URL or DATABASE_URL is set.
-import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { Agent, request } from "undici";
-import { memoryFlags, withMemoryEnv } from "../scripts/runtime.mjs";
+import { memoryFlags, spawnNode, withMemoryEnv } from "../scripts/runtime.mjs";
 import { closeDb, db } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { anyPending, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
@@ -155,7 +154,7 @@ async function runOn(label: string) {
  */
 function runPhase(phase: string, env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(import.meta.filename, [phase], { execArgv: [...memoryFlags, "--import", "tsx"], env: withMemoryEnv({ ...process.env, ...env }) });
+    const child = spawnNode(["--import", "tsx", import.meta.filename, phase], { stdio: "inherit", env: { ...process.env, ...env } });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${phase} phase failed (${code})`))));
   });
 }

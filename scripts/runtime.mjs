@@ -8,9 +8,22 @@
 // Together they took the embedded worker's peak RSS from about 460 MB to about 240 MB, and a
 // Postgres worker's from 250 MB to 140 MB, with the same throughput. The price: an ingest of 10,000
 // new issues on PGlite takes about 15 % longer (8 MB semi-spaces: about 10 %, for 20 MB more).
+import { spawn } from "node:child_process";
+
 export const memoryFlags = ["--max-semi-space-size=4", "--heap-growing-percent=20"];
 
 /** The malloc settings, unless the operator set them. */
 export function withMemoryEnv(env) {
   return { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "32768", ...env };
+}
+
+/** Start `node <args>` as the product runs its long-lived processes. */
+export function spawnNode(args, options = {}) {
+  return spawn(process.execPath, [...memoryFlags, ...args], { ...options, env: withMemoryEnv(options.env ?? process.env) });
+}
+
+/** For a launcher: pass SIGINT and SIGTERM on to `child`, and leave with its exit code. */
+export function relayTo(child) {
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

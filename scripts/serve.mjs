@@ -1,9 +1,8 @@
 // Serve the production build (`next start`). Output also goes to SERVER_LOG_FILE when set, so
 // tests can read the whole server log of a run.
-import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { createRequire } from "node:module";
-import { memoryFlags, withMemoryEnv } from "./runtime.mjs";
+import { relayTo, spawnNode } from "./runtime.mjs";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -14,10 +13,7 @@ if (process.env.DATABASE_URL && (!process.env.AUTH_SECRET || !process.env.SECRET
   process.exit(1);
 }
 
-const child = spawn(process.execPath, [...memoryFlags, nextBin, "start", "-p", port, "-H", process.env.HOST || "0.0.0.0"], {
-  stdio: ["ignore", "pipe", "pipe"],
-  env: withMemoryEnv(process.env),
-});
+const child = spawnNode([nextBin, "start", "-p", port, "-H", process.env.HOST || "0.0.0.0"], { stdio: ["ignore", "pipe", "pipe"] });
 const log = process.env.SERVER_LOG_FILE ? createWriteStream(process.env.SERVER_LOG_FILE, { flags: "a" }) : null;
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
@@ -27,5 +23,4 @@ child.stderr.on("data", (chunk) => {
   process.stderr.write(chunk);
   log?.write(chunk);
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+relayTo(child);
