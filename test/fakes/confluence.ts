@@ -1,4 +1,4 @@
-// Confluence Cloud fake: REST v2 (`/wiki/api/v2/…`, validated against Atlassian's v2 OpenAPI file)
+// Confluence Cloud fake: REST v2 (`/wiki/api/v2/…`, validated against test/vendor-specs/confluence-v2-pages.openapi.json)
 // plus v1 `GET /wiki/rest/api/user/current`, because v2 has no current-user endpoint; that one path
 // is not spec-validated. Auth is Basic `email:apiToken`, as for Jira.
 import { adfText } from "./adf";
@@ -11,7 +11,7 @@ export interface ConfluencePage { id: string; spaceId: string; title: string; st
 
 const V1_CURRENT_USER = "/wiki/rest/api/user/current";
 let validator: OpenApiValidator | undefined;
-const spec = () => (validator ??= new OpenApiValidator("confluence-cloud-openapi-v2.v3.json", "/wiki/api/v2"));
+const spec = () => (validator ??= new OpenApiValidator("confluence-v2-pages.openapi.json", "/wiki/api/v2"));
 
 const v2Error = (status: number, code: string, titles: string[]): FakeResponse => ({
   status,

@@ -1,5 +1,5 @@
 // Loopback fakes of the vendors we deliver to. Each validates every request against the vendor's
-// published spec (see /work/shared/vendor-specs, or VENDOR_SPECS_DIR) and records what does not
+// published spec (test/vendor-specs, with SOURCES.md) and records what does not
 // conform in `fake.violations`; tests end with `expect(fake.violations).toEqual([])`.
 export { FakeServer, type FakeResponse, type RecordedRequest } from "./http";
 export { createSlackFake, SlackFake, type SlackMessage, type SlackWebhookState } from "./slack";

@@ -12,8 +12,9 @@ type Json = Record<string, unknown>;
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
   addFormatsModule) as (ajv: Ajv) => Ajv;
 
+/** The specs live in the repository (test/vendor-specs, with their sources and licences). */
 export function vendorSpecsDir(): string {
-  return process.env.VENDOR_SPECS_DIR ?? path.resolve(process.cwd(), "../shared/vendor-specs");
+  return path.resolve(import.meta.dirname, "../vendor-specs");
 }
 
 const jsonCache = new Map<string, unknown>();

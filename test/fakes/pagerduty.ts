@@ -1,5 +1,5 @@
-// PagerDuty Events API v2 (`POST /v2/enqueue`), validated against PagerDuty's own OpenAPI file
-// plus the documented limits the file leaves out
+// PagerDuty Events API v2 (`POST /v2/enqueue`), validated against our description of it
+// (test/vendor-specs/pagerduty-events-v2.openapi.json) plus the documented limits it leaves out
 // (https://developer.pagerduty.com/docs/events-api-v2/trigger-events/).
 import { randomBytes } from "node:crypto";
 import { FakeServer, isObject, type FakeResponse, type RecordedRequest } from "./http";
@@ -20,7 +20,7 @@ const ACTIONS = ["trigger", "acknowledge", "resolve"];
 
 let validator: OpenApiValidator | undefined;
 function spec(): OpenApiValidator {
-  validator ??= new OpenApiValidator("pagerduty-events-v2-openapiv3.json", "/v2");
+  validator ??= new OpenApiValidator("pagerduty-events-v2.openapi.json", "/v2");
   return validator;
 }
 

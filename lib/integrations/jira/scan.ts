@@ -2,7 +2,7 @@ import type { AtlassianCredentials } from "../atlassian";
 import { atlassianCall } from "@/lib/scanning/vendor-http";
 
 // The vendor calls of Jira scanning (issue 7). Paths and bodies follow Jira Cloud REST v3
-// (/work/shared/vendor-specs/jira-platform-swagger-v3.v3.json): search/jql with nextPageToken.
+// (Jira Cloud platform REST v3): search/jql with nextPageToken.
 
 export type JiraComment = { id: string; body: unknown };
 export type JiraTicket = { key: string; projectKey: string; summary: string; description: unknown; comments: JiraComment[] };
