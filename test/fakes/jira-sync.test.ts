@@ -90,6 +90,13 @@ describe("Jira workflow: statuses, categories and transitions", () => {
   });
 });
 
+describe("Jira fake strictness", () => {
+  it("records a real Jira operation the fake does not implement as a violation", async () => {
+    expect((await api("/statuscategory")).status).toBe(404);
+    expect(jira.violations).toEqual([expect.stringContaining("does not implement getStatusCategories")]);
+  });
+});
+
 describe("Jira JQL search for reconciliation", () => {
   it("finds tickets by key list with status and updated, paging with nextPageToken", async () => {
     const keys = [1, 2, 3].map(() => jira.addIssue({ projectKey: "SEC", summary: "t" }).key);

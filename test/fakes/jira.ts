@@ -180,6 +180,8 @@ export class JiraFake extends JiraSite {
         return { status: 200, body: commentJson(base, issue!, c, this.users) };
       }
       default:
+        // A real operation the fake cannot answer like Jira would: say so loudly rather than pass.
+        this.recordViolation(req, `the fake does not implement ${op}; add it to test/fakes/jira.ts`);
         return errorBody(404, [`The fake does not implement ${op}.`]);
     }
   }
