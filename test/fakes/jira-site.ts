@@ -78,7 +78,8 @@ export abstract class JiraSite extends FakeServer {
   /**
    * The body Jira POSTs for `event` on `key`. For `jira:issue_updated`, `changes` is the changelog
    * entry to report (default: the issue's latest); `user` is whoever made that change, so a change
-   * made through the API comes back with the API account as `user`.
+   * made through the API comes back with the API account as `user`. `issue` is the issue as it is
+   * now, so build the body right after the change it reports.
    */
   webhookPayload(event: JiraWebhookEvent, key: string, changes?: JiraHistory): JiraWebhookBody {
     const issue = this.issue(key) ?? [...this.deleted].reverse().find((i) => i.key === key.toUpperCase());
