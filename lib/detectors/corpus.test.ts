@@ -3,7 +3,7 @@ import { buildCorpus, KINDS, score } from "@/test/corpus";
 import { ageKey, pypiToken } from "@/test/corpus/formats";
 import { badCrcToken, crcToken, Gen } from "@/test/corpus/gen";
 import { ALL_DETECTORS, DETECTORS } from "./catalogue";
-import { hasBase62Crc, hasBech32Checksum } from "./checksums";
+import { crc32, hasBase62Crc, hasBech32Checksum } from "./checksums";
 import { engine } from "./default-engine";
 import { RULES } from "./rules";
 import { isPypiMacaroon } from "./verify";
@@ -39,6 +39,10 @@ describe("the detector corpus", () => {
   });
 
   it("builds tokens with their formats' checksums, and one changed character fails them", () => {
+    // Published check values: CRC-32 of "123456789", and BIP-173's valid and invalid bech32 strings.
+    expect(crc32("123456789")).toBe(0xcbf43926);
+    for (const valid of ["A12UEL5L", "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw", "split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w"]) expect(hasBech32Checksum(valid), valid).toBe(true);
+    for (const invalid of ["A12UEL5M", "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxx"]) expect(hasBech32Checksum(invalid), invalid).toBe(false);
     const g = new Gen(99);
     for (const prefix of ["ghp_", "gho_", "npm_"]) {
       expect(hasBase62Crc(crcToken(g, prefix)), prefix).toBe(true);

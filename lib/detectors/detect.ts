@@ -63,7 +63,8 @@ export async function maskTexts(texts: string[], budgetMs = DEFAULT_BUDGET_MS): 
     try {
       const result = await detectionPool().run({ kind: "mask", texts: pending.map((p) => p.t), budgetMs });
       if (result.kind === "mask") pending.forEach((p, k) => (out[b.from + p.i] = result.masked[k]));
-    } catch {
+    } catch (error) {
+      console.error(`[detectors] ${error instanceof Error ? error.name : "error"}: ${pending.length} content(s) withheld`);
       for (const p of pending) out[b.from + p.i] = withheld(p.t);
     }
   }));

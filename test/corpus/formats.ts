@@ -1,4 +1,5 @@
 // Builders for the structured formats: keys, JWTs, macaroons, bech32 and base64-JSON tokens.
+import { BECH32_CHARSET, bech32Checksum } from "../../lib/detectors/checksums";
 import { B64URL, type Gen } from "./gen";
 
 const wrap = (b64: string, width = 64) => b64.match(new RegExp(`.{1,${width}}`, "g"))!.join("\n");
@@ -50,17 +51,6 @@ export function pypiToken(g: Gen, location = "pypi.org"): string {
   return `pypi-${macaroon.toString("base64url")}`;
 }
 
-const BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-function polymod(values: number[]): number {
-  const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
-  let chk = 1;
-  for (const v of values) {
-    const top = chk >>> 25;
-    chk = (((chk & 0x1ffffff) << 5) ^ v) >>> 0;
-    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk = (chk ^ GEN[i]) >>> 0;
-  }
-  return chk;
-}
 /** An age identity: bech32 of 32 random bytes under `age-secret-key-`, upper-cased. */
 export function ageKey(g: Gen): string {
   const hrp = "age-secret-key-";
@@ -73,10 +63,8 @@ export function ageKey(g: Gen): string {
     while (bits >= 5) data.push((acc >>> (bits -= 5)) & 31);
   }
   if (bits) data.push((acc << (5 - bits)) & 31);
-  const exp = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31)];
-  const mod = polymod([...exp, ...data, 0, 0, 0, 0, 0, 0]) ^ 1;
-  const check = Array.from({ length: 6 }, (_, i) => (mod >>> (5 * (5 - i))) & 31);
-  return `${hrp}1${[...data, ...check].map((v) => BECH32[v]).join("")}`.toUpperCase();
+  const check = bech32Checksum(hrp, data);
+  return `${hrp}1${[...data, ...check].map((v) => BECH32_CHARSET[v]).join("")}`.toUpperCase();
 }
 
 /** A Discord bot token: the bot's snowflake id in base64, a timestamp part, an HMAC part. */
