@@ -24,12 +24,15 @@ describe("secret detection on the worker threads", () => {
       longestGap = Math.max(longestGap, now - last);
       last = now;
     }, 5);
-    const result = await detectionPool().run({ kind: "mask", texts: [text, text], budgetMs: 60_000 });
+    const started = performance.now();
+    const result = await Promise.all([text, text].map((t) => detectionPool().run({ kind: "mask", texts: [t], budgetMs: 60_000 })));
+    const elapsed = performance.now() - started;
     clearInterval(timer);
-    expect(result.kind).toBe("mask");
+    expect(result.map((r) => r.kind)).toEqual(["mask", "mask"]);
     expect(threadId).toBe(0);
-    // 16 MB of text took a worker far longer than this; the main thread was never held that long.
-    expect(longestGap).toBeLessThan(250);
+    // Run here, 16 MB would hold this thread for the whole time; on the pool the timer kept firing.
+    expect(elapsed).toBeGreaterThan(100);
+    expect(longestGap).toBeLessThan(Math.max(100, elapsed / 3));
   });
 
   it("a text that runs out of its time budget is reported as unscanned, and withheld rather than stored", async () => {
