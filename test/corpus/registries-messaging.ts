@@ -59,7 +59,7 @@ export const REGISTRIES_AND_MESSAGING: KindCorpus[] = [
       ...threeWays("MG001", "Mailgun key", "MAILGUN_API_KEY", (g) => `key-${g.hex(32)}`).slice(0, 2),
       (g) => { const s = `${g.hex(32)}-${g.hex(8)}-${g.hex(8)}`; return one("MG001", s, `mailgun:\n  api_key: ${s}`); },
     ],
-    lookAlikes: [() => "MAILGUN_API_KEY=key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", () => "mailgun api key: <key>", (g) => `api-key-${g.hex(32)}`],
+    lookAlikes: [() => "MAILGUN_API_KEY=key-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", () => "mailgun api key: <key>", (g) => `cache miss for key-${g.hex(32)} in redis`],
   },
   {
     id: "MC001",

@@ -14,7 +14,8 @@ export const MESSAGING_RULES: Rule[] = [
     rank: 2,
     entropy: 3,
   },
-  token("mailgunKey", ["key-"], "[0-9a-f]{32}", { entropy: 3 }),
+  // `key-` + 32 hex is also how cache keys look: only near the word Mailgun.
+  { detector: "mailgunKey", keywords: ["mailgun"], window: { before: 200, after: 200 }, pattern: /(?<![A-Za-z0-9_-])key-[0-9a-f]{32}(?![A-Za-z0-9_-])/, entropy: 3 },
   nearVendor("mailgunKey", ["mailgun"], "[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}"),
   // `<32 hex>-us21`: the data-centre suffix follows the key.
   { detector: "mailchimpKey", keywords: ["-us"], window: { before: 32, after: 6 }, pattern: /(?<![A-Za-z0-9])[0-9a-f]{32}-us[0-9]{1,2}(?![A-Za-z0-9])/, entropy: 3 },
