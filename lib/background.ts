@@ -1,4 +1,5 @@
 import { startDeliveryWorker } from "@/lib/delivery/worker";
+import { remaskOutdatedAssets } from "@/lib/issues/masking";
 import { startScanRunner } from "@/lib/scanning/runner";
 
 /**
@@ -12,6 +13,8 @@ const starters: Starter[] = [
   () => void startDeliveryWorker().catch((error) => console.error("[worker] could not start:", error instanceof Error ? error.message : error)),
   // Jira/Confluence scans (issue 7): jobs left by a stopped server resume from their saved cursor.
   startScanRunner,
+  // Finding contents stored before masking existed, or before rules that now recognise more.
+  () => void remaskOutdatedAssets((line) => console.log(`[masking] ${line}`)).catch((error) => console.error(`[masking] stopped: ${error instanceof Error ? error.name : "error"}`)),
 ];
 
 export function onBackgroundStart(starter: Starter): void {

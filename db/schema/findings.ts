@@ -66,6 +66,17 @@ export const issues = pgTable(
 );
 
 /**
+ * Which detection ruleset last masked an asset's stored finding contents. An asset without a row,
+ * or with an older ruleset, has issues stored before masking (or before rules it lacks): ingest and
+ * the startup backfill mask them again (lib/issues/masking.ts).
+ */
+export const contentMasking = pgTable("content_masking", {
+  assetId: text("asset_id").primaryKey().references(() => assets.id, { onDelete: "cascade" }),
+  ruleset: text("ruleset").notNull(),
+  maskedAt: timestamp("masked_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * One row per accepted ingest. Its answer is kept so that repeating the asset's latest ingest
  * (a scanner retrying after a timeout) answers the same counts and changes nothing.
  */

@@ -1,47 +1,54 @@
-import { performance } from "node:perf_hooks";
+import { threadId } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { SecretMaker } from "@/test/integration/scan-corpus";
-import { detectSecrets, findingExcerpt, maskSecret, secretFingerprint } from "./detect";
+import { detectionPool, detectSecrets, maskTexts, scanTexts, secretFingerprint } from "./detect";
 
-describe("secret detection", () => {
-  it("finds every planted kind, exactly, and names it from our catalogue", async () => {
+describe("secret detection on the worker threads", () => {
+  it("finds a planted secret of every kind, exactly, and names it from the catalogue", async () => {
     const maker = new SecretMaker(11);
-    for (const [kind, make] of Object.entries(maker.kinds())) {
-      for (let i = 0; i < 3; i++) {
-        const planted = make();
-        const found = await detectSecrets(`Notes from the call.\n${planted.text}\nThat's all.`);
-        expect(found.map((f) => [f.detector.id, f.secret]), kind).toEqual([[planted.detectorId, planted.secret]]);
-      }
-    }
+    const planted = Object.values(maker.kinds()).map((make) => make());
+    const scans = await scanTexts(planted.map((p) => `Notes from the call.\n${p.text}\nThat's all.`));
+    scans.forEach((scan, i) => {
+      expect("secrets" in scan && scan.secrets.map((s) => s.secret), planted[i].detectorId).toEqual([planted[i].secret]);
+    });
+    const [found] = await detectSecrets(planted[0].text);
+    expect(found.detector.id).toBe(planted[0].detectorId);
   });
 
-  it("reports none of the look-alikes", async () => {
-    for (const text of new SecretMaker(12).lookAlikes()) expect(await detectSecrets(text), text).toEqual([]);
+  it("runs on other threads: the caller's event loop keeps turning during a large scan", async () => {
+    const text = `${"Deploy notes with nothing secret in them. password_hint: ask ops.\n".repeat(120_000)}`;
+    let longestGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    const result = await Promise.all([text, text].map((t) => detectionPool().run({ kind: "mask", texts: [t], budgetMs: 60_000 })));
+    const elapsed = performance.now() - started;
+    clearInterval(timer);
+    expect(result.map((r) => r.kind)).toEqual(["mask", "mask"]);
+    expect(threadId).toBe(0);
+    // Run here, 16 MB would hold this thread for the whole time; on the pool the timer kept firing.
+    expect(elapsed).toBeGreaterThan(100);
+    expect(longestGap).toBeLessThan(Math.max(100, elapsed / 3));
   });
 
-  it("masks the middle of the secret in the stored excerpt", async () => {
-    const planted = new SecretMaker(13).kinds().github();
-    const text = `first line\n${planted.text}\nlast line`;
-    const [found] = await detectSecrets(text);
-    const excerpt = findingExcerpt(text, found);
-    expect(excerpt).not.toContain(planted.secret);
-    expect(excerpt).toContain(planted.secret.slice(0, 4));
-    expect(excerpt).toContain(planted.secret.slice(-4));
-    expect(excerpt).not.toContain("first line");
-    expect(maskSecret("abcdefghijklmnopqrst")).toBe("abcd************qrst");
+  it("a text that runs out of its time budget is reported as unscanned, and withheld rather than stored", async () => {
+    const planted = new SecretMaker(12).kinds().GH001();
+    const [scan] = await scanTexts([planted.text], 0);
+    expect(scan).toEqual({ error: "budget" });
+    const [masked] = await maskTexts([planted.text], 0);
+    expect(masked).toMatch(/^\[content withheld: it could not be checked for secrets in time; sha256 [0-9a-f]{16}\]$/);
+    expect(masked).not.toContain(planted.secret);
   });
 
   it("fingerprints the same secret in the same container identically whatever the text around it", async () => {
-    const planted = new SecretMaker(14).kinds().stripe();
+    const planted = new SecretMaker(14).kinds().STR001();
     const [a] = await detectSecrets(`old words ${planted.secret}`);
     const [b] = await detectSecrets(`entirely new words around it: ${planted.secret} — and more`);
     expect(secretFingerprint(a.detector.id, a.secret, "SEC-1")).toBe(secretFingerprint(b.detector.id, b.secret, "SEC-1"));
     expect(secretFingerprint(a.detector.id, a.secret, "SEC-1")).not.toBe(secretFingerprint(a.detector.id, a.secret, "SEC-2"));
-  });
-
-  it("leaves no performance marks behind (secretlint's always-on profiler is switched off)", async () => {
-    const before = performance.getEntriesByType("mark").length;
-    for (let i = 0; i < 20; i++) await detectSecrets(`line ${i} ${new SecretMaker(15 + i).kinds().github().text}`);
-    expect(performance.getEntriesByType("mark").length).toBe(before);
   });
 });

@@ -1,62 +1,74 @@
 import { createHash } from "node:crypto";
 import { DETECTORS, type Detector } from "./catalogue";
-import { ownRuleMatches } from "./own-rules";
-import { secretlintMatches } from "./secretlint";
-import type { RawMatch } from "./types";
+import { DetectionPool } from "./pool";
+import { DEFAULT_BUDGET_MS, withheld, type DetectTask, type TextScan } from "./tasks";
 
-export type Detection = { detector: Detector; secret: string; start: number; end: number };
+export type Detection = { detector: Detector; secret: string; start: number; end: number; excerpt: string };
 
-// Documentation values people paste while explaining a setup: reporting them trains people to
-// ignore the findings. secretlint already skips AWS's own EXAMPLE keys.
-const PLACEHOLDER = /(?:example|your[-_]?(?:token|key|secret|password)|placeholder|changeme|dummy|x{6,}|<[^>]*>|\$\{[^}]*\})/i;
+const holder = globalThis as unknown as { __csDetectionPool?: DetectionPool };
+/** The process's detection threads (one pool, also across Next's module reloads). */
+export function detectionPool(): DetectionPool {
+  holder.__csDetectionPool ??= new DetectionPool();
+  return holder.__csDetectionPool;
+}
 
-/**
- * Every secret in a text: secretlint's recommended rules first, then our own rules for what it
- * lacks. A match inside another match (the password inside a connection string) is dropped.
- */
+// Texts go to the threads in batches of about 256 K characters: big enough that messaging costs
+// little, small enough that several threads share one ingest.
+const BATCH_CHARS = 256 * 1024;
+const BATCH_TEXTS = 500;
+
+function batches(texts: string[]): { from: number; texts: string[] }[] {
+  const out: { from: number; texts: string[] }[] = [];
+  let current: string[] = [];
+  let chars = 0;
+  texts.forEach((text, i) => {
+    if (current.length && (chars + text.length > BATCH_CHARS || current.length >= BATCH_TEXTS)) {
+      out.push({ from: i - current.length, texts: current });
+      current = [];
+      chars = 0;
+    }
+    current.push(text);
+    chars += text.length;
+  });
+  if (current.length) out.push({ from: texts.length - current.length, texts: current });
+  return out;
+}
+
+/** Every secret in each text, with its excerpt (the masked context an issue stores). */
+export async function scanTexts(texts: string[], budgetMs = DEFAULT_BUDGET_MS): Promise<TextScan[]> {
+  const results = await Promise.all(batches(texts).map(async (b) => {
+    const task: DetectTask = { kind: "scan", texts: b.texts, budgetMs };
+    const result = await detectionPool().run(task);
+    return result.kind === "scan" ? result.scans : [];
+  }));
+  return results.flat();
+}
+
 export async function detectSecrets(text: string): Promise<Detection[]> {
-  if (!text.trim()) return [];
-  const raw: RawMatch[] = [...(await secretlintMatches(text)), ...ownRuleMatches(text)];
-  const found = raw
-    .filter((m) => !PLACEHOLDER.test(m.secret))
-    .map((m) => ({ detector: DETECTORS[m.detector], secret: m.secret, start: m.start, end: m.start + m.secret.length }))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Detection[] = [];
-  for (const f of found) {
-    const outer = kept.find((k) => k.start <= f.start && f.end <= k.end);
-    if (!outer) kept.push(f);
-  }
-  return kept;
+  const [scan] = await scanTexts([text]);
+  if ("error" in scan) throw new Error("Secret detection ran out of its time budget");
+  return scan.secrets.map((s) => ({ ...s, detector: DETECTORS[s.detector] }));
 }
-
-/** The secret with its middle masked: enough of both ends to recognise it, never enough to use it. */
-export function maskSecret(secret: string): string {
-  const keep = Math.min(4, Math.floor(secret.length / 5));
-  const hidden = Math.min(secret.length - 2 * keep, 24);
-  return `${secret.slice(0, keep)}${"*".repeat(Math.max(hidden, 4))}${keep ? secret.slice(-keep) : ""}`;
-}
-
-const EXCERPT_SIDE = 60;
 
 /**
- * The stored content of a finding: the secret's line (trimmed to a window around it) with the
- * secret masked, and any other secret in that window masked too.
+ * Each text with every secret the engine recognises masked (4 characters of each end at most).
+ * Deterministic: the same text masks the same way, so identities built on masked content hold.
+ * A batch whose thread fails is withheld, never stored unmasked.
  */
-export function findingExcerpt(text: string, detection: Detection, all: Detection[] = [detection]): string {
-  const lineStart = text.lastIndexOf("\n", detection.start - 1) + 1;
-  const lineEndAt = text.indexOf("\n", detection.end);
-  const lineEnd = lineEndAt < 0 ? text.length : lineEndAt;
-  const from = Math.max(lineStart, detection.start - EXCERPT_SIDE);
-  const to = Math.min(lineEnd, detection.end + EXCERPT_SIDE);
-  let out = "";
-  let at = from;
-  for (const d of all.filter((x) => x.end > from && x.start < to).sort((a, b) => a.start - b.start)) {
-    if (d.start < at) continue;
-    out += text.slice(at, d.start) + maskSecret(d.secret);
-    at = d.end;
-  }
-  if (at < to) out += text.slice(at, to);
-  return `${from > lineStart ? "…" : ""}${out.trim()}${to < lineEnd ? "…" : ""}`;
+export async function maskTexts(texts: string[], budgetMs = DEFAULT_BUDGET_MS): Promise<string[]> {
+  const out = texts.slice();
+  await Promise.all(batches(texts).map(async (b) => {
+    const pending = b.texts.map((t, i) => ({ t, i })).filter(({ t }) => t.length > 0);
+    if (!pending.length) return;
+    try {
+      const result = await detectionPool().run({ kind: "mask", texts: pending.map((p) => p.t), budgetMs });
+      if (result.kind === "mask") pending.forEach((p, k) => (out[b.from + p.i] = result.masked[k]));
+    } catch (error) {
+      console.error(`[detectors] ${error instanceof Error ? error.name : "error"}: ${pending.length} content(s) withheld`);
+      for (const p of pending) out[b.from + p.i] = withheld(p.t);
+    }
+  }));
+  return out;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { AssetRef, IngestCounts } from "@/lib/notifications/changes";
 import { notifyChanges } from "@/lib/notifications/route";
 import { applyFindings, retireMissing, upsertDetectors } from "./diff";
 import { ingestDigest, prepareFindings } from "./identity";
+import { maskFindingContents, remaskAsset } from "./masking";
 import { type IngestInput, parseIngest } from "./schemas";
 
 export type IngestResult = { ingestId: string; assetId: string } & IngestCounts;
@@ -27,11 +28,13 @@ export type IngestOptions = { newAssetTeamId?: string | null };
 export async function ingestScan(actor: Principal, raw: unknown, options: IngestOptions = {}): Promise<IngestResult> {
   requireAdmin(actor);
   const input = parseIngest(raw);
-  const findings = prepareFindings(input.findings);
+  // Contents are masked before anything is stored or identified (lib/issues/masking.ts).
+  const findings = prepareFindings(await maskFindingContents(input.findings));
   const digest = ingestDigest(input);
 
   const { result, queued } = await db.transaction(async (tx) => {
     const asset = await claimAsset(tx, input.asset, options.newAssetTeamId ?? null);
+    await remaskAsset(tx, asset.id);
     if (!asset.created) {
       const [last] = await tx.select().from(ingests).where(eq(ingests.assetId, asset.id)).orderBy(desc(ingests.createdAt)).limit(1);
       if (last?.bodyHash === digest) return { result: { ingestId: last.id, assetId: asset.id, ...last.result }, queued: false };

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { scanItems } from "@/db/schema";
-import { scanParts, type ScanFinding } from "./findings";
+import { scanParts, type PartsScan, type ScanFinding } from "./findings";
 import { ingestSomeContainers, ingestWholeAsset } from "./ingest-bridge";
 import type { ScanJob, StepOutcome } from "./jobs";
 import { unitAllowed, type LoadedScanSettings } from "./settings";
@@ -17,8 +17,8 @@ export function runStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
   return job.kind === "item" ? itemStep(job, source, settings, scope) : fullStep(job, source, settings, scope);
 }
 
-async function scanContainer(source: ScanSource, container: ScanContainer, settings: LoadedScanSettings) {
-  const scan = await scanParts(container.parts);
+async function scanContainer(source: ScanSource, container: ScanContainer, settings: LoadedScanSettings, detected?: Promise<PartsScan>) {
+  const scan = await (detected ?? scanParts(container.parts));
   // Redact after detecting, so the finding is still reported: the secret was exposed and must be rotated.
   if (settings.redact && scan.secrets.length) await source.redact(container, scan.secrets, settings.redactMessage);
   return scan;
@@ -47,8 +47,11 @@ async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
   const { containers, next } = await source.page(unit, cursor.token);
   const asset = source.asset(unit);
   let found = 0;
-  for (const container of containers) {
-    const scan = await scanContainer(source, container, settings);
+  // Detection for the whole page starts at once, so the detection threads share it.
+  const detected = containers.map((c) => scanParts(c.parts));
+  detected.forEach((p) => p.catch(() => {})); // one failing ends the step below; the rest must not go unhandled
+  for (const [i, container] of containers.entries()) {
+    const scan = await scanContainer(source, container, settings, detected[i]);
     found += scan.findings.length;
     await db
       .insert(scanItems)
