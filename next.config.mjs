@@ -2,7 +2,7 @@
 const nextConfig = {
   // Each checkout or test run may build into its own folder (parallel builds must not collide).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "undici"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pino", "undici"],
   poweredByHeader: false,
   typedRoutes: false,
 };

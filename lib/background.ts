@@ -1,4 +1,5 @@
 import { startDeliveryWorker } from "@/lib/delivery/worker";
+import { errorFacts, logger } from "@/lib/log";
 import { startScanRunner } from "@/lib/scanning/runner";
 
 /**
@@ -9,7 +10,7 @@ type Starter = () => void;
 const starters: Starter[] = [
   // Embedded PGlite can only be used by this process, so its worker must live here; with
   // DATABASE_URL it delivers beside any `npm run worker` processes, claims keeping them apart.
-  () => void startDeliveryWorker().catch((error) => console.error("[worker] could not start:", error instanceof Error ? error.message : error)),
+  () => void startDeliveryWorker().catch((error) => logger().error({ err: errorFacts(error) }, "worker: could not start")),
   // Jira/Confluence scans (issue 7): jobs left by a stopped server resume from their saved cursor.
   startScanRunner,
 ];

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { currentPrincipal } from "@/lib/auth/session";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError, type FieldErrors, UnauthorizedError } from "@/lib/errors";
+import { errorFacts, logger } from "@/lib/log";
 import { zodFieldErrors } from "./respond";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fields?: FieldErrors };
@@ -22,7 +23,7 @@ export function validatedAction<S extends z.ZodType, T>(schema: S, fn: (input: z
       return { ok: true, data: await fn(parsed.data, principal) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.message, fields: error.fields };
-      console.error("[action] unexpected error:", error instanceof Error ? error.name + ": " + error.message : "unknown");
+      logger().error({ err: errorFacts(error) }, "action: unexpected error");
       return { ok: false, error: "Something went wrong; try again" };
     }
   };

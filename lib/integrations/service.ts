@@ -5,6 +5,7 @@ import { audit } from "@/lib/audit/log";
 import type { Principal } from "@/lib/auth/principal";
 import { decryptSecrets, encryptSecrets } from "@/lib/crypto/secrets";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { errorFacts, logger } from "@/lib/log";
 import { SETTINGS_FORMS } from "./forms";
 import { allProviders } from "./registry";
 import { authorizeProvider, authorizeScope, findIntegration, type IntegrationRow } from "./scope";
@@ -138,7 +139,7 @@ export async function testIntegration(principal: Principal, providerId: string, 
   });
   const result = await provider.test(config).catch(
     (error: unknown): TestResult => {
-      console.error(`[integrations] ${provider.id} test crashed:`, error instanceof Error ? error.name : "unknown");
+      logger().error({ provider: provider.id, err: errorFacts(error) }, "integrations: test crashed");
       return { ok: false, status: null, message: "The test could not run", durationMs: 0 };
     },
   );

@@ -1,5 +1,6 @@
 import { loadIntegrations } from "@/lib/delivery/integration-configs";
 import { VendorError } from "@/lib/errors";
+import { errorSummary, logger } from "@/lib/log";
 import type { IntegrationConfig } from "@/lib/integrations/types";
 import { confluenceSource } from "./confluence-source";
 import { claimDueJob, newClaimId, onScanWork, saveStep, type ScanJob, type StepOutcome } from "./jobs";
@@ -36,7 +37,7 @@ export class ScanRunner {
   constructor(options: ScanRunnerOptions = {}) {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.idleMs = options.idleMs ?? 1000;
-    this.log = options.log ?? ((line) => console.log(`[scan] ${line}`));
+    this.log = options.log ?? ((line) => logger().info(`scan: ${line}`));
   }
 
   start(): void {
@@ -59,7 +60,7 @@ export class ScanRunner {
       try {
         worked = await this.runOnce();
       } catch (error) {
-        this.log(`step crashed: ${error instanceof Error ? error.name : "error"}`);
+        this.log(`step crashed: ${errorSummary(error)}`);
       }
       if (!worked && this.running) await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.idleMs);
