@@ -1,6 +1,9 @@
-// Preloaded into the web server (`node --import`, scripts/serve.mjs): stamps every request with its
-// client address before Next.js sees it, because a route handler only gets a web Request, which
-// has no socket. Next's own X-Forwarded-For keeps whatever the client sent, so it cannot be used.
+// Preloaded into the web server (`node --import`, scripts/serve.mjs): what every request goes
+// through before Next.js sees it.
+// - Its client address is stamped in a header, because a route handler only gets a web Request,
+//   which has no socket (Next's own X-Forwarded-For keeps whatever the client sent).
+// - An API path that is not valid percent-encoded UTF-8 (`/api/v1/assets/%`, `%FF`) is answered
+//   400 here: Next.js fails to decode its parameters and answers 500.
 import http from "node:http";
 
 const HEADER = "x-cs-client-address";
@@ -17,12 +20,34 @@ export function clientAddressOf(req, trustProxy = process.env.TRUST_PROXY === "t
   return req.socket?.remoteAddress || "unknown";
 }
 
-const createServer = http.createServer;
-http.createServer = function stampingCreateServer(...args) {
-  const server = createServer.apply(this, args);
-  server.prependListener("request", (req) => {
+/** Whether a request target's path decodes, segment by segment, to well-formed text. */
+export function pathDecodes(target) {
+  const path = String(target ?? "").split("?")[0];
+  try {
+    return path.split("/").every((segment) => decodeURIComponent(segment).isWellFormed());
+  } catch {
+    return false;
+  }
+}
+
+function refuseUndecodable(res) {
+  const body = JSON.stringify({ error: { code: "bad_request", message: "The request path is not valid percent-encoded UTF-8" } });
+  res.writeHead(400, { "content-type": "application/json", "x-content-type-options": "nosniff", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function guarded(listener) {
+  return function onRequest(req, res) {
     req.headers[HEADER] = clientAddressOf(req);
-  });
-  return server;
+    if (String(req.url ?? "").startsWith("/api/") && !pathDecodes(req.url)) return refuseUndecodable(res);
+    return listener.call(this, req, res);
+  };
+}
+
+const createServer = http.createServer;
+http.createServer = function guardedCreateServer(...args) {
+  const at = args.findIndex((a) => typeof a === "function");
+  if (at >= 0) args[at] = guarded(args[at]);
+  return createServer.apply(this, args);
 };
 process.env.CS_CLIENT_ADDRESS_STAMPED = "1";

@@ -1,5 +1,5 @@
 /**
- * The header in which the server stamps each request's client address (scripts/client-address.mjs,
+ * The header in which the server stamps each request's client address (scripts/request-edge.mjs,
  * loaded by `npm start`): the socket's peer, or with TRUST_PROXY=true the address the reverse proxy
  * appended to X-Forwarded-For. The server overwrites whatever a client sent in it.
  */
