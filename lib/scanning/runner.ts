@@ -8,7 +8,7 @@ import { jiraSource } from "./jira-source";
 import { loadScanSettings } from "./settings";
 import type { SourceFactory } from "./source";
 import { runStep } from "./steps";
-import { VendorRateLimited } from "./vendor-http";
+import { EndlessListing, VendorRateLimited } from "./vendor-http";
 
 const SOURCES: Record<string, SourceFactory> = { jira: jiraSource, confluence: confluenceSource };
 const MAX_FAILURES = 5;
@@ -100,6 +100,8 @@ export class ScanRunner {
       this.log(`${job.provider} rate limited; waiting ${error.retryAfterSeconds} s`);
       return { kind: "wait", seconds: error.retryAfterSeconds };
     }
+    // Asking again would get the same endless answer.
+    if (error instanceof EndlessListing) return { kind: "failed", error: error.vendorMessage };
     const message = error instanceof VendorError ? `${error.vendorStatus ?? "no answer"}: ${error.vendorMessage}` : error instanceof Error ? error.message : "Scan step failed";
     if (error instanceof VendorError && (error.vendorStatus === 401 || error.vendorStatus === 403)) return { kind: "failed", error: message };
     if (job.failures + 1 >= MAX_FAILURES) return { kind: "failed", error: message };

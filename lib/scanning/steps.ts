@@ -7,8 +7,10 @@ import { belongsElsewhere, ingestSomeContainers, ingestWholeAsset } from "./inge
 import type { ScanJob, StepOutcome } from "./jobs";
 import { unitAllowed, type LoadedScanSettings } from "./settings";
 import type { ScanContainer, ScanSource, ScanUnit } from "./source";
+import { EndlessListing } from "./vendor-http";
 
-type FullCursor = { phase?: "scan"; units?: ScanUnit[]; unit?: number; token?: string };
+/** `count`: the unit's containers when the scan began; `page`: pages of the current unit so far. */
+type FullCursor = { phase?: "scan"; units?: (ScanUnit & { count?: number })[]; unit?: number; token?: string; page?: number };
 
 /** Who scans: the integration's team (null for the global one) owns the assets the scan creates. */
 export type ScanScope = { teamId: string | null };
@@ -49,14 +51,17 @@ async function unlessElsewhere(ingest: Promise<unknown>): Promise<boolean> {
 async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings, scope: ScanScope): Promise<StepOutcome> {
   const cursor = job.cursor as FullCursor;
   if (cursor.phase !== "scan" || !cursor.units) {
-    const units: ScanUnit[] = [];
+    const units: (ScanUnit & { count?: number })[] = [];
     let skipped = 0;
     for (const unit of (await source.listUnits()).filter((u) => unitAllowed(settings, u.key))) {
       if (await belongsElsewhere(source.asset(unit), scope.teamId)) skipped++;
       else units.push(unit);
     }
     let total = 0;
-    for (const unit of units) total += await source.countUnit(unit);
+    for (const unit of units) {
+      unit.count = await source.countUnit(unit);
+      total += unit.count;
+    }
     return { kind: "progress", cursor: { phase: "scan", units, unit: 0 }, total, skipped };
   }
   const index = cursor.unit ?? 0;
@@ -68,6 +73,8 @@ async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
   if (cursor.token === undefined && (await belongsElsewhere(asset, scope.teamId))) return nextUnit(cursor, index, { skipped: 1 });
 
   const { containers, next } = await source.page(unit, cursor.token);
+  const page = (cursor.page ?? 0) + 1;
+  if (next !== undefined) endlessUnlessPlausible(unit, source.pageSize, page, next, cursor.token);
   let found = 0;
   for (const container of containers) {
     const scan = await scanContainer(source, container, settings);
@@ -77,7 +84,7 @@ async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
       .values({ jobId: job.id, container: container.key, assetId: asset.id, paths: scan.paths, findings: scan.findings })
       .onConflictDoUpdate({ target: [scanItems.jobId, scanItems.container], set: { paths: scan.paths, findings: scan.findings } });
   }
-  if (next) return { kind: "progress", cursor: { ...cursor, token: next }, scanned: containers.length, found };
+  if (next) return { kind: "progress", cursor: { ...cursor, token: next, page }, scanned: containers.length, found };
 
   // The project or space is complete: one ingest of the whole asset. Its items stay until the job
   // ends, so a repeat of this step after a crash ingests the same complete set again (a no-op).
@@ -86,9 +93,20 @@ async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
   return nextUnit(cursor, index, { scanned: containers.length, found, skipped: ingested ? 0 : 1 });
 }
 
+/**
+ * A unit's pages are bounded by what it held when the scan began, with room for tickets and pages
+ * created since: past twice that (and ten more), or offered the same page again, the vendor is
+ * looping, and the scan stops instead of paging forever.
+ */
+function endlessUnlessPlausible(unit: ScanUnit & { count?: number }, pageSize: number, page: number, next: string, token: string | undefined): void {
+  const limit = Math.ceil((unit.count ?? 0) / pageSize) * 2 + 10;
+  if (next === token) throw new EndlessListing(`The pages of ${unit.key}`, "the same page was offered twice");
+  if (page >= limit) throw new EndlessListing(`The pages of ${unit.key}`, `more than ${limit} pages for ${unit.count ?? 0} items`);
+}
+
 /** The step after a project or space is finished (or skipped): the next one, or done. */
 function nextUnit(cursor: FullCursor, index: number, counts: { scanned?: number; found?: number; skipped?: number }): StepOutcome {
   if (index + 1 >= (cursor.units?.length ?? 0)) return { kind: "done", ...counts };
-  return { kind: "progress", cursor: { phase: "scan", units: cursor.units, unit: index + 1 }, ...counts };
+  return { kind: "progress", cursor: { phase: "scan", units: cursor.units, unit: index + 1, page: 0 }, ...counts };
 }
 
