@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { Agent, fetch } from "undici";
-import { api, login } from "./fixtures";
+import { api, expectAccessible, login } from "./fixtures";
 import { APP_PORT, BASE_URL, LEAD } from "./ports";
 
 const serverLog = () => readFileSync(path.join(process.env.E2E_DATA_DIR!, "server.log"), "utf8");
@@ -118,5 +118,38 @@ test.describe("bodies are read only after the caller is authorized", () => {
     const hook = await streamTo("/api/v1/hooks/jira/00000000-0000-4000-8000-000000000000", {}, 400 * 1024 * 1024);
     expect(hook.status).toBe(401);
     expect(hook.written).toBeLessThan(32 * 1024 * 1024);
+  });
+});
+
+test.describe("stored secrets stay where they were typed", () => {
+  test("a lead moving the team's Jira to another site is asked for the API token again, and sees the Test in the audit log", async ({ page, request }) => {
+    const teams = (await api(request, "GET", "/teams")).body as { id: string; name: string }[];
+    const platform = teams.find((t) => t.name === "Platform")!;
+    const path = `/teams/${platform.id}/integrations/jira`;
+    const saved = await api(request, "PUT", path, { domainUrl: "http://127.0.0.1:9", email: "jira-admin@acme.test", apiToken: "admin-typed-team-token" });
+    expect(saved.status).toBe(200);
+    try {
+      await login(page, "lead");
+      await page.goto("/code-security/settings/integrations");
+      const jira = page.getByRole("region", { name: "Jira" });
+      await expect(jira.getByLabel("API Token")).toHaveValue(/^••••/);
+      await jira.getByLabel("Domain URL").fill("http://127.0.0.2:9");
+      await jira.getByRole("button", { name: "Save" }).click();
+      await expect(jira.getByText("Enter the API Token again: the Domain URL changed")).toBeVisible();
+      await jira.getByRole("button", { name: "Test", exact: true }).click();
+      await expect(jira.getByText("Enter the API Token again: the Domain URL changed")).toBeVisible();
+      await expectAccessible(page);
+      await jira.screenshot({ path: "test-results/trust-jira-destination.png" });
+
+      // The saved site is tested as it is: that Test is in the lead's audit log, with its host.
+      await page.reload();
+      await page.getByRole("region", { name: "Jira" }).getByRole("button", { name: "Test", exact: true }).click();
+      await expect(page.getByRole("region", { name: "Jira" }).getByText(/Last test, .*Jira could not be reached/)).toBeVisible();
+      await page.goto("/code-security/settings/audit");
+      await expect(page.getByRole("row").filter({ hasText: "Integration tested" }).filter({ hasText: "host: 127.0.0.1:9" }).first()).toBeVisible();
+      expect(await page.content()).not.toContain("admin-typed-team-token");
+    } finally {
+      await api(request, "DELETE", path);
+    }
   });
 });
