@@ -5,6 +5,7 @@
 // - An API path that is not valid percent-encoded UTF-8 (`/api/v1/assets/%`, `%FF`) is answered
 //   400 here: Next.js fails to decode its parameters and answers 500.
 import http from "node:http";
+import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "../lib/security/headers.mjs";
 
 const HEADER = "x-cs-client-address";
 
@@ -32,7 +33,8 @@ export function pathDecodes(target) {
 
 function refuseUndecodable(res) {
   const body = JSON.stringify({ error: { code: "bad_request", message: "The request path is not valid percent-encoded UTF-8" } });
-  res.writeHead(400, { "content-type": "application/json", "x-content-type-options": "nosniff", "content-length": Buffer.byteLength(body) });
+  const security = Object.fromEntries(STATIC_SECURITY_HEADERS.map((h) => [h.key, h.value]));
+  res.writeHead(400, { ...security, "content-security-policy": contentSecurityPolicy(), "content-type": "application/json", "content-length": Buffer.byteLength(body) });
   res.end(body);
 }
 

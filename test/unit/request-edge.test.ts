@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 /** A request to a server made the way Next.js makes its own; it answers the client address it saw. */
-async function get(path: string, headers: Record<string, string>, localAddress = "127.0.0.1"): Promise<{ status: number; text: string }> {
+async function get(path: string, headers: Record<string, string>, localAddress = "127.0.0.1"): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
   const server = http.createServer((req, res) => {
     const seen = clientAddress(new Headers(req.headers as Record<string, string>));
     res.end(seen);
@@ -27,7 +27,7 @@ async function get(path: string, headers: Record<string, string>, localAddress =
         .get({ host: "127.0.0.1", port, path, localAddress, headers }, (res) => {
           let text = "";
           res.on("data", (c) => (text += c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
         })
         .on("error", reject);
     });
@@ -56,6 +56,8 @@ describe("an API path that does not decode", () => {
       const answer = await get(path, {});
       expect(answer.status, path).toBe(400);
       expect(JSON.parse(answer.text).error.code, path).toBe("bad_request");
+      expect(answer.headers["x-content-type-options"], path).toBe("nosniff");
+      expect(answer.headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     }
     expect((await get("/api/v1/assets/a%25b%2Fc", {})).status).toBe(200);
   });
