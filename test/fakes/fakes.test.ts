@@ -2,24 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   adfText, createConfluenceFake, createJiraFake, createMondayFake, createPagerDutyFake, createSlackFake, requiredCustomField,
 } from "./index";
-
-type Headers = Record<string, string>;
-async function call(url: string, init: { method?: string; headers?: Headers; body?: unknown } = {}) {
-  const res = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: { "content-type": "application/json", ...init.headers },
-    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, text, json, headers: res.headers };
-}
-const basic = (user: string, secret: string): Headers => ({ authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}` });
+import { basic, call, type Headers } from "./test-client";
 
 describe("Slack incoming webhook fake", () => {
   const slack = createSlackFake();

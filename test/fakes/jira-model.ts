@@ -2,6 +2,7 @@
 // REST v3 API returns for them. The server itself is in jira.ts.
 import { adfErrors, adfText } from "./adf";
 import { isObject } from "./http";
+import { defaultWorkflow, DONE_RESOLUTION, makeWorkflow, statusJson, type JiraHistory, type JiraWorkflow, type WorkflowSeed } from "./jira-workflow";
 
 export interface JiraUser { email: string; apiToken: string; accountId: string; displayName: string }
 
@@ -14,7 +15,7 @@ export interface JiraField {
 }
 
 export interface JiraIssueType { id: string; name: string; subtask?: boolean; fields: JiraField[] }
-export interface JiraProject { id: string; key: string; name: string; issueTypes: JiraIssueType[] }
+export interface JiraProject { id: string; key: string; name: string; issueTypes: JiraIssueType[]; workflow: JiraWorkflow }
 
 export interface JiraComment { id: string; body: unknown; authorId: string; created: string; updated: string }
 export interface JiraIssue {
@@ -26,6 +27,11 @@ export interface JiraIssue {
   comments: JiraComment[];
   created: string;
   updated: string;
+  statusId: string;
+  /** When the issue was resolved (it sits in a Done status); undefined while unresolved. */
+  resolutiondate?: string;
+  /** The changelog, oldest first. */
+  history: JiraHistory[];
 }
 
 export interface ProjectSeed {
@@ -34,6 +40,8 @@ export interface ProjectSeed {
   id?: string;
   /** Defaults to one "Task" (id 10001) with only the standard fields. */
   issueTypes?: { id: string; name: string; subtask?: boolean; extraFields?: JiraField[] }[];
+  /** Defaults to To Do → In Progress → Done with global transitions (see jira-workflow.ts). */
+  workflow?: WorkflowSeed;
 }
 
 /** The fields every issue type has on its create screen. */
@@ -59,6 +67,7 @@ export function makeProject(seed: ProjectSeed, index: number): JiraProject {
     key: seed.key,
     name: seed.name ?? `${seed.key} project`,
     issueTypes: types.map((t) => ({ id: t.id, name: t.name, subtask: t.subtask ?? false, fields: [...standardFields(), ...(t.extraFields ?? [])] })),
+    workflow: seed.workflow ? makeWorkflow(seed.workflow) : defaultWorkflow(),
   };
 }
 
@@ -150,7 +159,9 @@ export function issueJson(base: string, issue: JiraIssue, project: JiraProject, 
     description: issue.fields.description ?? null,
     project: projectJson(base, project),
     issuetype: type ? issueTypeJson(base, type) : { id: issue.issueTypeId },
-    status: { name: "To Do", id: "10000", statusCategory: { key: "new", name: "To Do" } },
+    status: statusJson(base, project.workflow.statuses.find((st) => st.id === issue.statusId) ?? project.workflow.statuses[0]),
+    resolution: issue.resolutiondate ? { self: `${base}/rest/api/3/resolution/${DONE_RESOLUTION.id}`, ...DONE_RESOLUTION } : null,
+    resolutiondate: issue.resolutiondate ?? null,
     created: issue.created,
     updated: issue.updated,
     comment: { comments, maxResults: comments.length, total: comments.length, startAt: 0 },
@@ -166,7 +177,7 @@ export function selectFields(requested: string[] | undefined, fallback: "all" | 
   const all = list.some((f) => f === "*all" || f === "*navigable");
   if (all) {
     const excluded = list.filter((f) => f.startsWith("-")).map((f) => f.slice(1));
-    return excluded.length ? ["summary", "description", "comment", "project", "issuetype", "status", "created", "updated", "labels"].filter((f) => !excluded.includes(f)) : undefined;
+    return excluded.length ? ["summary", "description", "comment", "project", "issuetype", "status", "resolution", "resolutiondate", "created", "updated", "labels"].filter((f) => !excluded.includes(f)) : undefined;
   }
   return list.filter((f) => !f.startsWith("-"));
 }

@@ -1,17 +1,30 @@
 // Jira Cloud REST v3 fake. Every request is checked against Atlassian's OpenAPI file (path, query,
-// body) and issue descriptions/comments against the ADF JSON Schema. Violations are problems with
-// the request itself; errors that depend on seeded configuration (unknown project, a required
-// custom field) are answered like Jira but are not violations.
+// body), issue descriptions/comments against the ADF JSON Schema, and JQL against the subset in
+// jira-jql.ts. Violations are problems with the request itself; errors that depend on seeded
+// data (unknown project, a required custom field, a key that does not exist, a transition that is
+// not available) are answered like Jira but are not violations.
+//
+// The site's data and the helpers that play the other side (jira-site.ts): a person moving or deleting a ticket, and the
+// webhooks Jira then sends. `changes` records every change with its author and whether it came
+// through the REST API, so a test can prove the product ignores the echo of its own change.
 import { adfErrors } from "./adf";
-import { basicCredentials, FakeServer, isObject, type FakeResponse, type RecordedRequest } from "./http";
+import { basicCredentials, isObject, type FakeResponse, type RecordedRequest } from "./http";
+import { JqlError, parseJql } from "./jira-jql";
 import {
   commentJson, fieldFormatErrors, fieldMetaJson, issueJson, issueTypeJson, makeProject, projectJson, screenErrors,
   seedDescription, selectFields, userJson,
   type JiraIssue, type JiraProject, type JiraUser, type ProjectSeed,
 } from "./jira-model";
+import { searchPage, tokenOffset } from "./jira-search";
+import { JiraSite } from "./jira-site";
+import { moveIssue, projectStatusesAnswer, transitionRequestErrors, transitionScreenErrors, transitionsAnswer } from "./jira-transitions";
+import { availableTransitions } from "./jira-workflow";
 import { OpenApiValidator } from "./openapi";
 
 export * from "./jira-model";
+export type { JiraChange } from "./jira-site";
+export type { JiraHistory, JiraChangeItem, WorkflowSeed, StatusCategoryKey } from "./jira-workflow";
+export type { JiraWebhookBody, JiraWebhookEvent } from "./jira-webhooks";
 
 let validator: OpenApiValidator | undefined;
 const spec = () => (validator ??= new OpenApiValidator("jira-platform-swagger-v3.v3.json"));
@@ -25,18 +38,14 @@ const UNAUTHORIZED: FakeResponse = {
 const errorBody = (status: number, errorMessages: string[], errors: Record<string, string> = {}): FakeResponse => ({ status, body: { errorMessages, errors } });
 const NO_ISSUE = errorBody(404, ["Issue does not exist or you do not have permission to see it."]);
 
-export interface IssueSeed { projectKey: string; summary: string; description?: unknown; issueTypeId?: string; comments?: unknown[]; fields?: Record<string, unknown> }
+export interface IssueSeed { projectKey: string; summary: string; description?: unknown; issueTypeId?: string; comments?: unknown[]; fields?: Record<string, unknown>; status?: string }
 
-export class JiraFake extends FakeServer {
-  readonly users: JiraUser[] = [];
-  readonly projects: JiraProject[] = [];
-  readonly issues: JiraIssue[] = [];
-  private seq = 0;
+const searchParams = (op: string, req: RecordedRequest): Record<string, unknown> =>
+  op.endsWith("Post") ? (isObject(req.body) ? req.body : {}) : Object.fromEntries([...req.query.keys()].map((k) => [k, k === "fields" ? req.query.getAll(k) : req.query.get(k)]));
 
-  addUser(user: Partial<JiraUser> & { email: string; apiToken: string }): JiraUser {
-    const u = { accountId: `5b10ac8d82e05b22cc7d4e${this.users.length}`, displayName: user.email.split("@")[0], ...user };
-    this.users.push(u);
-    return u;
+export class JiraFake extends JiraSite {
+  protected rateLimitResponse(seconds: number): FakeResponse {
+    return { ...errorBody(429, ["Rate limit exceeded."]), headers: { "Retry-After": String(seconds) } };
   }
 
   addProject(seed: ProjectSeed): JiraProject {
@@ -45,22 +54,20 @@ export class JiraFake extends FakeServer {
     return p;
   }
 
+  /** Seeds an issue as a person would have created it; `status` names a status of the project's workflow. */
   addIssue(seed: IssueSeed): JiraIssue {
     const project = this.project(seed.projectKey);
     if (!project) throw new Error(`no project ${seed.projectKey}; addProject first`);
     const fields = { ...seed.fields, summary: seed.summary, description: seed.description === undefined ? null : seedDescription(seed.description) };
-    const issue = this.createIssue(project, seed.issueTypeId ?? project.issueTypes[0].id, fields);
-    const author = this.users[0]?.accountId ?? "557058:fake";
-    issue.comments = (seed.comments ?? []).map((c) => ({ id: String(10000 + ++this.seq), body: seedDescription(c), authorId: author, created: issue.created, updated: issue.created }));
+    const author = this.person();
+    const issue = this.createIssue(project, seed.issueTypeId ?? project.issueTypes[0].id, fields, author.accountId, "user");
+    issue.comments = (seed.comments ?? []).map((c) => ({ id: String(10000 + this.nextId()), body: seedDescription(c), authorId: author.accountId, created: issue.created, updated: issue.created }));
+    if (seed.status && seed.status !== project.workflow.statuses.find((s) => s.id === issue.statusId)?.name) {
+      const target = project.workflow.statuses.find((s) => s.name === seed.status);
+      if (!target) throw new Error(`${project.key} has no status "${seed.status}"`);
+      moveIssue(issue, project, target.id, author.accountId, "user", String(this.nextId()));
+    }
     return issue;
-  }
-
-  issue(keyOrId: string): JiraIssue | undefined {
-    return this.issues.find((i) => i.key === keyOrId || i.id === keyOrId);
-  }
-
-  protected rateLimitResponse(seconds: number): FakeResponse {
-    return { ...errorBody(429, ["Rate limit exceeded."]), headers: { "Retry-After": String(seconds) } };
   }
 
   protected override validate(req: RecordedRequest): string[] {
@@ -74,9 +81,16 @@ export class JiraFake extends FakeServer {
       if (fields && "description" in fields && fields.description !== null) errors.push(...adfErrors(fields.description, "fields.description"));
     }
     if (op === "addComment" || op === "updateComment") errors.push(...adfErrors(body.body, "body"));
+    if (op === "doTransition") errors.push(...transitionRequestErrors(req.body));
     if (op?.startsWith("searchAndReconsileIssuesUsingJql")) {
-      const jql = String((op.endsWith("Post") ? body.jql : req.query.get("jql")) ?? "");
-      if (jql.replace(/order\s+by.*$/i, "").trim() === "") errors.push("Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
+      const params = searchParams(op, req);
+      const jql = String(params.jql ?? "");
+      try {
+        if (!parseJql(jql).where) errors.push("Unbounded JQL queries are not allowed here. Please add a search restriction to your query.");
+      } catch (err) {
+        errors.push(err instanceof JqlError ? err.message : String(err));
+      }
+      if (tokenOffset(jql, params.nextPageToken) === undefined) errors.push("nextPageToken was not issued for this JQL query");
     }
     return errors;
   }
@@ -94,91 +108,95 @@ export class JiraFake extends FakeServer {
     const body = isObject(req.body) ? req.body : {};
     const base = this.url;
     const p = match.pathParams;
-    switch (match.operationId) {
+    const op = match.operationId;
+    const issue = p.issueIdOrKey === undefined ? undefined : this.issue(p.issueIdOrKey);
+    if (p.issueIdOrKey !== undefined && !issue) return NO_ISSUE;
+    const project = issue ? this.project(issue.projectKey)! : p.projectIdOrKey === undefined ? undefined : this.project(p.projectIdOrKey);
+    if (p.projectIdOrKey !== undefined && !project) return errorBody(404, [`No project could be found with key '${p.projectIdOrKey}'.`]);
+    switch (op) {
       case "getCurrentUser":
         return { status: 200, body: userJson(base, user) };
       case "searchProjects":
         return this.searchProjects(req.query);
       case "getCreateIssueMetaIssueTypes":
-      case "getCreateIssueMetaIssueTypeId": {
-        const project = this.project(p.projectIdOrKey);
-        if (!project) return errorBody(404, ["No project could be found with key '" + p.projectIdOrKey + "'."]);
-        const startAt = Number(req.query.get("startAt") ?? 0);
-        const maxResults = Number(req.query.get("maxResults") ?? 50);
-        if (match.operationId === "getCreateIssueMetaIssueTypes") {
-          const all = project.issueTypes.map((t) => issueTypeJson(base, t));
-          return { status: 200, body: { maxResults, startAt, total: all.length, issueTypes: all.slice(startAt, startAt + maxResults) } };
-        }
-        const type = project.issueTypes.find((t) => t.id === p.issueTypeId);
-        if (!type) return errorBody(404, ["Issue type with id '" + p.issueTypeId + "' not found."]);
-        const all = type.fields.map(fieldMetaJson);
-        return { status: 200, body: { maxResults, startAt, total: all.length, fields: all.slice(startAt, startAt + maxResults), results: all.slice(startAt, startAt + maxResults) } };
-      }
+      case "getCreateIssueMetaIssueTypeId":
+        return this.createMeta(op, project!, p.issueTypeId, req.query);
+      case "getAllStatuses":
+        return projectStatusesAnswer(base, project!);
       case "createIssue": {
         const fields = body.fields as Record<string, unknown>;
         const ref = fields.project as { key?: string; id?: string };
-        const project = this.project(ref.key ?? ref.id ?? "");
+        const target = this.project(ref.key ?? ref.id ?? "");
         const typeRef = fields.issuetype as { id?: string; name?: string };
-        const type = project?.issueTypes.find((t) => t.id === typeRef.id || (!typeRef.id && t.name === typeRef.name));
-        const errors = screenErrors(fields, project, type);
-        if (Object.keys(errors).length || !project || !type) return errorBody(400, [], errors);
-        const issue = this.createIssue(project, type.id, fields);
-        return { status: 201, body: { id: issue.id, key: issue.key, self: `${base}/rest/api/3/issue/${issue.id}` } };
+        const type = target?.issueTypes.find((t) => t.id === typeRef.id || (!typeRef.id && t.name === typeRef.name));
+        const errors = screenErrors(fields, target, type);
+        if (Object.keys(errors).length || !target || !type) return errorBody(400, [], errors);
+        const created = this.createIssue(target, type.id, fields, user.accountId, "api");
+        return { status: 201, body: { id: created.id, key: created.key, self: `${base}/rest/api/3/issue/${created.id}` } };
       }
-      case "getIssue": {
-        const issue = this.issue(p.issueIdOrKey);
-        if (!issue) return NO_ISSUE;
-        return { status: 200, body: issueJson(base, issue, this.project(issue.projectKey)!, this.users, selectFields(req.query.getAll("fields"), "all")) };
-      }
-      case "editIssue": {
-        const issue = this.issue(p.issueIdOrKey);
-        if (!issue) return NO_ISSUE;
-        Object.assign(issue.fields, isObject(body.fields) ? body.fields : {});
-        issue.updated = new Date().toISOString();
+      case "getIssue":
+        return { status: 200, body: issueJson(base, issue!, project!, this.users, selectFields(req.query.getAll("fields"), "all")) };
+      case "editIssue":
+        Object.assign(issue!.fields, isObject(body.fields) ? body.fields : {});
+        issue!.updated = new Date().toISOString();
+        this.record({ key: issue!.key, kind: "edit", by: user.accountId, via: "api" });
+        return { status: 204 };
+      case "deleteIssue":
+        this.removeIssue(issue!, user.accountId, "api");
+        return { status: 204 };
+      case "getTransitions":
+        return transitionsAnswer(base, issue!, project!, req.query);
+      case "doTransition": {
+        const id = (body.transition as { id: string }).id;
+        const t = availableTransitions(project!.workflow, issue!.statusId).find((x) => x.id === id);
+        if (!t) return errorBody(400, [`Transition id '${id}' is not valid for this issue.`]);
+        const screen = transitionScreenErrors(body);
+        if (Object.keys(screen).length) return errorBody(400, [], screen);
+        const history = moveIssue(issue!, project!, t.to, user.accountId, "api", String(this.nextId()));
+        this.record({ key: issue!.key, kind: "transition", by: user.accountId, via: "api", history });
+        const comments = ((body.update as { comment?: { add: { body: unknown } }[] } | undefined)?.comment ?? []);
+        for (const c of comments) this.comment(issue!, c.add.body, user.accountId, "api");
         return { status: 204 };
       }
       case "searchAndReconsileIssuesUsingJql":
-      case "searchAndReconsileIssuesUsingJqlPost":
-        return this.search(match.operationId.endsWith("Post") ? body : Object.fromEntries([...req.query.keys()].map((k) => [k, k === "fields" ? req.query.getAll(k) : req.query.get(k)])));
-      case "getComments":
-      case "addComment":
-      case "updateComment": {
-        const issue = this.issue(p.issueIdOrKey);
-        if (!issue) return NO_ISSUE;
-        const now = new Date().toISOString();
-        if (match.operationId === "addComment") {
-          const c = { id: String(10000 + ++this.seq), body: body.body, authorId: user.accountId, created: now, updated: now };
-          issue.comments.push(c);
-          return { status: 201, body: commentJson(base, issue, c, this.users) };
-        }
-        if (match.operationId === "updateComment") {
-          const c = issue.comments.find((x) => x.id === p.id);
-          if (!c) return errorBody(404, ["Can not find a comment for the id: " + p.id + "."]);
-          Object.assign(c, { body: body.body, updated: now });
-          return { status: 200, body: commentJson(base, issue, c, this.users) };
-        }
+      case "searchAndReconsileIssuesUsingJqlPost": {
+        const params = searchParams(op, req);
+        const jql = String(params.jql ?? "");
+        return searchPage({ base, issues: this.issues, projects: this.projects, users: this.users, pageLimit: this.searchPageLimit }, jql, parseJql(jql), params);
+      }
+      case "getComments": {
         const startAt = Number(req.query.get("startAt") ?? 0);
         const maxResults = Number(req.query.get("maxResults") ?? 100);
-        const page = issue.comments.slice(startAt, startAt + maxResults).map((c) => commentJson(base, issue, c, this.users));
-        return { status: 200, body: { startAt, maxResults, total: issue.comments.length, comments: page } };
+        const page = issue!.comments.slice(startAt, startAt + maxResults).map((c) => commentJson(base, issue!, c, this.users));
+        return { status: 200, body: { startAt, maxResults, total: issue!.comments.length, comments: page } };
+      }
+      case "addComment":
+        return { status: 201, body: commentJson(base, issue!, this.comment(issue!, body.body, user.accountId, "api"), this.users) };
+      case "updateComment": {
+        const c = issue!.comments.find((x) => x.id === p.id);
+        if (!c) return errorBody(404, ["Can not find a comment for the id: " + p.id + "."]);
+        Object.assign(c, { body: body.body, updated: new Date().toISOString() });
+        this.record({ key: issue!.key, kind: "comment", by: user.accountId, via: "api", commentId: c.id });
+        return { status: 200, body: commentJson(base, issue!, c, this.users) };
       }
       default:
-        return errorBody(404, [`The fake does not implement ${match.operationId}.`]);
+        // A real operation the fake cannot answer like Jira would: say so loudly rather than pass.
+        this.recordViolation(req, `the fake does not implement ${op}; add it to test/fakes/jira.ts`);
+        return errorBody(404, [`The fake does not implement ${op}.`]);
     }
   }
 
-  private project(keyOrId: string): JiraProject | undefined {
-    return this.projects.find((p) => p.key === keyOrId || p.id === keyOrId);
-  }
-
-  private createIssue(project: JiraProject, issueTypeId: string, fields: Record<string, unknown>): JiraIssue {
-    const n = this.issues.filter((i) => i.projectKey === project.key).length + 1;
-    const now = new Date().toISOString();
-    const issue: JiraIssue = { id: String(10000 + ++this.seq), key: `${project.key}-${n}`, projectKey: project.key, issueTypeId, fields: { ...fields }, comments: [], created: now, updated: now };
-    delete issue.fields.project;
-    delete issue.fields.issuetype;
-    this.issues.push(issue);
-    return issue;
+  private createMeta(op: string, project: JiraProject, issueTypeId: string | undefined, query: URLSearchParams): FakeResponse {
+    const startAt = Number(query.get("startAt") ?? 0);
+    const maxResults = Number(query.get("maxResults") ?? 50);
+    if (op === "getCreateIssueMetaIssueTypes") {
+      const all = project.issueTypes.map((t) => issueTypeJson(this.url, t));
+      return { status: 200, body: { maxResults, startAt, total: all.length, issueTypes: all.slice(startAt, startAt + maxResults) } };
+    }
+    const type = project.issueTypes.find((t) => t.id === issueTypeId);
+    if (!type) return errorBody(404, ["Issue type with id '" + issueTypeId + "' not found."]);
+    const all = type.fields.map(fieldMetaJson);
+    return { status: 200, body: { maxResults, startAt, total: all.length, fields: all.slice(startAt, startAt + maxResults), results: all.slice(startAt, startAt + maxResults) } };
   }
 
   private searchProjects(query: URLSearchParams): FakeResponse {
@@ -192,29 +210,10 @@ export class JiraFake extends FakeServer {
     const nextPage = isLast ? {} : { nextPage: `${this.url}/rest/api/3/project/search?startAt=${startAt + maxResults}&maxResults=${maxResults}${q ? `&query=${encodeURIComponent(q)}` : ""}` };
     return { status: 200, body: { self, ...nextPage, maxResults, startAt, total: all.length, isLast, values } };
   }
-
-  /** Understands `project = X`, `project in (X, Y)`, `key = X-1`/`issuekey in (…)`; ignores the rest. */
-  private search(params: Record<string, unknown>): FakeResponse {
-    const jql = String(params.jql ?? "");
-    const list = (re: RegExp) => {
-      const m = re.exec(jql);
-      return m ? (m[1] ?? m[2]).split(",").map((s) => s.trim().replace(/^["']|["']$/g, "").toUpperCase()) : undefined;
-    };
-    const projects = list(/\bproject\s*(?:=\s*("?[\w-]+"?)|in\s*\(([^)]*)\))/i);
-    const keys = list(/\b(?:issue)?key\s*(?:=\s*("?[\w-]+"?)|in\s*\(([^)]*)\))/i);
-    const matching = this.issues.filter((i) => (!projects || projects.includes(i.projectKey.toUpperCase())) && (!keys || keys.includes(i.key.toUpperCase())));
-    const offset = params.nextPageToken ? Number(Buffer.from(String(params.nextPageToken), "base64url").toString()) : 0;
-    const maxResults = Math.min(Number(params.maxResults ?? 50), 5000);
-    const fields = selectFields(params.fields as string[] | undefined, "id");
-    const issues = matching.slice(offset, offset + maxResults).map((i) => {
-      const json = issueJson(this.url, i, this.project(i.projectKey)!, this.users, fields);
-      return fields && fields.length === 0 ? { id: json.id, key: json.key, self: json.self } : json;
-    });
-    const isLast = offset + maxResults >= matching.length;
-    return { status: 200, body: { issues, isLast, ...(isLast ? {} : { nextPageToken: Buffer.from(String(offset + maxResults)).toString("base64url") }) } };
-  }
 }
 
 export function createJiraFake(): JiraFake {
   return new JiraFake();
 }
+
+export type { JiraUser };

@@ -8,6 +8,8 @@ export interface MondayColumn {
   type: string;
   /** Status columns: index → label, as in monday's `settings_str`. */
   labels?: Record<string, string>;
+  /** Status columns: the labels monday marks as done (default: a label named "Done"). See monday-status.ts. */
+  done?: string[];
 }
 
 export interface ColumnProblem {

@@ -1,34 +1,44 @@
 // monday.com platform API fake: `POST /v2` GraphQL, parsed and validated against monday's own SDL
-// (monday-schema.graphql, API 2026-10) and executed with graphql-js over seeded data.
+// (monday-schema.graphql, API 2026-10) and executed with graphql-js over seeded data. The account's
+// data and the helpers that act in monday as a person would are in monday-site.ts; items and
+// status columns in monday-items.ts and monday-status.ts; webhooks in monday-webhooks.ts.
 //
 // Answers follow monday's documented error handling: application errors (GraphQL validation,
 // ColumnValueException, InvalidBoardIdException) are HTTP 200 with an `errors` array and
 // `account_id`; transport errors are 400 (no query), 401 (bad token) and 429 (rate limit, with
-// Retry-After). For 401 monday has used both a legacy `{"error_message","status_code"}` body and a
-// GraphQL `errors` array over the API versions, so the fake sends both keys.
+// Retry-After; `complexityLimitNext` gives the complexity budget's COMPLEXITY_BUDGET_EXHAUSTED in
+// the 2025-07+ shape). For 401 monday has used both a legacy `{"error_message","status_code"}` body
+// and a GraphQL `errors` array over the API versions, so the fake sends both keys.
 import fs from "node:fs";
 import path from "node:path";
 import {
   buildSchema, execute, getVariableValues, GraphQLError, parse, validate as validateQuery,
   type DocumentNode, type GraphQLSchema, type OperationDefinitionNode,
 } from "graphql";
-import { FakeServer, isObject, type FakeResponse, type RecordedRequest } from "./http";
-import { checkColumnValues, parseColumnValues, type MondayColumn } from "./monday-columns";
+import { isObject, type FakeResponse, type RecordedRequest } from "./http";
+import { checkColumnValues, parseColumnValues } from "./monday-columns";
+import { groupJson, itemJson, itemResolvers, type ItemHost } from "./monday-items";
+import { MondaySite, type MondayBoard, type MondayItem, type MondayUser } from "./monday-site";
+import { columnJson, statusTarget } from "./monday-status";
+import { mondayError, webhookResolvers } from "./monday-webhooks";
 import { vendorSpecsDir } from "./openapi";
 
 export type { MondayColumn } from "./monday-columns";
-export interface MondayAccount { id: string; name: string; slug: string }
-export interface MondayUser { id: string; name: string; email: string }
-export interface MondayWorkspace { id: string; name: string; kind: "open" | "closed" | "template"; description?: string }
-export interface MondayGroup { id: string; title: string }
-export interface MondayItem { id: string; name: string; board_id: string; group_id: string; column_values: Record<string, unknown> }
-export interface MondayBoard { id: string; name: string; workspace_id: string; columns: MondayColumn[]; groups: MondayGroup[] }
+export type { MondayAccount, MondayBoard, MondayChange, MondayGroup, MondayItem, MondayUpdate, MondayUser, MondayWorkspace } from "./monday-site";
+export type { MondayEventBody, MondayWebhook } from "./monday-webhooks";
+export { statusColumn } from "./monday-status";
 
 let schema: GraphQLSchema | undefined;
 function mondaySchema(): GraphQLSchema {
   schema ??= buildSchema(fs.readFileSync(path.join(vendorSpecsDir(), "monday-schema.graphql"), "utf8"));
   return schema;
 }
+
+// Column values name their GraphQL type; a column type the SDL has no value type for reads as UnsupportedValue.
+const typeResolver = (value: unknown) => {
+  const name = isObject(value) && typeof value.__typename === "string" ? value.__typename : "";
+  return mondaySchema().getType(name) ? name : "UnsupportedValue";
+};
 
 interface Analysis { document?: DocumentNode; variables?: Record<string, unknown>; operationName?: string; errors: GraphQLError[]; transport?: string }
 
@@ -54,46 +64,25 @@ function analyse(req: RecordedRequest): Analysis {
   return { document, variables, operationName, errors };
 }
 
-export class MondayFake extends FakeServer {
-  account: MondayAccount = { id: "9876543", name: "Acme", slug: "acme" };
-  readonly workspaces: MondayWorkspace[] = [];
-  readonly boards: MondayBoard[] = [];
-  readonly items: MondayItem[] = [];
-  private readonly tokens = new Map<string, MondayUser>();
-  private seq = 0;
+/** The top-level fields the executed operation asks for (what the root value must answer). */
+function rootFields(a: Analysis): string[] {
+  const op = a.document?.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition" && (!a.operationName || d.name?.value === a.operationName));
+  return (op?.selectionSet.selections ?? []).flatMap((s) => (s.kind === "Field" && s.name.value !== "__typename" ? [s.name.value] : []));
+}
 
-  /** `POST` GraphQL here (what `MONDAY_API_URL` should be). */
-  get apiUrl(): string {
-    return `${this.url}/v2`;
-  }
-
-  addToken(token: string, user: Partial<MondayUser> = {}): MondayUser {
-    const u = { id: String(40000 + this.tokens.size), name: "Test User", email: "user@example.com", ...user };
-    this.tokens.set(token, u);
-    return u;
-  }
-
-  addWorkspace(ws: Partial<MondayWorkspace> & { name: string }): MondayWorkspace {
-    const w: MondayWorkspace = { id: String(500000 + ++this.seq), kind: "open", ...ws };
-    this.workspaces.push(w);
-    return w;
-  }
-
-  /** Columns default to the board's `name` column; groups default to one "Topics" group. */
-  addBoard(board: Partial<MondayBoard> & { name: string; workspace_id: string }): MondayBoard {
-    const b: MondayBoard = { id: String(1800000000 + ++this.seq), columns: [{ id: "name", title: "Name", type: "name" }], groups: [{ id: "topics", title: "Topics" }], ...board };
-    this.boards.push(b);
-    return b;
-  }
-
+export class MondayFake extends MondaySite {
   /** The next request gets an application error inside HTTP 200, as monday sends them. */
   errorNext(message: string, code = "InternalServerException"): void {
     this.failNext({ status: 200, body: { errors: [{ message, extensions: { code, status_code: 200, error_data: {} } }], account_id: Number(this.account.id) } });
   }
 
-  override reset(): void {
-    super.reset();
-    this.items.length = 0;
+  /** The next request gets the complexity budget error (API 2025-07+ shape) with `Retry-After`. */
+  complexityLimitNext(seconds = 1): void {
+    this.failNext({
+      status: 429,
+      headers: { "Retry-After": String(seconds) },
+      body: { errors: [{ message: "Complexity budget exhausted", extensions: { code: "COMPLEXITY_BUDGET_EXHAUSTED", retry_in_seconds: seconds } }], account_id: Number(this.account.id) },
+    });
   }
 
   protected rateLimitResponse(seconds: number): FakeResponse {
@@ -125,8 +114,10 @@ export class MondayFake extends FakeServer {
     const a = analyse(req);
     if (a.transport) return { status: 400, body: { error_message: a.transport, status_code: 400 } };
     if (!a.document || a.errors.length) return { status: 200, body: { errors: a.errors.map((e) => e.toJSON()), account_id } };
-    const result = await execute({ schema: mondaySchema(), document: a.document, rootValue: this.root(req, user), variableValues: a.variables, operationName: a.operationName });
-    const body: Record<string, unknown> = { data: result.data ?? null, account_id, extensions: { request_id: `fake-${++this.seq}` } };
+    const rootValue = this.root(req, user);
+    for (const name of rootFields(a)) if (!(name in rootValue)) this.recordViolation(req, `the fake does not implement ${name}; add it to test/fakes/monday.ts`);
+    const result = await execute({ schema: mondaySchema(), document: a.document, rootValue, variableValues: a.variables, operationName: a.operationName, typeResolver });
+    const body: Record<string, unknown> = { data: result.data ?? null, account_id, extensions: { request_id: `fake-${this.nextId()}` } };
     if (result.errors?.length) body.errors = result.errors.map((e) => e.toJSON());
     return { status: 200, body };
   }
@@ -137,8 +128,25 @@ export class MondayFake extends FakeServer {
       const start = ((typeof pageNo === "number" ? pageNo : 1) - 1) * size;
       return all.slice(start, start + size);
     };
-    const board = (b: MondayBoard) => ({ ...b, board_kind: "public", state: "active", url: `https://${this.account.slug}.monday.com/boards/${b.id}`, workspace: this.workspaces.find((w) => w.id === b.workspace_id) ?? null });
+    const board = (b: MondayBoard) => ({
+      ...b, board_kind: "public", state: "active", url: `https://${this.account.slug}.monday.com/boards/${b.id}`, workspace: this.workspaces.find((w) => w.id === b.workspace_id) ?? null,
+      columns: (args: { ids?: string[]; types?: string[] }) => b.columns.filter((c) => (!args.ids || args.ids.includes(c.id)) && (!args.types || args.types.includes(c.type))).map(columnJson),
+      groups: (args: { ids?: string[] }) => b.groups.filter((g) => !args.ids || args.ids.includes(g.id)).map((g) => groupJson(b, g.id)),
+    });
+    const violation = (message: string) => this.recordViolation(req, message);
+    const host: ItemHost = {
+      boards: this.boards, items: this.items, updates: this.updates, slug: this.account.slug, violation, boardJson: board,
+      nextId: () => this.nextId(),
+      writeStatus: (...a) => this.writeStatus(...a),
+      removeItem: (...a) => this.removeItem(...a),
+      record: (c) => this.record(c),
+      userById: (id) => [...this.tokens.values(), this.person()].find((u) => u.id === id),
+    };
+    const complexity = () => ({ before: 5_000_000, after: 4_999_990, query: 10, reset_in_x_seconds: 60 });
     return {
+      ...itemResolvers(host, user),
+      ...webhookResolvers({ boards: this.boards, webhooks: this.webhooks, deliveries: this.deliveries, challengeTimeoutMs: this.challengeTimeoutMs, nextId: () => this.nextId(), violation }, user.id),
+      complexity,
       me: () => ({ ...user, account: this.account, account_id: this.account.id, url: `https://${this.account.slug}.monday.com`, title: "", kind: "admin", is_deleted: false }),
       workspaces: (args: { ids?: string[]; kind?: string; limit?: number; page?: number }) =>
         page(this.workspaces.filter((w) => (!args.ids || args.ids.includes(w.id)) && (!args.kind || w.kind === args.kind)), args.limit, args.page, 25).map((w) => ({ ...w, state: "active" })),
@@ -146,35 +154,31 @@ export class MondayFake extends FakeServer {
         page(this.boards.filter((b) => (!args.ids || args.ids.includes(b.id)) && (!args.workspace_ids || args.workspace_ids.includes(b.workspace_id))), args.limit, args.page, 25).map(board),
       create_item: (args: { board_id: string; group_id?: string; item_name: string; column_values?: unknown; create_labels_if_missing?: boolean }) => {
         const b = this.boards.find((x) => x.id === String(args.board_id));
-        const fail = (message: string, code: string, error_data: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { code, status_code: 200, error_data } });
-        if (!b) throw fail("Board not found", "InvalidBoardIdException", { board_id: args.board_id });
+        if (!b) throw mondayError("Board not found", "InvalidBoardIdException", { board_id: args.board_id });
         const group = args.group_id ? b.groups.find((g) => g.id === args.group_id) : b.groups[0];
-        if (!group) throw fail("Group not found", "InvalidGroupIdException", { group_id: args.group_id });
-        if (args.item_name.length > 255) throw fail("Item name is too long", "ItemNameTooLongException");
+        if (!group) throw mondayError("Group not found", "InvalidGroupIdException", { group_id: args.group_id });
+        if (args.item_name.length > 255) throw mondayError("Item name is too long", "ItemNameTooLongException");
         const parsed = parseColumnValues(args.column_values);
         if (!parsed.values) {
-          this.recordViolation(req, `create_item: ${parsed.error}`);
-          throw fail(`${parsed.error}`, "JsonParseException");
+          violation(`create_item: ${parsed.error}`);
+          throw mondayError(`${parsed.error}`, "JsonParseException");
         }
         const problems = checkColumnValues(parsed.values, b.columns, args.create_labels_if_missing === true);
-        for (const p of problems.filter((x) => x.malformed)) this.recordViolation(req, `create_item column_values.${p.columnId} (${p.columnType ?? "unknown column"}): ${p.message}`);
+        for (const p of problems.filter((x) => x.malformed)) violation(`create_item column_values.${p.columnId} (${p.columnType ?? "unknown column"}): ${p.message}`);
         const first = problems[0];
-        if (first) throw fail(first.message, first.code, { column_id: first.columnId, board_id: b.id, ...(first.columnType ? { column_type: first.columnType } : {}) });
-        const item: MondayItem = { id: String(9000000000 + ++this.seq), name: args.item_name, board_id: b.id, group_id: group.id, column_values: parsed.values };
+        if (first) throw mondayError(first.message, first.code, { column_id: first.columnId, board_id: b.id, ...(first.columnType ? { column_type: first.columnType } : {}) });
+        const now = new Date().toISOString();
+        const item: MondayItem = { id: String(9000000000 + this.nextId()), name: args.item_name, board_id: b.id, group_id: group.id, column_values: parsed.values, statuses: {}, created_at: now, updated_at: now, creator_id: user.id, state: "active" };
+        for (const c of b.columns.filter((x) => x.type === "status")) {
+          const label = parsed.values[c.id] ? statusTarget(c, parsed.values[c.id]).label : undefined;
+          if (label) item.statuses![c.id] = { index: label.index, changed_at: now, post_id: null };
+        }
         this.items.push(item);
-        const column_values = b.columns.filter((c) => c.id in item.column_values).map((c) => columnValueJson(c, item.column_values[c.id]));
-        return { ...item, column_values, board: board(b), group, url: `https://${this.account.slug}.monday.com/boards/${b.id}/pulses/${item.id}` };
+        this.record({ kind: "create", itemId: item.id, boardId: b.id, userId: user.id, via: "api" });
+        return itemJson(host, item);
       },
     };
   }
-}
-
-/** An item's `column_values` entry; `__typename` lets graphql-js resolve the ColumnValue interface. */
-function columnValueJson(column: MondayColumn, value: unknown): Record<string, unknown> {
-  const name = column.type.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase()) + "Value";
-  const __typename = mondaySchema().getType(name) ? name : "UnsupportedValue";
-  const text = typeof value === "string" ? value : isObject(value) ? String(value.text ?? value.label ?? value.date ?? "") : "";
-  return { __typename, id: column.id, type: column.type, text, value: JSON.stringify(value), column };
 }
 
 export function createMondayFake(): MondayFake {
