@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { ADMIN, ADMIN_API_TOKEN, APP_PORT, BASE_URL, fakeUrl } from "./e2e/ports";
+import { ADMIN, ADMIN_API_TOKEN, APP_PORT, BASE_URL, DEMO_PASSWORDS, fakeUrl } from "./e2e/ports";
 
 // Debian's Chromium where it exists (Playwright's own download cannot be reached here).
 const systemChromium = "/usr/bin/chromium";
@@ -49,6 +49,7 @@ export default defineConfig({
       ADMIN_PASSWORD: ADMIN.password,
       ADMIN_API_TOKEN,
       SEED_DEMO: "true",
+      DEMO_PASSWORDS,
       OUTBOUND_ALLOW_PRIVATE: "true",
       MONDAY_API_URL: `${fakeUrl("monday")}/v2`,
       PAGERDUTY_EVENTS_URL: `${fakeUrl("pagerduty")}/v2/enqueue`,

@@ -6,7 +6,9 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema";
+import { installSafeQueryErrors } from "./query-errors";
 import { dataDir } from "@/lib/config/keys";
+import { errorFacts, logger } from "@/lib/log";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -16,6 +18,8 @@ export type Executor = Db | Tx;
 
 type Handle = { db: Db; kind: "pglite" | "postgres"; pglite?: PGlite; pool?: pg.Pool; close: () => Promise<void> };
 
+installSafeQueryErrors();
+
 // One handle per process, kept on globalThis so Next's dev reloads reuse it.
 const holder = globalThis as unknown as { __csDb?: Handle };
 
@@ -23,7 +27,7 @@ function open(): Handle {
   const url = process.env.DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX || 10) });
-    pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+    pool.on("error", (err) => logger().error({ err: errorFacts(err) }, "db: idle client error"));
     // The pool listens for errors only on idle clients. A connection that dies while checked out
     // (mid-transaction, Postgres restarting) also emits "error", and with no listener that would
     // end the process. Its queries fail with the error, and the pool drops it when released.

@@ -8,6 +8,33 @@ import { createApiToken } from "@/lib/auth/tokens";
 
 type BootstrapOptions = { seedDemo: boolean; log?: (line: string) => void };
 
+const DEMO_PEOPLE = [
+  { email: "lead@example.com", name: "Lee Lead", role: "team lead" },
+  { email: "analyst@example.com", name: "Ana Analyst", role: "analyst (member)" },
+  { email: "payments.lead@example.com", name: "Pat Payments", role: "team lead" },
+] as const;
+
+type Credential = { email: string; password: string; given: boolean };
+
+const randomPassword = () => randomBytes(12).toString("base64url");
+
+/**
+ * Each demo person's own password: random, unless DEMO_PASSWORDS names one
+ * (`lead@example.com=…,analyst@example.com=…`, for tests that sign in as them). No two people,
+ * the administrator included, may share one.
+ */
+function demoCredentials(adminPassword: string): Credential[] {
+  const given = new Map<string, string>();
+  for (const pair of (process.env.DEMO_PASSWORDS ?? "").split(",").filter((p) => p.trim())) {
+    const at = pair.indexOf("=");
+    if (at > 0) given.set(pair.slice(0, at).trim().toLowerCase(), pair.slice(at + 1));
+  }
+  const people = DEMO_PEOPLE.map((p) => ({ email: p.email, password: given.get(p.email) || randomPassword(), given: given.has(p.email) }));
+  const all = [adminPassword, ...people.map((p) => p.password)];
+  if (new Set(all).size !== all.length) throw new Error("DEMO_PASSWORDS: every demo person needs a password of their own, unlike the administrator's and each other's");
+  return people;
+}
+
 /**
  * First start: when no user exists, create the first administrator (ADMIN_EMAIL/ADMIN_PASSWORD,
  * ADMIN_API_TOKEN) and, unless disabled, the demo account. Runs in one transaction.
@@ -17,8 +44,11 @@ export async function bootstrap({ seedDemo, log = console.log }: BootstrapOption
   if (n > 0) return;
   const email = (process.env.ADMIN_EMAIL || "admin@example.com").toLowerCase();
   const generated = !process.env.ADMIN_PASSWORD;
-  const password = process.env.ADMIN_PASSWORD || randomBytes(12).toString("base64url");
+  const password = process.env.ADMIN_PASSWORD || randomPassword();
   const passwordHash = await hashPassword(password);
+
+  const demo = seedDemo ? demoCredentials(password) : [];
+  const demoHashes = await Promise.all(demo.map((d) => hashPassword(d.password)));
 
   await db.transaction(async (tx) => {
     const [admin] = await tx.insert(users).values({ email, name: "Account Admin", passwordHash, isAdmin: true }).returning();
@@ -29,11 +59,7 @@ export async function bootstrap({ seedDemo, log = console.log }: BootstrapOption
     const teamId = (name: string | null) => teamRows.find((t) => t.name === name)?.id ?? null;
     const people = await tx
       .insert(users)
-      .values([
-        { email: "lead@example.com", name: "Lee Lead", passwordHash },
-        { email: "analyst@example.com", name: "Ana Analyst", passwordHash },
-        { email: "payments.lead@example.com", name: "Pat Payments", passwordHash },
-      ])
+      .values(DEMO_PEOPLE.map((p, i) => ({ email: p.email, name: p.name, passwordHash: demoHashes[i] })))
       .returning();
     await tx.insert(teamMemberships).values([
       { teamId: teamId("Platform")!, userId: people[0].id, role: "lead" },
@@ -48,9 +74,11 @@ export async function bootstrap({ seedDemo, log = console.log }: BootstrapOption
 
   log("");
   log("  Code Security is ready. Sign in at http://localhost:" + (process.env.PORT || 3000) + "/login");
-  log(`    administrator: ${email}`);
-  if (seedDemo) log("    team lead:     lead@example.com   analyst (member): analyst@example.com");
-  log(generated ? `    password:      ${password}   (shown once; all demo users share it)` : "    password:      the ADMIN_PASSWORD you set");
+  const line = (role: string, who: string, secret: string, given: boolean, source: string) =>
+    log(`    ${`${role}:`.padEnd(18)} ${who.padEnd(27)} ${given ? `(the ${source} you set)` : secret}`);
+  line("administrator", email, password, !generated, "ADMIN_PASSWORD");
+  demo.forEach((d, i) => line(DEMO_PEOPLE[i].role, d.email, d.password, d.given, "DEMO_PASSWORDS"));
+  log("    Passwords are shown this once; each person has their own.");
   log("");
 }
 

@@ -17,6 +17,8 @@ export const fakeUrl = (name: keyof typeof FAKE_PORTS) => `http://127.0.0.1:${FA
 
 /** Credentials the e2e server is bootstrapped with. */
 export const ADMIN = { email: "admin@example.com", password: "e2e-admin-password-123" };
-export const LEAD = { email: "lead@example.com", password: ADMIN.password };
-export const MEMBER = { email: "analyst@example.com", password: ADMIN.password };
+export const LEAD = { email: "lead@example.com", password: "e2e-lead-password-456" };
+export const MEMBER = { email: "analyst@example.com", password: "e2e-analyst-password-789" };
+/** The demo people's own passwords, given to the server as DEMO_PASSWORDS. */
+export const DEMO_PASSWORDS = [LEAD, MEMBER].map((p) => `${p.email}=${p.password}`).join(",");
 export const ADMIN_API_TOKEN = "cs_e2e_admin_token_0123456789abcdefghijklmnop";

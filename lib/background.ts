@@ -1,5 +1,6 @@
 import { startDeliveryWorker } from "@/lib/delivery/worker";
 import { remaskOutdatedAssets } from "@/lib/issues/masking";
+import { errorFacts, logger } from "@/lib/log";
 import { startScanRunner } from "@/lib/scanning/runner";
 
 /**
@@ -10,11 +11,11 @@ type Starter = () => void;
 const starters: Starter[] = [
   // Embedded PGlite can only be used by this process, so its worker must live here; with
   // DATABASE_URL it delivers beside any `npm run worker` processes, claims keeping them apart.
-  () => void startDeliveryWorker().catch((error) => console.error("[worker] could not start:", error instanceof Error ? error.message : error)),
+  () => void startDeliveryWorker().catch((error) => logger().error({ err: errorFacts(error) }, "worker: could not start")),
   // Jira/Confluence scans (issue 7): jobs left by a stopped server resume from their saved cursor.
   startScanRunner,
   // Finding contents stored before masking existed, or before rules that now recognise more.
-  () => void remaskOutdatedAssets((line) => console.log(`[masking] ${line}`)).catch((error) => console.error(`[masking] stopped: ${error instanceof Error ? error.name : "error"}`)),
+  () => void remaskOutdatedAssets((line) => logger().info(`masking: ${line}`)).catch((error) => logger().error({ err: errorFacts(error) }, "masking: stopped")),
 ];
 
 export function onBackgroundStart(starter: Starter): void {

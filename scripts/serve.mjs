@@ -13,7 +13,9 @@ if (process.env.DATABASE_URL && (!process.env.AUTH_SECRET || !process.env.SECRET
   process.exit(1);
 }
 
-const child = spawnNode([nextBin, "start", "-p", port, "-H", process.env.HOST || "0.0.0.0"], { stdio: ["ignore", "pipe", "pipe"] });
+// Stamps each request with its client address and refuses undecodable API paths (request-edge.mjs).
+const requestEdge = new URL("./request-edge.mjs", import.meta.url).href;
+const child = spawnNode(["--import", requestEdge, nextBin, "start", "-p", port, "-H", process.env.HOST || "0.0.0.0"], { stdio: ["ignore", "pipe", "pipe"] });
 const log = process.env.SERVER_LOG_FILE ? createWriteStream(process.env.SERVER_LOG_FILE, { flags: "a" }) : null;
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);

@@ -5,6 +5,7 @@ const ACTIONS: Record<string, string> = {
   "integration.created": "Integration set up",
   "integration.updated": "Integration changed",
   "integration.deleted": "Integration removed",
+  "integration.tested": "Integration tested",
 };
 
 function describeAction(action: string): string {

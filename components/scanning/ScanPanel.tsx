@@ -64,7 +64,7 @@ export function ScanPanel({ integrationId, provider, teamId }: Props) {
             <div className="h-full bg-accent-600 transition-all" style={{ width: `${percent}%` }} />
           </div>
           <p aria-live="polite" className={p.state === "failed" ? "text-xs text-red-700" : "text-xs text-zinc-600"}>
-            {p.state === "failed" ? `Scan failed: ${p.error ?? "unknown error"}` : `${p.state === "done" ? "Done" : p.state === "cancelled" ? "Cancelled" : "Scanning"}: ${p.scanned} of ${p.total} ${provider === "jira" ? "issues" : "pages"} scanned, ${p.found} secrets found (${percent} %)`}
+            {p.state === "failed" ? `Scan failed: ${p.error ?? "unknown error"}` : `${p.state === "done" ? "Done" : p.state === "cancelled" ? "Cancelled" : "Scanning"}: ${p.scanned} of ${p.total} ${provider === "jira" ? "issues" : "pages"} scanned, ${p.found} secrets found${p.skipped ? `, ${p.skipped} ${provider === "jira" ? "projects" : "spaces"} of other teams skipped` : ""} (${percent} %)`}
           </p>
         </div>
       )}

@@ -44,9 +44,18 @@ export const apiTokens = pgTable(
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
 
-/** Failed sign-ins per key (`ip:…` or `email:…`), to slow down guessing across processes. */
-export const loginThrottle = pgTable("login_throttle", {
-  key: text("key").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
-});
+/**
+ * Sign-in attempts per (email, client address) since that pair's last success, in a 15-minute
+ * window. Counted in the database, one atomic upsert an attempt, so every web process and every
+ * parallel attempt counts; keyed by the pair, so no one can lock a person out by email alone.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.address] })],
+);

@@ -37,6 +37,8 @@ export const scanJobs = pgTable(
     scanned: integer("scanned").notNull().default(0),
     total: integer("total").notNull().default(0),
     found: integer("found").notNull().default(0),
+    /** Projects or spaces a team's scan left alone: their asset belongs to another team (or none). */
+    skipped: integer("skipped").notNull().default(0),
     cursor: jsonb("cursor").$type<Record<string, unknown>>().notNull().default({}),
     nextRunAt: timestamp("next_run_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     claimId: uuid("claim_id"),

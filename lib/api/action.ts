@@ -2,7 +2,9 @@ import type { z } from "zod";
 import { currentPrincipal } from "@/lib/auth/session";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError, type FieldErrors, UnauthorizedError } from "@/lib/errors";
+import { errorFacts, logger } from "@/lib/log";
 import { zodFieldErrors } from "./respond";
+import { textProblems } from "./text";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fields?: FieldErrors };
 
@@ -15,6 +17,8 @@ export function validatedAction<S extends z.ZodType, T>(schema: S, fn: (input: z
     try {
       const principal = await currentPrincipal();
       if (!principal) throw new UnauthorizedError("Your session has ended; sign in again");
+      const unreadable = textProblems(input);
+      if (unreadable) return { ok: false, error: "Check the highlighted fields", fields: unreadable };
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         return { ok: false, error: "Check the highlighted fields", fields: zodFieldErrors(parsed.error) };
@@ -22,7 +26,7 @@ export function validatedAction<S extends z.ZodType, T>(schema: S, fn: (input: z
       return { ok: true, data: await fn(parsed.data, principal) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.message, fields: error.fields };
-      console.error("[action] unexpected error:", error instanceof Error ? error.name + ": " + error.message : "unknown");
+      logger().error({ err: errorFacts(error) }, "action: unexpected error");
       return { ok: false, error: "Something went wrong; try again" };
     }
   };

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { AppError, type FieldErrors, RateLimitedError } from "@/lib/errors";
+import { errorFacts, logger } from "@/lib/log";
 
 /** zod issues → `{ "findings[3].severity": "Invalid option…" }`, every field, keyed by its path. */
 export function zodFieldErrors(error: ZodError): FieldErrors {
@@ -27,6 +28,6 @@ export function errorResponse(error: unknown): Response {
     if (error instanceof RateLimitedError) headers["retry-after"] = String(error.retryAfterSeconds);
     return Response.json(errorBody(error.code, error.message, error.fields), { status: error.status, headers });
   }
-  console.error("[api] unexpected error:", error instanceof Error ? error.name + ": " + error.message : "unknown");
+  logger().error({ err: errorFacts(error) }, "api: unexpected error");
   return Response.json(errorBody("internal_error", "Something went wrong"), { status: 500 });
 }

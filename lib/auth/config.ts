@@ -1,12 +1,10 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db/client";
-import { users } from "@/db/schema";
 import { keys } from "@/lib/config/keys";
-import { DUMMY_HASH, verifyPassword } from "./password";
-import { clearFailures, recordFailure, throttleKeys, throttleState } from "./throttle";
+import { errorFacts, logger } from "@/lib/log";
+import { clientAddress } from "./client-address";
+import { checkCredentials } from "./sign-in";
 
 class TooManyAttempts extends CredentialsSignin {
   code = "too_many_attempts";
@@ -14,35 +12,35 @@ class TooManyAttempts extends CredentialsSignin {
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
 
-function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: keys().authSecret,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
+  // A failed sign-in is one line with its reason; Auth.js would print a stack trace for each.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") {
+        logger().warn({ reason: (error as CredentialsSignin).code ?? "credentials" }, "auth: sign-in failed");
+      } else {
+        logger().error({ err: errorFacts(error) }, "auth: error");
+      }
+    },
+    warn(code) {
+      logger().warn({ code }, "auth: warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const throttle = throttleKeys(email, clientIp(request));
-        const state = await throttleState(throttle);
-        if (state.lockedForMs > 0) throw new TooManyAttempts();
-        if (state.delayMs > 0) await new Promise((r) => setTimeout(r, state.delayMs));
-        const [user] = await db.select().from(users).where(eq(users.email, email));
-        const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-        if (!user || !ok) {
-          await recordFailure(throttle);
-          return null;
-        }
-        await clearFailures(throttle);
-        return { id: user.id, email: user.email, name: user.name };
+        const outcome = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request.headers));
+        if (outcome.ok) return outcome.user;
+        if (outcome.reason === "too_many_attempts") throw new TooManyAttempts();
+        return null;
       },
     }),
   ],

@@ -40,6 +40,11 @@ export function requireAdmin(p: Principal): void {
   if (!p.isAdmin) throw new ForbiddenError("Only an account administrator can do that");
 }
 
+/** Administrators, and leads of at least one team (the narrower check follows once the team is known). */
+export function requireSomeLead(p: Principal): void {
+  if (!p.isAdmin && !p.teams.some((t) => t.role === "lead")) throw new ForbiddenError("Only an administrator or a team lead can do that");
+}
+
 /** Team-level settings: administrators, and leads of that team. */
 export function requireTeamLead(p: Principal, teamId: string): void {
   if (!leadsTeam(p, teamId)) throw new ForbiddenError("Only an administrator or a lead of this team can do that");

@@ -1,51 +1,37 @@
-import { inArray, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { loginThrottle } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { db, rows } from "@/db/client";
+import { signInAttempts } from "@/db/schema";
 
-const WINDOW_MS = 15 * 60_000;
-const FREE_FAILURES = 3;
-const LOCK_AFTER = 10;
+const WINDOW = "15 minutes";
+/** Attempts a pair may make at full speed; later ones wait, doubling up to MAX_DELAY_MS. */
+const FREE_ATTEMPTS = 3;
+const MAX_DELAY_MS = 8000;
+/** After this many attempts without a success the pair is refused until its window ends. */
+const REFUSE_AFTER = 10;
+
+export type AttemptVerdict = { refused: boolean; delayMs: number; attempt: number };
 
 /**
- * Failed sign-ins are counted per address and per account, in the database so that every web
- * process sees them. After a few failures each attempt is delayed (doubling up to 8 s); after
- * LOCK_AFTER failures in the window the key is refused until the window ends.
+ * Count this attempt of the pair (email, client address) before its password is checked, and say
+ * whether it may go ahead and after how long. Counting first, in one atomic upsert, is what makes
+ * parallel attempts all count: a check followed by a later increment lets a burst through whole.
  */
-export async function throttleState(keys: string[]): Promise<{ delayMs: number; lockedForMs: number }> {
-  const rowsFound = await db.select().from(loginThrottle).where(inArray(loginThrottle.key, keys));
-  const now = Date.now();
-  let failures = 0;
-  let lockedForMs = 0;
-  for (const r of rowsFound) {
-    const age = now - r.windowStart.getTime();
-    if (age > WINDOW_MS) continue;
-    failures = Math.max(failures, r.failures);
-    if (r.failures >= LOCK_AFTER) lockedForMs = Math.max(lockedForMs, WINDOW_MS - age);
-  }
-  const over = failures - FREE_FAILURES;
-  const delayMs = over < 0 ? 0 : Math.min(8000, 250 * 2 ** over);
-  return { delayMs, lockedForMs };
+export async function countAttempt(email: string, address: string): Promise<AttemptVerdict> {
+  const [row] = await rows<{ attempts: number }>(
+    db,
+    sql`insert into sign_in_attempts (email, address, attempts, window_start) values (${email}, ${address}, 1, now())
+        on conflict (email, address) do update set
+          attempts = case when sign_in_attempts.window_start < now() - ${WINDOW}::interval then 1 else sign_in_attempts.attempts + 1 end,
+          window_start = case when sign_in_attempts.window_start < now() - ${WINDOW}::interval then now() else sign_in_attempts.window_start end
+        returning attempts`,
+  );
+  const attempt = Number(row.attempts);
+  const earlier = attempt - 1;
+  const delayMs = earlier < FREE_ATTEMPTS ? 0 : Math.min(MAX_DELAY_MS, 250 * 2 ** (earlier - FREE_ATTEMPTS));
+  return { refused: earlier >= REFUSE_AFTER, delayMs, attempt };
 }
 
-export async function recordFailure(keys: string[]): Promise<void> {
-  for (const key of keys) {
-    await db
-      .insert(loginThrottle)
-      .values({ key, failures: 1 })
-      .onConflictDoUpdate({
-        target: loginThrottle.key,
-        set: {
-          failures: sql`case when ${loginThrottle.windowStart} < now() - interval '15 minutes' then 1 else ${loginThrottle.failures} + 1 end`,
-          windowStart: sql`case when ${loginThrottle.windowStart} < now() - interval '15 minutes' then now() else ${loginThrottle.windowStart} end`,
-        },
-      });
-  }
-}
-
-export async function clearFailures(keys: string[]): Promise<void> {
-  await db.delete(loginThrottle).where(inArray(loginThrottle.key, keys));
-}
-
-export function throttleKeys(email: string, ip: string | null): string[] {
-  return [`email:${email.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
+/** A success starts the pair afresh; other addresses' counts for the email are theirs to keep. */
+export async function clearAttempts(email: string, address: string): Promise<void> {
+  await db.delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.address, address)));
 }

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export type Keys = { authSecret: string; secretsKey: Buffer };
+/** `previousSecretsKeys`: keys secrets may still be encrypted with while a rotation is under way. */
+export type Keys = { authSecret: string; secretsKey: Buffer; previousSecretsKeys: Buffer[] };
 
 export function dataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || ".data");
@@ -37,11 +38,19 @@ export function loadKeys(): Keys {
   }
   const key = Buffer.from(secretsKey!, "base64");
   if (key.length !== 32) throw new Error("SECRETS_KEY must be 32 bytes, base64-encoded");
-  return { authSecret: authSecret!, secretsKey: key };
+  const previous = (process.env.SECRETS_KEY_PREVIOUS ?? "").split(",").map((k) => k.trim()).filter(Boolean).map((k) => Buffer.from(k, "base64"));
+  if (previous.some((k) => k.length !== 32)) throw new Error("SECRETS_KEY_PREVIOUS must list 32-byte keys, base64-encoded, separated by commas");
+  return { authSecret: authSecret!, secretsKey: key, previousSecretsKeys: previous };
 }
 
 let cached: Keys | undefined;
 export function keys(): Keys {
   cached ??= loadKeys();
   return cached;
+}
+
+/** Read the keys from the environment again (tests that rotate them). */
+export function reloadKeys(): Keys {
+  cached = undefined;
+  return keys();
 }

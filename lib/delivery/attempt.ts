@@ -1,5 +1,5 @@
 import { sendRequest } from "@/lib/http/client";
-import { OutboundError } from "@/lib/http/errors";
+import { outboundErrorOf } from "@/lib/http/errors";
 import type { IntegrationConfig, Provider, ResponseVerdict } from "@/lib/integrations/types";
 import { maskHeaders, maskUrl } from "./redact";
 import { parseRetryAfter } from "./retry";
@@ -63,8 +63,9 @@ export async function performAttempt(provider: Provider, config: IntegrationConf
       record: { at, requestUrl: maskUrl(url), requestHeaders: maskHeaders(headers), requestBody: body, status: response.status, responseBody: response.body, durationMs: response.durationMs, error: verdict.ok ? null : describe(response.status, verdict) },
     };
   } catch (error) {
-    const message = error instanceof OutboundError ? error.message : `Could not send: ${error instanceof Error ? error.message : "unknown error"}`;
-    const status = error instanceof OutboundError ? error.status : null;
+    const outbound = outboundErrorOf(error);
+    const message = outbound?.message ?? `Could not send: ${error instanceof Error ? error.message : "unknown error"}`;
+    const status = outbound?.status ?? null;
     return {
       ok: false,
       disable: false,

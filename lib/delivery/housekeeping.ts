@@ -1,4 +1,5 @@
 import { handle } from "@/db/client";
+import { errorSummary } from "@/lib/log";
 import { pruneDeliveryLog, vacuumDeliveries } from "./retention";
 
 const PRUNE_EVERY_MS = 3600_000;
@@ -37,7 +38,7 @@ export class Housekeeping {
   async vacuumIfDue(idle: boolean): Promise<void> {
     if (!this.embedded || this.finishedSinceVacuum < (idle ? VACUUM_AFTER_IDLE : VACUUM_AFTER_BUSY)) return;
     this.finishedSinceVacuum = 0;
-    await vacuumDeliveries(idle).catch((error) => this.log(`[worker] vacuum failed: ${error instanceof Error ? error.message : error}`));
+    await vacuumDeliveries(idle).catch((error) => this.log(`[worker] vacuum failed: ${errorSummary(error)}`));
   }
 
   private schedulePrune(delay: number): void {
@@ -46,7 +47,7 @@ export class Housekeeping {
         const removed = await pruneDeliveryLog();
         if (removed) this.log(`[worker] pruned ${removed} deliveries older than 14 days`);
       } catch (error) {
-        this.log(`[worker] pruning failed: ${error instanceof Error ? error.message : error}`);
+        this.log(`[worker] pruning failed: ${errorSummary(error)}`);
       }
       this.schedulePrune(PRUNE_EVERY_MS);
     }, delay);

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { deliveries, deliveryAttempts, integrations } from "@/db/schema";
 import type { IntegrationConfig, Provider, TestResult } from "@/lib/integrations/types";
+import { errorFacts, logger } from "@/lib/log";
 import { performAttempt } from "./attempt";
 import { uuidv7 } from "./ids";
 
@@ -42,7 +43,7 @@ export async function deliverNow(provider: Provider, config: IntegrationConfig, 
     });
   } catch (error) {
     // The answer matters more than the log line; say so and go on.
-    console.error("[delivery] could not record a test delivery:", error instanceof Error ? error.message : "unknown");
+    logger().error({ err: errorFacts(error) }, "delivery: could not record a test delivery");
   }
   return { ok: result.ok, status: result.status, message: result.message, durationMs: result.record.durationMs };
 }

@@ -1,4 +1,5 @@
 import { getProvider } from "@/lib/integrations/registry";
+import { errorSummary, logger } from "@/lib/log";
 import type { ProviderId } from "@/lib/integrations/types";
 import { type Claim, claimDueDeliveries } from "./claim";
 import { deliverySettings } from "./config";
@@ -51,7 +52,7 @@ export class DeliveryWorker {
   constructor(options: WorkerOptions = {}) {
     this.batchSize = options.batchSize ?? this.settings.batchSize;
     this.maxInFlight = Math.max(options.maxInFlight ?? this.settings.maxInFlight, this.batchSize);
-    this.log = options.log ?? ((m) => console.log(m));
+    this.log = options.log ?? ((m) => logger().info(m));
     this.housekeeping = new Housekeeping(this.log);
   }
 
@@ -112,7 +113,7 @@ export class DeliveryWorker {
       try {
         claim = await claimDueDeliveries(this.batchSize, this.settings.leaseMs);
       } catch (error) {
-        this.log(`[worker] claim failed: ${errorText(error)}; retrying`);
+        this.log(`[worker] claim failed: ${errorSummary(error)}; retrying`);
         await this.sleep(500);
         continue;
       }
@@ -143,7 +144,7 @@ export class DeliveryWorker {
       configs = await loadIntegrations(claim.deliveries.map((d) => d.integrationId));
     } catch (error) {
       // Leave the rows claimed: they come back when the lease ends.
-      this.log(`[worker] could not load integrations: ${errorText(error)}`);
+      this.log(`[worker] could not load integrations: ${errorSummary(error)}`);
       this.inFlight -= count;
       return;
     }
@@ -152,7 +153,7 @@ export class DeliveryWorker {
       processDelivery(delivery, configs.get(delivery.integrationId), provider, this.limiter, this.settings).then(
         (processed) => this.finish({ ...processed, leaseUntil }),
         (error) => {
-          this.log(`[worker] delivery ${delivery.id} crashed: ${errorText(error)}`);
+          this.log(`[worker] delivery ${delivery.id} crashed: ${errorSummary(error)}`);
           this.inFlight -= 1;
         },
       );
@@ -192,7 +193,7 @@ export class DeliveryWorker {
         // A settled delivery may free one queued after it (claim.ts).
         if (this.followersWaiting && batch.some((f) => f.outcome.status !== "pending")) this.wake();
         const health = batch.flatMap((f) => (f.health ? [f.health] : []));
-        await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorText(error)}`));
+        await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorSummary(error)}`));
         this.inFlight -= batch.length;
         this.housekeeping.finished(batch.length);
       } catch (error) {
@@ -200,7 +201,7 @@ export class DeliveryWorker {
         const alive = batch.filter((f) => f.leaseUntil > now);
         this.inFlight -= batch.length - alive.length;
         this.finished.unshift(...alive);
-        this.log(`[worker] could not record ${batch.length} results: ${errorText(error)}; retrying`);
+        this.log(`[worker] could not record ${batch.length} results: ${errorSummary(error)}; retrying`);
         await this.sleep(250, false);
       }
     }
@@ -219,11 +220,6 @@ export class DeliveryWorker {
 }
 
 /** The driver's own words: drizzle's wrapper message repeats the whole statement and its parameters. */
-function errorText(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  return cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
-}
-
 // One worker per process, kept on globalThis so Next's dev reloads do not start a second.
 const holder = globalThis as unknown as { __csDeliveryWorker?: DeliveryWorker };
 

@@ -1,5 +1,5 @@
 import { Agent, errors as undiciErrors, request } from "undici";
-import { OutboundError } from "./errors";
+import { OutboundError, outboundErrorOf } from "./errors";
 import { guardedConnector } from "./connector";
 import { deadlineSignal } from "./deadline";
 
@@ -138,9 +138,9 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
 }
 
 function toOutboundError(error: unknown, timeoutMs: number): OutboundError {
-  if (error instanceof OutboundError) return error;
+  const outbound = outboundErrorOf(error);
+  if (outbound) return outbound;
   const cause = (error as { cause?: unknown })?.cause;
-  if (cause instanceof OutboundError) return cause;
   const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
   if (
     error instanceof undiciErrors.HeadersTimeoutError ||

@@ -5,6 +5,7 @@ import { audit } from "@/lib/audit/log";
 import type { Principal } from "@/lib/auth/principal";
 import { decryptSecrets, encryptSecrets } from "@/lib/crypto/secrets";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { errorFacts, logger } from "@/lib/log";
 import { SETTINGS_FORMS } from "./forms";
 import { allProviders } from "./registry";
 import { authorizeProvider, authorizeScope, findIntegration, type IntegrationRow } from "./scope";
@@ -46,7 +47,7 @@ export async function saveIntegration(principal: Principal, providerId: string, 
   const provider = await authorizeProvider(principal, providerId, teamId);
   const existing = await findIntegration(db, provider.id, teamId);
   const stored = existing ? decryptSecrets(existing.secrets) : {};
-  const parsed = parseSettingsInput(provider, teamId !== null, input, stored);
+  const parsed = parseSettingsInput(provider, teamId !== null, input, { settings: existing?.settings ?? {}, secrets: stored });
   const secrets = { ...(provider.generateSecrets?.() ?? {}), ...parsed.secrets };
   const secretChanges = changedFields(stored, secrets);
   const settingChanges = changedFields(existing?.settings ?? {}, parsed.settings).filter((k) => k in parsed.settings);
@@ -121,7 +122,7 @@ export async function testIntegration(principal: Principal, providerId: string, 
   const stored = existing ? decryptSecrets(existing.secrets) : {};
   const edits = input && Object.keys(input).some((k) => k !== "enabled" && k !== "minSeverity") ? input : undefined;
   if (!existing && !edits) throw new NotFoundError(`${provider.name} integration`);
-  const parsed = edits ? parseSettingsInput(provider, teamId !== null, edits, stored) : { settings: existing!.settings, secrets: stored };
+  const parsed = edits ? parseSettingsInput(provider, teamId !== null, edits, { settings: existing?.settings ?? {}, secrets: stored }) : { settings: existing!.settings, secrets: stored };
   const secrets = { ...(provider.generateSecrets?.() ?? {}), ...parsed.secrets };
   const settings = { ...(existing?.settings ?? {}), ...parsed.settings };
   const unchanged = !!existing && changedFields(stored, secrets).length === 0 && changedFields(existing.settings, settings).length === 0;
@@ -138,7 +139,7 @@ export async function testIntegration(principal: Principal, providerId: string, 
   });
   const result = await provider.test(config).catch(
     (error: unknown): TestResult => {
-      console.error(`[integrations] ${provider.id} test crashed:`, error instanceof Error ? error.name : "unknown");
+      logger().error({ provider: provider.id, err: errorFacts(error) }, "integrations: test crashed");
       return { ok: false, status: null, message: "The test could not run", durationMs: 0 };
     },
   );
@@ -146,7 +147,23 @@ export async function testIntegration(principal: Principal, providerId: string, 
   const message = result.message.replace(/^HTTP \d{3}(: |$)/, "").replace(/\s*\(HTTP \d{3}\)$/, "") || (result.ok ? "OK" : "No reason given");
   const answer: TestResult = { ok: result.ok, status: result.status, message, durationMs: result.durationMs, ...(result.accountDomain ? { accountDomain: result.accountDomain } : {}) };
   if (unchanged && existing) await recordTestOutcome(existing, answer);
+  await audit(db, principal, {
+    action: "integration.tested",
+    targetType: "integration",
+    targetId: existing?.id ?? null,
+    teamId,
+    details: { provider: provider.id, scope: teamId === null ? "global" : "team", host: hostOf(provider.destination(config)), unsavedEdits: !unchanged, ok: answer.ok, status: answer.status },
+  });
   return answer;
+}
+
+/** Where a Test went, for the audit log: the host alone, as a URL's path or query may hold a secret. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "(no valid URL)";
+  }
 }
 
 async function recordTestOutcome(row: IntegrationRow, result: TestResult): Promise<void> {

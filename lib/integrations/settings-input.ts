@@ -2,6 +2,7 @@ import { isMasked } from "@/lib/crypto/secrets";
 import { zodFieldErrors } from "@/lib/api/respond";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { commonSettingsSchema } from "./form-spec";
+import { SETTINGS_FORMS } from "./forms";
 import type { Provider, Severity } from "./types";
 
 export type ParsedSettings = {
@@ -11,12 +12,16 @@ export type ParsedSettings = {
   minSeverity?: Severity;
 };
 
+export type StoredSettings = { settings: Record<string, unknown>; secrets: Record<string, string> };
+
 /**
  * A settings body → validated settings and secrets. A secret field left out or sent back masked
- * keeps the stored value; product-owned secrets (signing tokens) can never be set from outside.
- * Every field's problem is reported at once, keyed by field name.
+ * keeps the stored value, unless the body moves the integration to another destination;
+ * product-owned secrets (signing tokens) can never be set from outside. Every field's problem is
+ * reported at once, keyed by field name.
  */
-export function parseSettingsInput(provider: Provider, teamScope: boolean, input: Record<string, unknown>, stored: Record<string, string>): ParsedSettings {
+export function parseSettingsInput(provider: Provider, teamScope: boolean, input: Record<string, unknown>, storedValues: StoredSettings): ParsedSettings {
+  const stored = storedValues.secrets;
   const schema = teamScope && provider.teamSchema ? provider.teamSchema : provider.schema;
   const generated = new Set(Object.keys(provider.generateSecrets?.() ?? {}));
   const fields: FieldErrors = {};
@@ -51,7 +56,32 @@ export function parseSettingsInput(provider: Provider, teamScope: boolean, input
   }
   // Generated secrets survive every save; they are made once, on first save.
   for (const key of generated) if (stored[key] !== undefined) secrets[key] = stored[key];
+  requireSecretsForNewDestination(provider, input, { settings, secrets }, storedValues);
   return { settings, secrets, enabled: common.data.enabled, minSeverity: common.data.minSeverity };
+}
+
+const typed = (value: unknown) => typeof value === "string" && value.trim() !== "" && !isMasked(value);
+
+/**
+ * Stored secrets never follow a changed destination (contract §2): when a destination field
+ * differs from the stored one, every secret the owner typed (not the generated signing tokens)
+ * must be in this same request, in clear. Otherwise 422 naming each missing one, before anything
+ * is saved or sent.
+ */
+export function requireSecretsForNewDestination(provider: Provider, input: Record<string, unknown>, next: StoredSettings, stored: StoredSettings): void {
+  const valueOf = (values: StoredSettings, field: string) => values.settings[field] ?? values.secrets[field];
+  const moved = provider.destinationFields.filter((f) => valueOf(stored, f) !== undefined && JSON.stringify(valueOf(next, f)) !== JSON.stringify(valueOf(stored, f)));
+  if (moved.length === 0) return;
+  const form = SETTINGS_FORMS[provider.id];
+  const label = (field: string) => form.fields.find((f) => f.name === field)?.label ?? field;
+  const generated = new Set(Object.keys(provider.generateSecrets?.() ?? {}));
+  const fields: FieldErrors = {};
+  for (const secret of provider.secretFields) {
+    if (generated.has(secret) || typed(input[secret])) continue;
+    fields[secret] = `Enter the ${label(secret)} again: the ${label(moved[0])} changed, and a stored secret is only sent where it was set`;
+  }
+  const [first] = Object.entries(fields);
+  if (first) throw new ValidationError(`${first[0]}: ${first[1]}`, fields);
 }
 
 /** Field names whose values differ; secrets are named, never shown. */

@@ -40,6 +40,14 @@ export interface Provider {
   teamLevel: boolean;
   /** Names of settings fields that are secrets: encrypted at rest, masked to the browser. */
   secretFields: readonly string[];
+  /**
+   * Fields that say where the integration connects (`domainUrl`, a webhook's `url`). Changing one
+   * requires every secret of the integration again in the same request: stored secrets never move
+   * to a destination their owner did not type in.
+   */
+  destinationFields: readonly string[];
+  /** The URL its Test and deliveries go to (for the audit log's host). */
+  destination(config: IntegrationConfig): string;
   /** Settings schema shared by the form and the server (global scope). */
   schema: z.ZodType;
   /** Team-scope schema when it differs (monday's default workspace). */

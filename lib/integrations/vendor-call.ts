@@ -1,5 +1,5 @@
 import { sendRequest, type OutboundHttpRequest, type OutboundHttpResponse } from "@/lib/http/client";
-import { OutboundError } from "@/lib/http/errors";
+import { outboundErrorOf } from "@/lib/http/errors";
 import type { TestResult } from "./types";
 
 /** Vendor API answers are read whole (project lists, boards with columns); 8 MB is plenty. */
@@ -17,8 +17,9 @@ export async function callVendor(request: OutboundHttpRequest): Promise<VendorAn
   try {
     return { response: await sendRequest({ maxResponseBytes: VENDOR_RESPONSE_CAP_BYTES, ...request }) };
   } catch (error) {
-    const message = error instanceof OutboundError ? error.message : "The request could not be sent";
-    const status = error instanceof OutboundError ? error.status : null;
+    const outbound = outboundErrorOf(error);
+    const message = outbound?.message ?? "The request could not be sent";
+    const status = outbound?.status ?? null;
     return { failure: { ok: false, status, message, durationMs: Math.round(performance.now() - started) } };
   }
 }

@@ -16,9 +16,19 @@ export type IngestResult = { ingestId: string; assetId: string } & IngestCounts;
 /**
  * In-process callers only (not the REST body). `newAssetTeamId`: the team an asset this scan
  * creates belongs to (a team's own Jira or Confluence integration scanning it). An asset that
- * already exists keeps whatever team an administrator mapped it to.
+ * already exists keeps whatever team an administrator mapped it to. `onlyTeamId`: a team's own
+ * scan, which may change only that team's assets; an existing asset of another team, or of none,
+ * makes the ingest throw AssetOfAnotherTeam and change nothing.
  */
-export type IngestOptions = { newAssetTeamId?: string | null };
+export type IngestOptions = { newAssetTeamId?: string | null; onlyTeamId?: string };
+
+/** A team's scan reached an asset that is not that team's: it is left as it is. */
+export class AssetOfAnotherTeam extends Error {
+  constructor(readonly assetId: string) {
+    super("The asset belongs to another team");
+    this.name = "AssetOfAnotherTeam";
+  }
+}
 
 /**
  * Take one full scan of one asset (contract §3): diff it against the asset's issues and queue the
@@ -33,7 +43,7 @@ export async function ingestScan(actor: Principal, raw: unknown, options: Ingest
   const digest = ingestDigest(input);
 
   const { result, queued } = await db.transaction(async (tx) => {
-    const asset = await claimAsset(tx, input.asset, options.newAssetTeamId ?? null);
+    const asset = await claimAsset(tx, input.asset, options.newAssetTeamId ?? null, options.onlyTeamId);
     await remaskAsset(tx, asset.id);
     if (!asset.created) {
       const [last] = await tx.select().from(ingests).where(eq(ingests.assetId, asset.id)).orderBy(desc(ingests.createdAt)).limit(1);
@@ -57,7 +67,7 @@ export async function ingestScan(actor: Principal, raw: unknown, options: Ingest
  * else update its name, kind and url. The row stays locked to the end of the transaction, so two ingests of one asset run
  * one after the other and each diffs against the other's result.
  */
-async function claimAsset(tx: Executor, asset: IngestInput["asset"], newTeamId: string | null): Promise<AssetRef & { created: boolean }> {
+async function claimAsset(tx: Executor, asset: IngestInput["asset"], newTeamId: string | null, onlyTeamId?: string): Promise<AssetRef & { created: boolean }> {
   const name = asset.name || asset.id;
   const url = asset.url || null;
   const ref = { id: asset.id, name, url };
@@ -68,8 +78,12 @@ async function claimAsset(tx: Executor, asset: IngestInput["asset"], newTeamId: 
   );
   if (inserted.length) return { ...ref, teamId: newTeamId, created: true };
   // A separate statement, so it sees (and waits for) a concurrent first ingest of the same asset.
-  const [prior] = await rows<{ kind: string; deletedAt: unknown }>(tx, sql`select kind, deleted_at as "deletedAt" from assets where id = ${asset.id} for update`);
+  const [prior] = await rows<{ kind: string; deletedAt: unknown; teamId: string | null }>(
+    tx,
+    sql`select kind, deleted_at as "deletedAt", team_id as "teamId" from assets where id = ${asset.id} for update`,
+  );
   const revived = prior.deletedAt !== null;
+  if (onlyTeamId !== undefined && !revived && prior.teamId !== onlyTeamId) throw new AssetOfAnotherTeam(asset.id);
   const [row] = await rows<{ teamId: string | null }>(
     tx,
     sql`update assets set name = ${name}, kind = ${asset.kind}, url = ${url}, last_ingest_at = now(),

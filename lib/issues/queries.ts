@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { db, type Executor, rows } from "@/db/client";
-import { ValidationError } from "@/lib/errors";
+import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
 import type { AssetKind, IssueFilters, IssueSeverity, IssueStatus } from "./schemas";
 
 export type IssueTicket = { provider: string; key: string; url: string };
@@ -52,19 +52,6 @@ function filterConditions(f: Partial<IssueFilters>): SQL[] {
     where.push(sql`(i.detector_name ilike ${like} or i.detector_id ilike ${like} or i.path ilike ${like} or i.asset_id ilike ${like} or i.content ilike ${like})`);
   }
   return where;
-}
-
-// Keyset cursors: the sort key of the last row, with the row's id as the tie-breaker.
-type Cursor = { s?: IssueSeverity; t: string; id: string };
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-function decodeCursor(value: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.t !== "string" || typeof c.id !== "string" || !/^[0-9a-f-]{36}$/i.test(c.id)) throw new Error();
-    return c;
-  } catch {
-    throw new ValidationError("The cursor is not one this API gave out", { cursor: "Invalid cursor" }, 400);
-  }
 }
 
 function orderAndSeek(f: IssueFilters, cursor: Cursor | null): { seek: SQL | null; order: SQL } {

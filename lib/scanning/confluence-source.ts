@@ -34,6 +34,7 @@ export function confluenceSource(config: IntegrationConfig): ScanSource<PageCont
   }
 
   return {
+    pageSize: PAGE_SIZE,
     async listUnits() {
       return (await listConfluenceSpaces(creds)).map((s) => ({ key: s.key, id: s.id }));
     },

@@ -2,13 +2,12 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { integrations } from "@/db/schema";
+import { BODY_LIMITS, bodyText, readBodyBytes } from "@/lib/api/body";
 import { PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
 import { enqueueItemScan } from "./jobs";
 import { loadScanSettings, type ScanProvider } from "./settings";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Jira and Confluence events carry ids, not content; 1 MiB is generous.
-const MAX_EVENT_BYTES = 1024 * 1024;
 
 const JIRA_EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "comment_created", "comment_updated", "comment_deleted"]);
 
@@ -33,6 +32,9 @@ export function verifyHook(token: string, url: URL, headers: Headers, body: stri
   return same(url.searchParams.get("token") ?? "", token);
 }
 
+// One answer for an unknown hook, a wrong token and a bad signature: none tells which it was.
+const refused = () => new UnauthorizedError("The webhook is unknown, or its token or signature does not match");
+
 /** What to scan from an event: a Jira issue key or a Confluence page id; undefined for other events. */
 export function hookTarget(provider: ScanProvider, event: unknown): string | undefined {
   if (!event || typeof event !== "object") return undefined;
@@ -48,16 +50,27 @@ export function hookTarget(provider: ScanProvider, event: unknown): string | und
 /**
  * A vendor webhook: authenticate it against the integration's own secret, queue the ticket or page,
  * and answer at once; the scan runs in the background. Anything unauthenticated changes nothing.
+ * A URL token is checked before a byte of the body is read, and a request with neither token nor
+ * signature is refused unread. A signature covers the body, so that body is read first, up to
+ * 1 MiB; one larger than that cannot be verified and is refused like a wrong signature.
  */
 export async function receiveHook(provider: ScanProvider, integrationId: string, request: Request): Promise<{ queued: boolean }> {
-  if (!UUID.test(integrationId)) throw new UnauthorizedError("Unknown webhook");
+  if (!UUID.test(integrationId)) throw refused();
   const [row] = await db.select({ provider: integrations.provider, enabled: integrations.enabled }).from(integrations).where(eq(integrations.id, integrationId));
-  if (!row || row.provider !== provider) throw new UnauthorizedError("Unknown webhook");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_EVENT_BYTES) throw new PayloadTooLargeError();
-  const body = await request.text();
-  if (Buffer.byteLength(body) > MAX_EVENT_BYTES) throw new PayloadTooLargeError();
+  if (!row || row.provider !== provider) throw refused();
   const { webhookToken } = await loadScanSettings(integrationId);
-  if (!verifyHook(webhookToken, new URL(request.url), request.headers, body)) throw new UnauthorizedError("The webhook token or signature does not match");
+  const url = new URL(request.url);
+  const signed = request.headers.has("x-hub-signature");
+  if (!signed && !verifyHook(webhookToken, url, request.headers, "")) throw refused();
+
+  let body: string;
+  try {
+    body = bodyText(await readBodyBytes(request, BODY_LIMITS.hook));
+  } catch (error) {
+    if (signed && error instanceof PayloadTooLargeError) throw refused();
+    throw error;
+  }
+  if (signed && !verifyHook(webhookToken, url, request.headers, body)) throw refused();
   let event: unknown;
   try {
     event = JSON.parse(body);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import type { Principal } from "@/lib/auth/principal";
-import { ingestScan, type IngestResult } from "@/lib/issues/ingest";
+import { ingestScan, type IngestOptions, type IngestResult } from "@/lib/issues/ingest";
 import type { ScanFinding } from "./findings";
 
 /**
@@ -20,7 +20,21 @@ const SCANNER: Principal = { userId: "00000000-0000-0000-0000-000000000000", ema
  * ticket and comment scanned, so issues of tickets that are gone are deleted and others resolved.
  */
 export function ingestWholeAsset(asset: ScanAsset, teamId: string | null, files: string[], findings: ScanFinding[]): Promise<IngestResult> {
-  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings }, { newAssetTeamId: teamId });
+  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings }, scanOptions(teamId));
+}
+
+/** A team's scan creates assets for that team and touches no other team's (contract §3, Scanning). */
+const scanOptions = (teamId: string | null): IngestOptions => ({ newAssetTeamId: teamId, ...(teamId === null ? {} : { onlyTeamId: teamId }) });
+
+/**
+ * Whether a team's scan must leave this asset alone: it exists and is another team's, or a global
+ * scan's that no administrator gave to this team. Checked before its content is read (or
+ * redacted); the ingest checks again under the asset's lock.
+ */
+export async function belongsElsewhere(asset: ScanAsset, teamId: string | null): Promise<boolean> {
+  if (teamId === null) return false;
+  const [row] = await rows<{ teamId: string | null }>(db, sql`select team_id as "teamId" from assets where id = ${asset.id} and deleted_at is null`);
+  return row !== undefined && row.teamId !== teamId;
 }
 
 /**
@@ -40,7 +54,7 @@ export async function ingestSomeContainers(asset: ScanAsset, teamId: string | nu
     .filter((i) => !inScope(i.path))
     .map(({ identity, ...rest }) => (identity.startsWith("fp:") ? { ...rest, fingerprint: identity.slice(3) } : rest));
   const files = [...new Set([...kept.map((k) => k.path), ...containers.flatMap((c) => c.paths)])];
-  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings: [...kept, ...findings] }, { newAssetTeamId: teamId });
+  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings: [...kept, ...findings] }, scanOptions(teamId));
 }
 
 /**

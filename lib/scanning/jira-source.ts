@@ -26,6 +26,7 @@ export function jiraSource(config: IntegrationConfig): ScanSource<TicketContaine
   });
 
   return {
+    pageSize: PAGE_SIZE,
     async listUnits() {
       return (await listJiraProjects(creds)).map((p) => ({ key: p.key, id: p.key }));
     },

@@ -6,7 +6,16 @@ import type { Principal } from "@/lib/auth/principal";
 import { scanIntegration } from "./settings";
 
 export type ScanJob = typeof scanJobs.$inferSelect;
-export type ScanProgress = { state: "idle" | "queued" | "running" | "done" | "cancelled" | "failed"; scanned: number; total: number; found: number; error?: string | null; startedAt?: string };
+/** `skipped`: projects or spaces a team's scan left alone, as their asset is another team's. */
+export type ScanProgress = {
+  state: "idle" | "queued" | "running" | "done" | "cancelled" | "failed";
+  scanned: number;
+  total: number;
+  found: number;
+  skipped: number;
+  error?: string | null;
+  startedAt?: string;
+};
 
 const ACTIVE = ["queued", "running"];
 
@@ -37,9 +46,17 @@ export async function cancelScan(principal: Principal, provider: string, teamId:
 
 async function progressOf(integrationId: string): Promise<ScanProgress> {
   const [job] = await db.select().from(scanJobs).where(and(eq(scanJobs.integrationId, integrationId), eq(scanJobs.kind, "full"))).orderBy(desc(scanJobs.createdAt)).limit(1);
-  if (!job) return { state: "idle", scanned: 0, total: 0, found: 0 };
+  if (!job) return { state: "idle", scanned: 0, total: 0, found: 0, skipped: 0 };
   // Tickets created during a scan can push scanned past the count taken at its start.
-  return { state: job.state as ScanProgress["state"], scanned: job.scanned, total: Math.max(job.total, job.scanned), found: job.found, error: job.error, startedAt: job.createdAt.toISOString() };
+  return {
+    state: job.state as ScanProgress["state"],
+    scanned: job.scanned,
+    total: Math.max(job.total, job.scanned),
+    found: job.found,
+    skipped: job.skipped,
+    error: job.error,
+    startedAt: job.createdAt.toISOString(),
+  };
 }
 
 /** A webhook's ticket or page; a burst of events for one of them is one queued scan. */
@@ -74,9 +91,10 @@ export async function claimDueJob(claimId: string, leaseMs: number): Promise<Sca
   return job;
 }
 
+type Counts = { scanned?: number; found?: number; skipped?: number };
 export type StepOutcome =
-  | { kind: "progress"; cursor: Record<string, unknown>; scanned?: number; found?: number; total?: number }
-  | { kind: "done"; scanned?: number; found?: number }
+  | ({ kind: "progress"; cursor: Record<string, unknown>; total?: number } & Counts)
+  | ({ kind: "done" } & Counts)
   | { kind: "wait"; seconds: number; error?: string }
   | { kind: "failed"; error: string };
 
@@ -84,9 +102,10 @@ export type StepOutcome =
 export async function saveStep(job: ScanJob, claimId: string, outcome: StepOutcome): Promise<void> {
   const mine = and(eq(scanJobs.id, job.id), eq(scanJobs.claimId, claimId), eq(scanJobs.state, "running"));
   const release = { claimId: null, leaseUntil: null };
-  const counts = (o: { scanned?: number; found?: number }) => ({
+  const counts = (o: Counts) => ({
     scanned: sql`${scanJobs.scanned} + ${o.scanned ?? 0}`,
     found: sql`${scanJobs.found} + ${o.found ?? 0}`,
+    skipped: sql`${scanJobs.skipped} + ${o.skipped ?? 0}`,
   });
   switch (outcome.kind) {
     case "progress":

@@ -1,5 +1,6 @@
 import { loadIntegrations } from "@/lib/delivery/integration-configs";
 import { VendorError } from "@/lib/errors";
+import { errorSummary, logger } from "@/lib/log";
 import type { IntegrationConfig } from "@/lib/integrations/types";
 import { confluenceSource } from "./confluence-source";
 import { claimDueJob, newClaimId, onScanWork, saveStep, type ScanJob, type StepOutcome } from "./jobs";
@@ -7,7 +8,7 @@ import { jiraSource } from "./jira-source";
 import { loadScanSettings } from "./settings";
 import type { SourceFactory } from "./source";
 import { runStep } from "./steps";
-import { VendorRateLimited } from "./vendor-http";
+import { EndlessListing, VendorRateLimited } from "./vendor-http";
 
 const SOURCES: Record<string, SourceFactory> = { jira: jiraSource, confluence: confluenceSource };
 const MAX_FAILURES = 5;
@@ -36,7 +37,7 @@ export class ScanRunner {
   constructor(options: ScanRunnerOptions = {}) {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.idleMs = options.idleMs ?? 1000;
-    this.log = options.log ?? ((line) => console.log(`[scan] ${line}`));
+    this.log = options.log ?? ((line) => logger().info(`scan: ${line}`));
   }
 
   start(): void {
@@ -59,7 +60,7 @@ export class ScanRunner {
       try {
         worked = await this.runOnce();
       } catch (error) {
-        this.log(`step crashed: ${error instanceof Error ? error.name : "error"}`);
+        this.log(`step crashed: ${errorSummary(error)}`);
       }
       if (!worked && this.running) await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.idleMs);
@@ -99,6 +100,8 @@ export class ScanRunner {
       this.log(`${job.provider} rate limited; waiting ${error.retryAfterSeconds} s`);
       return { kind: "wait", seconds: error.retryAfterSeconds };
     }
+    // Asking again would get the same endless answer.
+    if (error instanceof EndlessListing) return { kind: "failed", error: error.vendorMessage };
     const message = error instanceof VendorError ? `${error.vendorStatus ?? "no answer"}: ${error.vendorMessage}` : error instanceof Error ? error.message : "Scan step failed";
     if (error instanceof VendorError && (error.vendorStatus === 401 || error.vendorStatus === 403)) return { kind: "failed", error: message };
     if (job.failures + 1 >= MAX_FAILURES) return { kind: "failed", error: message };

@@ -10,6 +10,8 @@ export type ScanContainer = { key: string; prefix: string; parts: ScanPart[] };
 
 /** What the runner needs from a vendor; jira-source.ts and confluence-source.ts implement it. */
 export interface ScanSource<C extends ScanContainer = ScanContainer> {
+  /** Containers a page holds at most: with a unit's count, how many pages its scan may take. */
+  pageSize: number;
   listUnits(): Promise<ScanUnit[]>;
   countUnit(unit: ScanUnit): Promise<number>;
   page(unit: ScanUnit, token: string | undefined): Promise<{ containers: C[]; next?: string }>;

@@ -1,7 +1,7 @@
 import { Agent, request } from "undici";
 import { DEFAULT_TIMEOUT_MS } from "@/lib/http/client";
 import { guardedConnector } from "@/lib/http/connector";
-import { OutboundError } from "@/lib/http/errors";
+import { outboundErrorOf } from "@/lib/http/errors";
 import { atlassianError, atlassianHeaders, type AtlassianCredentials } from "@/lib/integrations/atlassian";
 import { VendorError } from "@/lib/errors";
 
@@ -13,6 +13,32 @@ import { VendorError } from "@/lib/errors";
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const holder = globalThis as unknown as { __csScanAgent?: Agent };
 const agent = () => (holder.__csScanAgent ??= new Agent({ connect: guardedConnector(DEFAULT_TIMEOUT_MS), keepAliveTimeout: 30_000, connections: 16 }));
+
+/** Most pages one listing may take: far past any real account, and a hostile site cannot go on forever. */
+export const MAX_LISTING_PAGES = 1000;
+
+/** A listing that would not end: the vendor kept answering "more", or handed back a cursor again. */
+export class EndlessListing extends VendorError {
+  constructor(what: string, why: string) {
+    super(null, `${what}: ${why}; the scan stopped there`);
+    this.name = "EndlessListing";
+  }
+}
+
+/**
+ * Call once per page of a listing, with the page's cursor when it has one. Throws EndlessListing
+ * past `max` pages, or when a cursor comes back a second time (a loop).
+ */
+export function pageGuard(what: string, max = MAX_LISTING_PAGES): (cursor?: string) => void {
+  let pages = 0;
+  const seen = new Set<string>();
+  return (cursor) => {
+    if (++pages > max) throw new EndlessListing(what, `more than ${max} pages`);
+    if (cursor === undefined) return;
+    if (seen.has(cursor)) throw new EndlessListing(what, "the same page was offered twice");
+    seen.add(cursor);
+  };
+}
 
 /** The vendor asked us to slow down: the scan waits this long and carries on; it is not a failure. */
 export class VendorRateLimited extends Error {
@@ -49,8 +75,7 @@ export async function atlassianCall<T>(creds: AtlassianCredentials, method: "GET
     headers = res.headers;
     text = await readCapped(res.body);
   } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    const outbound = error instanceof OutboundError ? error : cause instanceof OutboundError ? cause : undefined;
+    const outbound = outboundErrorOf(error);
     throw new VendorError(null, outbound?.message ?? (error instanceof Error && error.name === "TimeoutError" ? "No complete answer within 10 s" : "Connection failed"));
   }
   if (status === 429) throw new VendorRateLimited(retryAfter(String(headers["retry-after"] ?? "")));

@@ -3,7 +3,6 @@ import * as teamsRoute from "@/app/api/v1/teams/route";
 import * as membersRoute from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as tokensRoute from "@/app/api/v1/users/[userId]/tokens/route";
-import { clearFailures, recordFailure, throttleState } from "@/lib/auth/throttle";
 import { call, makeUser, setupAdmin, type Actor } from "@/test/support/api";
 
 let admin: Actor;
@@ -73,21 +72,5 @@ describe("people and teams API", () => {
     expect(token.body.token).toMatch(/^cs_/);
     expect((await call(teamsRoute.GET, { token: token.body.token })).status).toBe(200);
     expect((await call(tokensRoute.POST, { token: member.token, body: { name: "steal" }, params: { userId: user.body.id } })).status).toBe(403);
-  });
-});
-
-describe("sign-in throttling", () => {
-  it("slows an account down after repeated failures and then locks it", async () => {
-    const keys = ["email:victim@example.com", "ip:203.0.113.9"];
-    expect(await throttleState(keys)).toEqual({ delayMs: 0, lockedForMs: 0 });
-    for (let i = 0; i < 5; i++) await recordFailure(keys);
-    const slowed = await throttleState(keys);
-    expect(slowed.delayMs).toBeGreaterThan(0);
-    expect(slowed.lockedForMs).toBe(0);
-    for (let i = 0; i < 5; i++) await recordFailure(keys);
-    expect((await throttleState(keys)).lockedForMs).toBeGreaterThan(0);
-    expect((await throttleState(["email:someone-else@example.com"])).delayMs).toBe(0);
-    await clearFailures(keys);
-    expect(await throttleState(keys)).toEqual({ delayMs: 0, lockedForMs: 0 });
   });
 });

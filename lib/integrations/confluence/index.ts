@@ -1,5 +1,5 @@
 import type { Provider } from "../types";
-import { testConfluence } from "./client";
+import { confluenceCredentials, testConfluence } from "./client";
 import { confluenceForm, confluenceSchema } from "./schema";
 
 // Confluence is scanned, not notified: it sends nothing, so it has no buildRequest.
@@ -8,6 +8,8 @@ export const confluence: Provider = {
   name: confluenceForm.name,
   teamLevel: true,
   secretFields: ["apiToken"],
+  destinationFields: ["domainUrl"],
+  destination: (config) => confluenceCredentials(config).domainUrl,
   schema: confluenceSchema,
   test: testConfluence,
 };

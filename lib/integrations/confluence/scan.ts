@@ -1,5 +1,5 @@
 import type { AtlassianCredentials } from "../atlassian";
-import { atlassianCall } from "@/lib/scanning/vendor-http";
+import { atlassianCall, pageGuard } from "@/lib/scanning/vendor-http";
 
 // The vendor calls of Confluence scanning (issue 7): REST v2 spaces and pages with cursor
 // pagination (`_links.next`, relative to the site) and bodies in storage format.
@@ -27,7 +27,9 @@ function nextPath(page: Paged<unknown> | undefined): string | undefined {
 export async function listConfluenceSpaces(creds: AtlassianCredentials): Promise<ConfluenceSpaceRef[]> {
   const out: ConfluenceSpaceRef[] = [];
   let path: string | undefined = `${V2}/spaces?${q({ limit: 250, status: "current" })}`;
+  const guard = pageGuard("Confluence's space list");
   while (path) {
+    guard(path);
     const page: Paged<ConfluenceSpaceRef> | undefined = await atlassianCall<Paged<ConfluenceSpaceRef>>(creds, "GET", path);
     out.push(...(page?.results ?? []).map((s) => ({ id: s.id, key: s.key, name: s.name })));
     path = nextPath(page);
@@ -38,7 +40,9 @@ export async function listConfluenceSpaces(creds: AtlassianCredentials): Promise
 export async function countConfluencePages(creds: AtlassianCredentials, spaceId: string): Promise<number> {
   let count = 0;
   let path: string | undefined = `${V2}/spaces/${encodeURIComponent(spaceId)}/pages?${q({ limit: 250, status: "current" })}`;
+  const guard = pageGuard(`Confluence's page count of space ${spaceId}`);
   while (path) {
+    guard(path);
     const page: Paged<unknown> | undefined = await atlassianCall<Paged<unknown>>(creds, "GET", path);
     count += page?.results?.length ?? 0;
     path = nextPath(page);

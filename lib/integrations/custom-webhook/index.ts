@@ -14,6 +14,8 @@ export const customWebhook: Provider = {
   teamLevel: false,
   // The URL is a secret at rest too: receivers often put their own key in it.
   secretFields: ["url", "token"],
+  destinationFields: ["url"],
+  destination: (config) => config.secrets.url ?? "",
   schema: customWebhookSchema,
   generateSecrets: () => ({ token: generateSigningToken() }),
   revealedSecrets: ["token"],

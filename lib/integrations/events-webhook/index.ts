@@ -11,6 +11,8 @@ export const eventsWebhook: Provider = {
   name: eventsWebhookForm.name,
   teamLevel: true,
   secretFields: ["url", "token"],
+  destinationFields: ["url"],
+  destination: (config) => config.secrets.url ?? "",
   schema: eventsWebhookSchema,
   // Its own token, separate from the Custom Webhook's.
   generateSecrets: () => ({ token: generateSigningToken() }),

@@ -1,5 +1,5 @@
 import type { Provider } from "../types";
-import { testJira } from "./client";
+import { jiraCredentials, testJira } from "./client";
 import { jiraForm, jiraSchema } from "./schema";
 
 export const jira: Provider = {
@@ -7,6 +7,8 @@ export const jira: Provider = {
   name: jiraForm.name,
   teamLevel: true,
   secretFields: ["apiToken"],
+  destinationFields: ["domainUrl"],
+  destination: (config) => jiraCredentials(config).domainUrl,
   schema: jiraSchema,
   test: testJira,
 };

@@ -1,5 +1,5 @@
 import type { AtlassianCredentials } from "../atlassian";
-import { atlassianCall } from "@/lib/scanning/vendor-http";
+import { atlassianCall, pageGuard } from "@/lib/scanning/vendor-http";
 
 // The vendor calls of Jira scanning (issue 7). Paths and bodies follow Jira Cloud REST v3
 // (Jira Cloud platform REST v3): search/jql with nextPageToken.
@@ -19,7 +19,9 @@ const jqlString = (value: string) => `"${value.replace(/["\\]/g, "\\$&")}"`;
 
 export async function listJiraProjects(creds: AtlassianCredentials): Promise<JiraProjectRef[]> {
   const out: JiraProjectRef[] = [];
+  const guard = pageGuard("Jira's project list");
   for (let startAt = 0; ; ) {
+    guard(String(startAt));
     const page = await atlassianCall<{ values: { key: string; name: string }[]; isLast?: boolean }>(creds, "GET", `/rest/api/3/project/search?${q({ startAt, maxResults: 50 })}`);
     const values = page?.values ?? [];
     out.push(...values.map((p) => ({ key: p.key, name: p.name })));
@@ -32,7 +34,9 @@ export async function listJiraProjects(creds: AtlassianCredentials): Promise<Jir
 export async function countJiraIssues(creds: AtlassianCredentials, projectKey: string): Promise<number> {
   let count = 0;
   let nextPageToken: string | undefined;
+  const guard = pageGuard(`Jira's issue count of ${projectKey}`);
   do {
+    guard(nextPageToken);
     const params: Record<string, string | number> = { jql: `project = ${jqlString(projectKey)}`, maxResults: 5000 };
     if (nextPageToken) params.nextPageToken = nextPageToken;
     const page = await atlassianCall<{ issues?: unknown[]; nextPageToken?: string }>(creds, "GET", `/rest/api/3/search/jql?${q(params)}`);
@@ -61,7 +65,9 @@ async function completeTicket(creds: AtlassianCredentials, issue: IssueJson): Pr
   const f = issue.fields ?? {};
   const comments = (f.comment?.comments ?? []).map((c) => ({ id: c.id, body: c.body }));
   // The comment field holds only the first comments; the rest come from the comments API.
+  const guard = pageGuard(`The comments of ${issue.key}`);
   while (f.comment?.total !== undefined && comments.length < f.comment.total) {
+    guard(String(comments.length));
     const page = await atlassianCall<{ comments?: JiraComment[] }>(creds, "GET", `/rest/api/3/issue/${encodeURIComponent(issue.key)}/comment?${q({ startAt: comments.length, maxResults: 100 })}`);
     if (!page?.comments?.length) break;
     comments.push(...page.comments.map((c) => ({ id: c.id, body: c.body })));

@@ -1,5 +1,5 @@
 import type { IntegrationConfig, Provider } from "../types";
-import { mondayToken, testMondayToken, testMondayWorkspace } from "./client";
+import { mondayApiUrl, mondayToken, testMondayToken, testMondayWorkspace } from "./client";
 import { mondayForm, mondaySchema, mondayTeamSchema } from "./schema";
 
 function isTeamConfig(config: IntegrationConfig): boolean {
@@ -11,6 +11,9 @@ export const monday: Provider = {
   name: mondayForm.name,
   teamLevel: true,
   secretFields: ["apiToken"],
+  // The API's address is the product's (MONDAY_API_URL), not a setting.
+  destinationFields: [],
+  destination: () => mondayApiUrl(),
   schema: mondaySchema,
   teamSchema: mondayTeamSchema,
   teamUsesGlobalSecrets: true,

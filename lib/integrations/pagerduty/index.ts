@@ -11,6 +11,9 @@ export const pagerduty: Provider = {
   name: pagerdutyForm.name,
   teamLevel: true,
   secretFields: ["routingKey"],
+  // The Events API's address is the product's (PAGERDUTY_EVENTS_URL), not a setting.
+  destinationFields: [],
+  destination: () => pagerdutyEventsUrl(),
   schema: pagerdutySchema,
   test: (config) => testPagerDuty(routingKey(config)),
   buildRequest: (config, payload) => ({

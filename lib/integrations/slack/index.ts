@@ -12,6 +12,8 @@ export const slack: Provider = {
   teamLevel: true,
   // The URL's last path segment is the credential, so the whole URL is kept secret.
   secretFields: ["webhookUrl"],
+  destinationFields: ["webhookUrl"],
+  destination: webhookUrl,
   schema: slackSchema,
   test: (config) => postSlackMessage(webhookUrl(config), testMessage()),
   buildRequest: (config, payload) => ({

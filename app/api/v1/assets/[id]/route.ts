@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/route";
+import { requireAdmin } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/errors";
 import { getAsset } from "@/lib/assets/queries";
 import { assetPatchSchema } from "@/lib/assets/schemas";
@@ -11,7 +12,7 @@ export const GET = apiRoute({}, async ({ params }) => {
   return asset;
 });
 
-export const PATCH = apiRoute({ body: assetPatchSchema }, async ({ principal, params, body }) => setAssetTeam(principal, params.id, body.teamId));
+export const PATCH = apiRoute({ body: assetPatchSchema, authorize: ({ principal }) => requireAdmin(principal) }, async ({ principal, params, body }) => setAssetTeam(principal, params.id, body.teamId));
 
 export const DELETE = apiRoute({}, async ({ principal, params }) => {
   await deleteAsset(principal, params.id);

@@ -1,5 +1,9 @@
 import { apiRoute } from "@/lib/api/route";
-import { optionalSettingsBody } from "@/lib/integrations/rest";
+import { requireScopeManager } from "@/lib/auth/principal";
+import { settingsBody } from "@/lib/integrations/rest";
 import { testIntegration } from "@/lib/integrations/service";
 
-export const POST = apiRoute({}, async ({ principal, params, request }) => testIntegration(principal, params.provider, null, await optionalSettingsBody(request)));
+// No body tests the saved settings; a settings object tests those unsaved edits.
+export const POST = apiRoute({ body: settingsBody, optionalBody: true, authorize: ({ principal }) => requireScopeManager(principal, null) }, async ({ principal, params, body }) =>
+  testIntegration(principal, params.provider, null, body),
+);

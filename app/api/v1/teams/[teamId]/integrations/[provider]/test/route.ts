@@ -1,7 +1,9 @@
 import { apiRoute } from "@/lib/api/route";
-import { optionalSettingsBody } from "@/lib/integrations/rest";
+import { requireScopeManager } from "@/lib/auth/principal";
+import { settingsBody } from "@/lib/integrations/rest";
 import { testIntegration } from "@/lib/integrations/service";
 
-export const POST = apiRoute({}, async ({ principal, params, request }) =>
-  testIntegration(principal, params.provider, params.teamId, await optionalSettingsBody(request)),
+export const POST = apiRoute(
+  { body: settingsBody, optionalBody: true, authorize: ({ principal, params }) => requireScopeManager(principal, params.teamId) },
+  async ({ principal, params, body }) => testIntegration(principal, params.provider, params.teamId, body),
 );
