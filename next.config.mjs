@@ -4,7 +4,7 @@ import { STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "./lib/security/h
 const nextConfig = {
   // Each checkout or test run may build into its own folder (parallel builds must not collide).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pino", "undici"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pino", "prom-client", "undici"],
   poweredByHeader: false,
   typedRoutes: false,
   // Pages get their CSP, with a nonce, from proxy.ts; API answers get it here (no nonce: they run

@@ -9,6 +9,7 @@ import * as schema from "./schema";
 import { installSafeQueryErrors } from "./query-errors";
 import { dataDir } from "@/lib/config/keys";
 import { errorFacts, logger } from "@/lib/log";
+import { lockEmbeddedDatabase } from "./embedded-lock";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -39,9 +40,10 @@ function open(): Handle {
   // A quarter of Postgres's default buffer pool: it lives in this process's WASM memory. Against
   // 64 MB it saves about 30 MB of peak RSS with the same bench:delivery and bench:ingest figures;
   // 16 MB saved nothing more.
+  const unlock = dir === "memory://" ? () => {} : lockEmbeddedDatabase(dir);
   const pglite = new PGlite(dir, { postgresqlconf: ["shared_buffers = 32MB"] });
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
-  return { db, kind: "pglite", pglite, close: () => pglite.close() };
+  return { db, kind: "pglite", pglite, close: () => pglite.close().finally(unlock) };
 }
 
 export function handle(): Handle {

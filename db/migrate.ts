@@ -5,7 +5,7 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { handle } from "./client";
 
-const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 /** Apply committed migrations. On Postgres an advisory lock lets several processes start at once. */
 export async function migrate(): Promise<void> {

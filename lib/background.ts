@@ -1,28 +1,34 @@
-import { startDeliveryWorker } from "@/lib/delivery/worker";
+import { startDeliveryWorker, stopDeliveryWorker } from "@/lib/delivery/worker";
 import { remaskOutdatedAssets } from "@/lib/issues/masking";
 import { errorFacts, logger } from "@/lib/log";
-import { startScanRunner } from "@/lib/scanning/runner";
+import { startScanRunner, stopScanRunner } from "@/lib/scanning/runner";
 
 /**
- * Background work that runs inside the web process (the delivery worker, with the embedded
- * database). Later parts register here; WORKER=off keeps a web process from doing any of it.
+ * Background work: the delivery worker and the scan runner. The web process runs it unless
+ * WORKER=off (instrumentation.ts); `npm run worker` processes run only this.
  */
-type Starter = () => void;
-const starters: Starter[] = [
+type Task = { start: () => void; stop: () => Promise<void> };
+const tasks: Task[] = [
   // Embedded PGlite can only be used by this process, so its worker must live here; with
   // DATABASE_URL it delivers beside any `npm run worker` processes, claims keeping them apart.
-  () => void startDeliveryWorker().catch((error) => logger().error({ err: errorFacts(error) }, "worker: could not start")),
+  {
+    start: () => void startDeliveryWorker().catch((error) => logger().error({ err: errorFacts(error) }, "worker: could not start")),
+    stop: stopDeliveryWorker,
+  },
   // Jira/Confluence scans (issue 7): jobs left by a stopped server resume from their saved cursor.
-  startScanRunner,
+  { start: startScanRunner, stop: stopScanRunner },
   // Finding contents stored before masking existed, or before rules that now recognise more.
-  () => void remaskOutdatedAssets((line) => logger().info(`masking: ${line}`)).catch((error) => logger().error({ err: errorFacts(error) }, "masking: stopped")),
+  {
+    start: () => void remaskOutdatedAssets((line) => logger().info(`masking: ${line}`)).catch((error) => logger().error({ err: errorFacts(error) }, "masking: stopped")),
+    stop: async () => {},
+  },
 ];
 
-export function onBackgroundStart(starter: Starter): void {
-  starters.push(starter);
+export function startBackground(): void {
+  for (const task of tasks) task.start();
 }
 
-export function startBackground(): void {
-  if (process.env.WORKER === "off") return;
-  for (const start of starters) start();
+/** Stop claiming work and let what is in hand finish; the caller bounds how long it waits. */
+export async function stopBackground(): Promise<void> {
+  await Promise.allSettled(tasks.map((task) => task.stop()));
 }

@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { createRequire } from "node:module";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -26,16 +27,24 @@ export function sourceFingerprint() {
   return hash.digest("hex");
 }
 
-export function buildIfNeeded() {
+/**
+ * Build when the sources changed. Asynchronous, so a launcher stays responsive to signals: SIGINT
+ * or SIGTERM during the build stops the build and then this process.
+ */
+export async function buildIfNeeded() {
   const stamp = path.join(distDir, "source-fingerprint");
   const fingerprint = sourceFingerprint();
   if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return false;
   console.log("Building the app (first start, or the sources changed)…");
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
+  const relay = (signal) => build.kill(signal);
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, relay);
+  const [code, signal] = await once(build, "exit");
+  for (const s of ["SIGINT", "SIGTERM"]) process.off(s, relay);
+  if (code !== 0) process.exit(code ?? (signal ? 1 : 0));
   writeFileSync(stamp, fingerprint);
   return true;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) buildIfNeeded();
+if (import.meta.url === `file://${process.argv[1]}`) await buildIfNeeded();

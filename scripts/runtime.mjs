@@ -22,8 +22,16 @@ export function spawnNode(args, options = {}) {
   return spawn(process.execPath, [...memoryFlags, ...args], { ...options, env: withMemoryEnv(options.env ?? process.env) });
 }
 
-/** For a launcher: pass SIGINT and SIGTERM on to `child`, and leave with its exit code. */
+/**
+ * For a launcher: pass SIGINT and SIGTERM on to `child`, and leave with its exit code. The child
+ * stops itself within 10 s of a signal; one that is still there then is killed.
+ */
 export function relayTo(child) {
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      child.kill(signal);
+      setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+    });
+  }
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

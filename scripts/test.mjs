@@ -22,7 +22,7 @@ for (const [name, cmd, args] of steps) {
   const started = Date.now();
   let ok;
   if (name === "build") {
-    buildIfNeeded();
+    await buildIfNeeded();
     ok = true;
   } else {
     ok = spawnSync(cmd, args, { stdio: "inherit", env: process.env }).status === 0;

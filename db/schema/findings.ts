@@ -76,16 +76,12 @@ export const contentMasking = pgTable("content_masking", {
   maskedAt: timestamp("masked_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/**
- * One row per accepted ingest. Its answer is kept so that repeating the asset's latest ingest
- * (a scanner retrying after a timeout) answers the same counts and changes nothing.
- */
+/** One row per accepted ingest: every ingest is a new scan, with its own id and counts. */
 export const ingests = pgTable(
   "ingests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     assetId: text("asset_id").notNull(),
-    bodyHash: text("body_hash").notNull(),
     findings: integer("findings").notNull(),
     result: jsonb("result").$type<{ created: number; updated: number; resolved: number; deleted: number }>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

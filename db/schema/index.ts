@@ -3,3 +3,4 @@ export * from "./findings";
 export * from "./integrations";
 export * from "./delivery";
 export * from "./scanning";
+export * from "./idempotency";

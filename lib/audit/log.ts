@@ -12,8 +12,13 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
+/** Who acts: a signed-in person, or the operator at the server's command line (no account). */
+export type Actor = Pick<Principal, "email"> & { userId: string | null };
+
+export const COMMAND_LINE: Actor = { userId: null, email: "operator (npm run admin)" };
+
 /** Write an audit record inside the caller's transaction, so it exists only if the change does. */
-export async function audit(tx: Executor, actor: Principal, entry: AuditEntry): Promise<void> {
+export async function audit(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({
     actorId: actor.userId,
     actorEmail: actor.email,

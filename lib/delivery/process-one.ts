@@ -6,6 +6,7 @@ import { performAttempt } from "./attempt";
 import type { RateLimiter } from "./rate-limit";
 import type { HealthSignal, Outcome } from "./record";
 import { nextStep } from "./retry";
+import { observeAttempt } from "@/lib/metrics/observe";
 
 export type Processed = { outcome: Outcome; health: HealthSignal | null };
 
@@ -40,6 +41,7 @@ export async function processDelivery(
   const result = await performAttempt(provider, integration, delivery);
   const attemptNumber = delivery.attempts + 1;
   const step = nextStep(result, attemptNumber, settings);
+  observeAttempt(delivery.provider, step.status, result.record.durationMs);
   const disableReason = result.disable ? `The receiver answered ${result.status ?? "410"} Gone; re-enable the integration after fixing its URL` : undefined;
   return {
     outcome: {

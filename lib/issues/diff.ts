@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Executor, rows } from "@/db/client";
-import type { IssueSummary } from "@/lib/notifications/changes";
+import type { ChangedIssue, IssueSummary } from "@/lib/notifications/changes";
 import type { PreparedFinding } from "./identity";
 import type { AssetKind } from "./schemas";
 
@@ -13,17 +13,18 @@ const CHUNK = 5000;
 /**
  * Upsert a scan's findings into its asset's issues in set-based statements (no per-row round
  * trips). A finding matching no issue creates one; one whose severity, uri or content changed
- * updates it; a resolved issue that comes back is reopened, which counts as updated. Every seen
+ * updates it; a resolved issue that comes back is reopened, which counts as updated (and is marked
+ * `reopened`, as PagerDuty triggers again). Every seen
  * issue gets last_seen = now(), which `retireMissing` relies on. Which rows were created or
  * changed is read back from the rows themselves (xmax = 0 marks an insert; updated_at = now() a
  * change in this transaction): joining against the old rows made the planner loop 10k × 10k.
  */
 export async function applyFindings(tx: Executor, assetId: string, kind: AssetKind, findings: PreparedFinding[]) {
   const created: IssueSummary[] = [];
-  const updated: IssueSummary[] = [];
+  const updated: ChangedIssue[] = [];
   for (let i = 0; i < findings.length; i += CHUNK) {
     const input = JSON.stringify(findings.slice(i, i + CHUNK));
-    const changed = await rows<SummaryRow & { created: boolean }>(
+    const changed = await rows<SummaryRow & { created: boolean; reopened: boolean }>(
       tx,
       sql`with input as (
             select * from jsonb_to_recordset(${input}::jsonb) as x(
@@ -43,12 +44,15 @@ export async function applyFindings(tx: Executor, assetId: string, kind: AssetKi
             returning i.id, i.detector_id, i.detector_name, i.severity, i.path, i.uri,
               i.xmax = 0 as created, i.updated_at = now() as changed
           )
-          select id, detector_id as "detectorId", detector_name as "detectorName", severity, path, uri, created
+          -- The main query sees issues as they were before this statement: a resolved one came back.
+          select id, detector_id as "detectorId", detector_name as "detectorName", severity, path, uri, created,
+            not created and exists (select 1 from issues o where o.id = up.id and o.status = 'resolved') as reopened
           from up where created or changed`,
     );
     for (const row of changed) {
-      const { created: isNew, ...rest } = row;
-      (isNew ? created : updated).push(summary(assetId)(rest));
+      const { created: isNew, reopened, ...rest } = row;
+      if (isNew) created.push(summary(assetId)(rest));
+      else updated.push(reopened ? { ...summary(assetId)(rest), reopened } : summary(assetId)(rest));
     }
   }
   return { created, updated };

@@ -1,26 +1,36 @@
 import { randomUUID } from "node:crypto";
-import { desc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db, type Executor, rows } from "@/db/client";
 import { ingests } from "@/db/schema";
 import { requireAdmin, type Principal } from "@/lib/auth/principal";
 import { wakeWorker } from "@/lib/delivery/wake";
+import { parseIdempotencyKey, runOnce } from "@/lib/idempotency/keys";
+import { observeIngest } from "@/lib/metrics/observe";
 import type { AssetRef, IngestCounts } from "@/lib/notifications/changes";
 import { notifyChanges } from "@/lib/notifications/route";
 import { applyFindings, retireMissing, upsertDetectors } from "./diff";
-import { ingestDigest, prepareFindings } from "./identity";
+import { ingestDigest, type PreparedFinding, prepareFindings } from "./identity";
 import { maskFindingContents, remaskAsset } from "./masking";
 import { type IngestInput, parseIngest } from "./schemas";
 
 export type IngestResult = { ingestId: string; assetId: string } & IngestCounts;
 
-/**
- * In-process callers only (not the REST body). `newAssetTeamId`: the team an asset this scan
- * creates belongs to (a team's own Jira or Confluence integration scanning it). An asset that
- * already exists keeps whatever team an administrator mapped it to. `onlyTeamId`: a team's own
- * scan, which may change only that team's assets; an existing asset of another team, or of none,
- * makes the ingest throw AssetOfAnotherTeam and change nothing.
- */
-export type IngestOptions = { newAssetTeamId?: string | null; onlyTeamId?: string };
+export type IngestOptions = {
+  /**
+   * In-process callers only: the team an asset this scan creates belongs to (a team's own Jira or
+   * Confluence integration scanning it). An asset that already exists keeps whatever team an
+   * administrator mapped it to.
+   */
+  newAssetTeamId?: string | null;
+  /**
+   * In-process callers only: a team's own scan, which may change only that team's assets; an
+   * existing asset of another team, or of none, makes the ingest throw AssetOfAnotherTeam and
+   * change nothing.
+   */
+  onlyTeamId?: string;
+  /** The request's `Idempotency-Key` header, if it sent one. */
+  idempotencyKey?: string | null;
+};
 
 /** A team's scan reached an asset that is not that team's: it is left as it is. */
 export class AssetOfAnotherTeam extends Error {
@@ -33,33 +43,40 @@ export class AssetOfAnotherTeam extends Error {
 /**
  * Take one full scan of one asset (contract §3): diff it against the asset's issues and queue the
  * notifications it causes, all in one transaction, so a bad body or a failure changes nothing.
- * Repeating the asset's latest ingest answers the same result and changes nothing.
+ * Every ingest is a new scan: the same body again changes what it changes (usually nothing), gets
+ * its own ingestId and ingest_completed, and marks its issues seen. A retry that must not count
+ * twice sends an Idempotency-Key: within 24 hours the same key and body answer the first answer.
  */
 export async function ingestScan(actor: Principal, raw: unknown, options: IngestOptions = {}): Promise<IngestResult> {
   requireAdmin(actor);
+  const key = parseIdempotencyKey(options.idempotencyKey);
   const input = parseIngest(raw);
   // Contents are masked before anything is stored or identified (lib/issues/masking.ts).
   const findings = prepareFindings(await maskFindingContents(input.findings));
-  const digest = ingestDigest(input);
 
-  const { result, queued } = await db.transaction(async (tx) => {
-    const asset = await claimAsset(tx, input.asset, options.newAssetTeamId ?? null, options.onlyTeamId);
-    await remaskAsset(tx, asset.id);
-    if (!asset.created) {
-      const [last] = await tx.select().from(ingests).where(eq(ingests.assetId, asset.id)).orderBy(desc(ingests.createdAt)).limit(1);
-      if (last?.bodyHash === digest) return { result: { ingestId: last.id, assetId: asset.id, ...last.result }, queued: false };
-    }
-    await upsertDetectors(tx, findings);
-    const { created, updated } = await applyFindings(tx, asset.id, input.asset.kind, findings);
-    const { resolved, deleted } = await retireMissing(tx, asset.id, input.files);
-    const counts: IngestCounts = { created: created.length, updated: updated.length, resolved: resolved.length, deleted: deleted.length };
-    const ingestId = randomUUID();
-    await tx.insert(ingests).values({ id: ingestId, assetId: asset.id, bodyHash: digest, findings: findings.length, result: counts });
-    await notifyChanges(tx, { asset, assetEvent: asset.created ? "asset_created" : undefined, created, updated, resolved, deleted, ingest: counts });
-    return { result: { ingestId, assetId: asset.id, ...counts }, queued: true };
+  const { response, replayed } = await db.transaction(async (tx) => {
+    const scan = () => applyScan(tx, input, findings, options);
+    if (!key) return { response: await scan(), replayed: false };
+    return runOnce(tx, { userId: actor.userId, key, operation: "ingest", requestHash: ingestDigest(input) }, scan);
   });
-  if (queued) wakeWorker();
-  return result;
+  if (!replayed) {
+    wakeWorker();
+    observeIngest(response);
+  }
+  return response;
+}
+
+async function applyScan(tx: Executor, input: IngestInput, findings: PreparedFinding[], options: IngestOptions): Promise<IngestResult> {
+  const asset = await claimAsset(tx, input.asset, options.newAssetTeamId ?? null, options.onlyTeamId);
+  await remaskAsset(tx, asset.id);
+  await upsertDetectors(tx, findings);
+  const { created, updated } = await applyFindings(tx, asset.id, input.asset.kind, findings);
+  const { resolved, deleted } = await retireMissing(tx, asset.id, input.files);
+  const counts: IngestCounts = { created: created.length, updated: updated.length, resolved: resolved.length, deleted: deleted.length };
+  const ingestId = randomUUID();
+  await tx.insert(ingests).values({ id: ingestId, assetId: asset.id, findings: findings.length, result: counts });
+  await notifyChanges(tx, { asset, assetEvent: asset.created ? "asset_created" : undefined, created, updated, resolved, deleted, ingest: counts });
+  return { ingestId, assetId: asset.id, ...counts };
 }
 
 /**

@@ -13,7 +13,8 @@ type Locked = IssueSummary & { status: IssueStatus; assetName: string | null; as
 
 /**
  * Set an issue's status (any signed-in person may, contract §2). Resolving and ignoring send
- * `issue_resolved` / `issue_ignored` and close its PagerDuty alert; reopening sends `issue_updated`.
+ * `issue_resolved` / `issue_ignored` and close its PagerDuty alert; reopening sends `issue_updated`
+ * and triggers its PagerDuty alert again.
  * Setting the status it already has changes nothing and sends nothing.
  */
 export async function setIssueStatus(actor: Principal, id: string, status: IssueStatus): Promise<IssueView> {
@@ -34,7 +35,7 @@ export async function setIssueStatus(actor: Principal, id: string, status: Issue
     const change: ChangeSet = { asset: { id: issue.assetId, name: assetName ?? issue.assetId, url: assetUrl, teamId } };
     if (status === "resolved") change.resolved = [summary];
     else if (status === "ignored") change.ignored = [summary];
-    else change.updated = [summary];
+    else change.updated = [{ ...summary, reopened: true }];
     await notifyChanges(tx, change);
     await audit(tx, actor, { action: "issue.status_changed", targetType: "issue", targetId: id, teamId, details: { from, to: status } });
     return true;

@@ -5,8 +5,12 @@ export type { IssueSummary };
 /** The asset a change is about, with the team whose integrations hear it besides the global ones. */
 export type AssetRef = { id: string; name: string; url: string | null; teamId: string | null };
 
-/** An issue in a change. `wasOpen: false` marks one that was already closed: its PagerDuty alert is too. */
-export type ChangedIssue = IssueSummary & { wasOpen?: boolean };
+/**
+ * An issue in a change. `wasOpen: false` marks one that was already closed: its PagerDuty alert is
+ * too. `reopened` marks an updated one that was resolved or ignored and is open again: its alert
+ * triggers again.
+ */
+export type ChangedIssue = IssueSummary & { wasOpen?: boolean; reopened?: boolean };
 
 export type IngestCounts = { created: number; updated: number; resolved: number; deleted: number };
 

@@ -82,7 +82,7 @@ function slack(target: Target, change: ChangeSet): NewDelivery[] {
   return [{ target, kind: "issues_created", payload }];
 }
 
-/** A trigger per new issue; a resolve with the same dedup key when it is resolved, ignored or deleted. */
+/** A trigger per new or reopened issue; a resolve with the same dedup key when it is resolved, ignored or deleted. */
 function pagerduty(target: Target, change: ChangeSet): NewDelivery[] {
   const alert = (action: IssueAlertPayload["action"]) => (issue: IssueSummary): NewDelivery => ({
     target,
@@ -90,9 +90,10 @@ function pagerduty(target: Target, change: ChangeSet): NewDelivery[] {
     payload: { action, issue: summaryOnly(issue) } satisfies IssueAlertPayload,
   });
   const closed = [...(change.resolved ?? []), ...(change.ignored ?? []), ...(change.deleted ?? [])].filter((i: ChangedIssue) => i.wasOpen !== false);
-  return [...atLeast(target, change.created).map(alert("trigger")), ...atLeast(target, closed).map(alert("resolve"))];
+  const opened = [...(change.created ?? []), ...(change.updated ?? []).filter((i) => i.reopened)];
+  return [...atLeast(target, opened).map(alert("trigger")), ...atLeast(target, closed).map(alert("resolve"))];
 }
 
-function summaryOnly({ wasOpen: _w, ...issue }: ChangedIssue): IssueSummary {
+function summaryOnly({ wasOpen: _w, reopened: _r, ...issue }: ChangedIssue): IssueSummary {
   return issue;
 }

@@ -117,3 +117,10 @@ export function startScanRunner(): void {
   holder.__csScanRunner ??= new ScanRunner();
   holder.__csScanRunner.start();
 }
+
+/** Stop claiming steps; the step in hand finishes and saves its cursor. */
+export async function stopScanRunner(): Promise<void> {
+  const runner = holder.__csScanRunner;
+  holder.__csScanRunner = undefined;
+  await runner?.stop();
+}

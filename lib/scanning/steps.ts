@@ -90,7 +90,8 @@ async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
   if (next) return { kind: "progress", cursor: { ...cursor, token: next, page }, scanned: containers.length, found };
 
   // The project or space is complete: one ingest of the whole asset. Its items stay until the job
-  // ends, so a repeat of this step after a crash ingests the same complete set again (a no-op).
+  // ends, so a repeat of this step after a crash ingests the same complete set again (it changes
+  // nothing, and reports so in its own ingest_completed).
   const items = await db.select({ paths: scanItems.paths, findings: scanItems.findings }).from(scanItems).where(and(eq(scanItems.jobId, job.id), eq(scanItems.assetId, asset.id)));
   const ingested = await unlessElsewhere(ingestWholeAsset(asset, scope.teamId, items.flatMap((i) => i.paths), items.flatMap((i) => i.findings as ScanFinding[])));
   return nextUnit(cursor, index, { scanned: containers.length, found, skipped: ingested ? 0 : 1 });

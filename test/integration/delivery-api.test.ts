@@ -15,6 +15,7 @@ import { Receiver } from "@/bench/delivery-receiver";
 import { GET as listRoute } from "@/app/api/v1/deliveries/route";
 import { POST as redeliverRoute } from "@/app/api/v1/deliveries/[id]/redeliver/route";
 import { POST as retryRoute } from "@/app/api/v1/deliveries/retry-failed/route";
+import { expectDocumented } from "@/test/support/openapi";
 import { attemptsOf, createIntegration, deliveryById, settled, startTestWorker, TOKEN } from "./delivery-fixtures";
 
 const receiver = new Receiver();
@@ -28,7 +29,9 @@ async function call(route: (r: Request, c: { params: Promise<Record<string, stri
   const headers = new Headers(init.headers);
   if (who) headers.set("authorization", `Bearer ${tokens[who]}`);
   const response = await route(new Request(`http://localhost${path}`, { ...init, headers }), { params: Promise.resolve(params) });
-  return { status: response.status, body: response.status === 204 ? null : await response.json() };
+  const body = response.status === 204 ? null : await response.json();
+  await expectDocumented(route, response.status, body);
+  return { status: response.status, body };
 }
 
 beforeAll(async () => {

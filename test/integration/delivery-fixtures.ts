@@ -6,6 +6,9 @@ import { deliveries, deliveryAttempts, integrations } from "@/db/schema";
 import { encryptSecrets } from "@/lib/crypto/secrets";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 import type { ProviderId } from "@/lib/integrations/types";
+import { waitFor } from "@/test/support/wait";
+
+export { waitFor };
 
 export const TOKEN = "test-signing-token-0123456789abcdef0123456789";
 
@@ -29,16 +32,6 @@ export async function startTestWorker(env: Record<string, string> = {}) {
   const worker = new DeliveryWorker({ batchSize: 20, log: () => {} });
   await worker.start();
   return worker;
-}
-
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, what = "condition"): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 export async function deliveryById(id: string) {

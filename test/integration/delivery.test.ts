@@ -131,8 +131,10 @@ describe("delivering to a webhook receiver", () => {
     await Promise.all(ids.map((id) => settled(id)));
     const times = receiver.received.map((r) => r.at).sort((a, b) => a - b);
     expect(times).toHaveLength(15);
-    // A burst of 10, then one every 100 ms.
-    expect(times[14] - times[0]).toBeGreaterThanOrEqual(400);
+    // A burst of 10, then one every 100 ms: the last token is taken 500 ms after the first. The
+    // receiver's clock sees the first request late when a busy machine delays its connection, so
+    // allow 200 ms of that skew; unthrottled, all 15 arrive within a few milliseconds of each other.
+    expect(times[14] - times[0]).toBeGreaterThanOrEqual(300);
     const rows = await Promise.all(ids.map((id) => deliveryById(id)));
     expect(rows.every((r) => r.status === "delivered" && r.attempts === 1)).toBe(true);
   });

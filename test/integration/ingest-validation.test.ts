@@ -8,6 +8,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { saveIntegration } from "@/lib/integrations/service";
 import { loadPrincipal } from "@/lib/auth/principal";
 import { createUser } from "@/lib/people/users";
+import { expectDocumented } from "@/test/support/openapi";
 
 let adminToken = "";
 let memberToken = "";
@@ -24,9 +25,11 @@ beforeAll(async () => {
   await saveIntegration(admin, "events-webhook", null, { url: "http://127.0.0.1:9/events" });
 });
 
-function post(body: string, token = adminToken) {
+async function post(body: string, token = adminToken) {
   const request = new Request("http://localhost/api/v1/ingest", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
-  return POST(request, { params: Promise.resolve({}) });
+  const response = await POST(request, { params: Promise.resolve({}) });
+  await expectDocumented(POST, response.status, await response.clone().json());
+  return response;
 }
 
 async function snapshot() {

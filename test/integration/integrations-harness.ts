@@ -7,6 +7,7 @@ import { bootstrap } from "@/db/seed";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { createTeam, setMembership } from "@/lib/people/teams";
 import { createTokenFor, createUser } from "@/lib/people/users";
+import { expectDocumented } from "@/test/support/openapi";
 
 export const ADMIN_TOKEN = "cs_integrations-admin-token-0123456789";
 
@@ -46,7 +47,7 @@ export async function seedWorld(): Promise<World> {
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** Call a route handler the way Next would, and read its JSON answer. */
+/** Call a route handler the way Next would, and read its JSON answer (checked against the OpenAPI document). */
 export async function call(handler: Handler, params: Record<string, string>, init: { token?: string; body?: unknown; method?: string } = {}) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -54,5 +55,7 @@ export async function call(handler: Handler, params: Record<string, string>, ini
   const request = new Request("http://localhost/api/v1/test", { method: init.method ?? (body ? "PUT" : "GET"), headers, body });
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
-  return { status: response.status, text, json: text ? JSON.parse(text) : null };
+  const json = text ? JSON.parse(text) : null;
+  await expectDocumented(handler, response.status, json);
+  return { status: response.status, text, json };
 }

@@ -13,6 +13,7 @@ import { saveIntegration } from "@/lib/integrations/service";
 import { ingestScan } from "@/lib/issues/ingest";
 import { createTeam } from "@/lib/people/teams";
 import { createUser } from "@/lib/people/users";
+import { expectDocumented } from "@/test/support/openapi";
 
 let admin: Principal;
 let adminToken = "";
@@ -28,7 +29,9 @@ async function call(handler: Handler, path: string, init: { method?: string; bod
   });
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const body = text ? JSON.parse(text) : null;
+  await expectDocumented(handler, response.status, body);
+  return { status: response.status, body };
 }
 
 const ASSET = "github.com/maggie/jelly-sandwich";

@@ -9,6 +9,7 @@ import { loadScanSettings } from "@/lib/scanning/settings";
 import { createTeam } from "@/lib/people/teams";
 import { createConfluenceFake } from "@/test/fakes";
 import { call, makeUser, setupAdmin, type Actor } from "@/test/support/api";
+import { expectDocumented } from "@/test/support/openapi";
 import { createScanIntegration, issuesOf, resetScanTables, runScansToEnd, scoreByKind, seedConfluence, type Expected } from "./scan-harness";
 
 const confluence = createConfluenceFake();
@@ -27,6 +28,7 @@ async function setLists(deny: string[], redact = false, redactMessage = "[remove
 async function hook(body: unknown, token: string | null) {
   const url = `http://localhost/api/v1/hooks/confluence/${integrationId}${token ? `?token=${token}` : ""}`;
   const response = await confluenceHook(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ integrationId }) });
+  await expectDocumented(confluenceHook, response.status, await response.json());
   return response.status;
 }
 

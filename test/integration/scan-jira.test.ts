@@ -8,6 +8,7 @@ import { GET as getSettings, PUT as putSettings } from "@/app/api/v1/integration
 import { ScanRunner } from "@/lib/scanning/runner";
 import { adfPlainText, adfText, createJiraFake } from "@/test/fakes";
 import { call, setupAdmin, type Actor } from "@/test/support/api";
+import { expectDocumented } from "@/test/support/openapi";
 import { createScanIntegration, issuesOf, resetScanTables, runScansToEnd, scoreByKind, seedJira, type Expected } from "./scan-harness";
 
 const jira = createJiraFake();
@@ -23,7 +24,9 @@ async function hook(body: unknown, options: { token?: string | null; signWith?: 
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.signWith) headers["x-hub-signature"] = `sha256=${createHmac("sha256", options.signWith).update(raw).digest("hex")}`;
   const response = await jiraHook(new Request(url, { method: "POST", headers, body: raw }), { params: Promise.resolve({ integrationId }) });
-  return { status: response.status, body: await response.json() };
+  const answer = await response.json();
+  await expectDocumented(jiraHook, response.status, answer);
+  return { status: response.status, body: answer };
 }
 
 async function webhookToken(): Promise<string> {

@@ -12,6 +12,7 @@ import { createJiraFake, createSlackFake } from "@/test/fakes";
 import { setupAdmin } from "@/test/support/api";
 import { startTestWorker, waitFor } from "./delivery-fixtures";
 import { createScanIntegration, issuesOf, seedJira } from "./scan-harness";
+import { expectDocumented } from "@/test/support/openapi";
 
 const jira = createJiraFake();
 const slack = createSlackFake();
@@ -59,6 +60,7 @@ it("an issue-updated event from Jira becomes an issue, a Slack message and an Ev
   );
   expect(response.status).toBe(202);
   expect(performance.now() - started).toBeLessThan(1000);
+  await expectDocumented(jiraHook, response.status, await response.json());
 
   const [issue] = await waitFor(async () => {
     const found = await issuesOf(`jira:${new URL(jira.url).host}/PAY`);

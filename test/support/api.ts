@@ -5,18 +5,24 @@ import { bootstrap } from "@/db/seed";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { createApiToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/people/users";
+import { expectDocumented } from "./openapi";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** Call a route handler the way Next does, with an optional bearer token and JSON body. */
-export async function call(handler: Handler, options: { token?: string; body?: unknown; rawBody?: string; params?: Record<string, string>; url?: string; method?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json" };
+/** Call a route handler the way Next does, with an optional bearer token and JSON body; the answer must be one the OpenAPI document describes. */
+export async function call(
+  handler: Handler,
+  options: { token?: string; body?: unknown; rawBody?: string; params?: Record<string, string>; url?: string; method?: string; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const request = new Request(options.url ?? "http://localhost/api/v1/test", { method: options.method ?? (body ? "POST" : "GET"), headers, body });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+  const json = text ? JSON.parse(text) : null;
+  await expectDocumented(handler, response.status, json);
+  return { status: response.status, body: json, headers: response.headers };
 }
 
 export type Actor = { principal: Principal; token: string };

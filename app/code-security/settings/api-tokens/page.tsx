@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { ApiTokens } from "@/components/settings/ApiTokens";
 import { requirePagePrincipal } from "@/lib/auth/session";
@@ -16,6 +17,11 @@ export default async function ApiTokensPage() {
         description={
           <>
             Personal tokens authenticate scripts and scanners against the REST API with <code className="rounded bg-zinc-100 px-1">Authorization: Bearer &lt;token&gt;</code>. A token acts with your role.
+            See the{" "}
+            <Link href="/code-security/settings/api-reference" className="text-accent-700 underline">
+              API reference
+            </Link>{" "}
+            for every call.
           </>
         }
       />
