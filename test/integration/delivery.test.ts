@@ -8,6 +8,13 @@ import { wakeWorker } from "@/lib/delivery/wake";
 import type { DeliveryWorker } from "@/lib/delivery/worker";
 import { Receiver } from "@/bench/delivery-receiver";
 import { waitFor } from "../support/wait";
+
+/** The integration's row once its health is written, just after the delivery's own record, as disabled. */
+const disabledIntegration = (id: string) =>
+  waitFor(async () => {
+    const row = await integrationRow(id);
+    return row.enabled === false && row;
+  }, 10_000, "the integration to be disabled");
 import { attemptsOf, createIntegration, deliveryById, integrationRow, resetDeliveryTables, settled, startTestWorker, TOKEN } from "./delivery-fixtures";
 
 const receiver = new Receiver();
@@ -90,10 +97,7 @@ describe("delivering to a webhook receiver", () => {
       expect(done.status).toBe("failed");
       expect(done.attempts).toBe(1);
       // The integration's health is written right after the delivery's own record.
-      const integration = await waitFor(async () => {
-        const row = await integrationRow(target.id);
-        return row.enabled === false && row;
-      }, 10_000, "the integration to be disabled");
+      const integration = await disabledIntegration(target.id);
       expect(integration.disabled_reason).toMatch(/410/);
       expect(integration.last_error).toMatch(/HTTP 410/);
     } finally {
@@ -151,10 +155,7 @@ describe("delivering to a webhook receiver", () => {
       await db.update(integrations).set({ failingSince: new Date(Date.now() - 3 * 86400_000 - 1000) }).where(eq(integrations.id, target.id));
       const second = await db.transaction((tx) => enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [issue] } }));
       await settled(second);
-      const integration = await waitFor(async () => {
-        const row = await integrationRow(target.id);
-        return row.enabled === false && row;
-      }, 10_000, "the integration to be disabled");
+      const integration = await disabledIntegration(target.id);
       expect(integration.disabled_reason).toBe("Failed continuously for 3 days; last error: HTTP 503: maintenance");
     } finally {
       receiver.fallback = { status: 200, body: "ok" };
