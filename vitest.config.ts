@@ -7,9 +7,9 @@ const integration = ["test/integration/**/*.test.ts"];
 // The database suite runs on PGlite always, and again on Postgres when TEST_DATABASE_URL is set.
 // test/postgres holds what only a server can show (dropped connections).
 const dbProjects = [
-  { name: "db-pglite", setupFiles: ["test/setup/pglite.ts"], include: integration },
+  { name: "db-pglite", setupFiles: ["test/setup/pglite.ts", "test/setup/fakes.ts"], include: integration },
   ...(process.env.TEST_DATABASE_URL
-    ? [{ name: "db-postgres", setupFiles: ["test/setup/postgres.ts"], include: [...integration, "test/postgres/**/*.test.ts"] }]
+    ? [{ name: "db-postgres", setupFiles: ["test/setup/postgres.ts", "test/setup/fakes.ts"], include: [...integration, "test/postgres/**/*.test.ts"] }]
     : []),
 ];
 

@@ -7,7 +7,7 @@ import { users } from "@/db/schema";
 import { bootstrap } from "@/db/seed";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { DeliveryWorker } from "@/lib/delivery/worker";
-import { verifySignature } from "@/lib/delivery/sign";
+import { signedPerContract } from "@/test/support/signature";
 import { saveIntegration } from "@/lib/integrations/service";
 import { setAssetTeam } from "@/lib/assets/service";
 import { ingestScan } from "@/lib/issues/ingest";
@@ -26,7 +26,7 @@ function receiver() {
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
       const token = tokens.get(req.url ?? "") ?? "";
-      const signed = verifySignature(String(req.headers["x-spectral-signature"]), token, String(req.headers["x-spectral-timestamp"]), raw);
+      const signed = signedPerContract(req.headers, token, raw);
       got.push({ path: req.url ?? "", body: JSON.parse(raw), signed });
       res.writeHead(200).end("ok");
     });

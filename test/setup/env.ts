@@ -5,3 +5,4 @@ process.env.AUTH_SECRET ||= randomBytes(32).toString("base64url");
 process.env.SECRETS_KEY ||= randomBytes(32).toString("base64");
 process.env.OUTBOUND_ALLOW_PRIVATE ??= "true";
 process.env.WORKER = "off";
+import "./no-public-network";
