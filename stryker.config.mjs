@@ -36,6 +36,7 @@ const config = {
   ignoreStatic: true,
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 30_000,
+  dryRunTimeoutMinutes: 60,
   timeoutFactor: 2,
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: "reports/mutation/index.html" },

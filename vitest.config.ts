@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // next-auth imports "next/server" without an extension: let Vite resolve it.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           include: ["lib/**/*.test.ts", "test/unit/**/*.test.ts", "test/fakes/**/*.test.ts"],
           setupFiles: ["test/setup/env.ts"],
         },
@@ -31,6 +33,8 @@ export default defineConfig({
         test: {
           name: p.name,
           environment: "node",
+          // next-auth imports "next/server" without an extension: let Vite resolve it.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           include: p.include,
           setupFiles: ["test/setup/env.ts", ...p.setupFiles],
           testTimeout: 30_000,
