@@ -13,6 +13,10 @@ const dbProjects = [
     : []),
 ];
 
+if (!process.env.TEST_DATABASE_URL && !process.env.VITEST_WORKER_ID) {
+  console.warn("\n!! TEST_DATABASE_URL is not set: the db-postgres project, test/postgres and real races are SKIPPED (PGlite only) !!\n");
+}
+
 export default defineConfig({
   resolve: { alias },
   test: {

@@ -1,3 +1,4 @@
+import { raceIt } from "@/test/support/race";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
@@ -183,7 +184,7 @@ describe("ingest A, B and C reach every receiver exactly once", { timeout: 60_00
     expect([...slack.violations, ...pagerduty.violations]).toEqual([]);
   });
 
-  it("two first ingests of one new asset at the same moment: one creates it, the other diffs against it", async () => {
+  raceIt("two first ingests of one new asset at the same moment: one creates it, the other diffs against it", async () => {
     await drain();
     hooks.reset();
     const racy = { id: "github.com/acme/racy", kind: "code" as const };
