@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // database suite on PGlite. Stryker narrows them further to the tests that cover each mutant.
 const root = import.meta.dirname;
 const alias = { "@": root };
+// STRYKER_UNIT_ONLY=true: the unit project alone, for a quick run on the pure modules.
+const unitOnly = process.env.STRYKER_UNIT_ONLY === "true";
 
 export default defineConfig({
   resolve: { alias },
@@ -23,7 +25,7 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
-      {
+      ...(unitOnly ? [] : [{
         resolve: { alias },
         test: {
           name: "db-pglite",
@@ -47,7 +49,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
-      },
+      }]),
     ],
   },
 });

@@ -57,7 +57,6 @@ let issueId = "";
 let teamSlackId = "";
 let teamDeliveryId = "";
 let globalJiraId = "";
-let teamJiraId = "";
 
 async function ensureBase(): Promise<void> {
   // The integrations exist; the asset (and its issue) exists and belongs to the lead's team.
@@ -66,7 +65,7 @@ async function ensureBase(): Promise<void> {
   teamSlackId = has("slack", world.teamId) ?? (await saveIntegration(world.admin, "slack", world.teamId, { webhookUrl: slack.addWebhook() })).id!;
   if (!has("slack", null)) await saveIntegration(world.admin, "slack", null, { webhookUrl: slack.addWebhook() });
   globalJiraId = has("jira", null) ?? (await saveIntegration(world.admin, "jira", null, { domainUrl: jira.url, email: "ann@example.com", apiToken: "jira-token-1" })).id!;
-  teamJiraId = has("jira", world.teamId) ?? (await saveIntegration(world.admin, "jira", world.teamId, { domainUrl: jira.url, email: "ann@example.com", apiToken: "jira-token-1" })).id!;
+  if (!has("jira", world.teamId)) await saveIntegration(world.admin, "jira", world.teamId, { domainUrl: jira.url, email: "ann@example.com", apiToken: "jira-token-1" });
   const result = await ingestScan(
     world.admin,
     {

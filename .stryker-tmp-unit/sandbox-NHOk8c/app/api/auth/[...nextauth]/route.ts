@@ -1,0 +1,4 @@
+// @ts-nocheck
+import { handlers } from "@/lib/auth/config";
+
+export const { GET, POST } = handlers;

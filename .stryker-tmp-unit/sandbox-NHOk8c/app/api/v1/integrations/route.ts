@@ -1,0 +1,6 @@
+// @ts-nocheck
+import { apiRoute } from "@/lib/api/route";
+import { listConfiguredIntegrations } from "@/lib/integrations/service";
+import { toApi } from "@/lib/integrations/views";
+
+export const GET = apiRoute({}, async ({ principal }) => (await listConfiguredIntegrations(principal, null)).map(toApi));

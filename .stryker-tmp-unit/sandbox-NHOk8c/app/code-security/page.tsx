@@ -1,0 +1,6 @@
+// @ts-nocheck
+import { redirect } from "next/navigation";
+
+export default function CodeSecurityHome() {
+  redirect("/code-security/issues");
+}

@@ -1,0 +1,6 @@
+// @ts-nocheck
+import { redirect } from "next/navigation";
+
+export default function Home() {
+  redirect("/code-security/issues");
+}

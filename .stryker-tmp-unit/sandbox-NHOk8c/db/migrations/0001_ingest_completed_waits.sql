@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_pending_integration_idx" ON "deliveries" USING btree ("integration_id","id") WHERE status = 'pending';

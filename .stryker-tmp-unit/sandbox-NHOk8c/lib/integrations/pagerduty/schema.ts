@@ -1,0 +1,24 @@
+// @ts-nocheck
+import { z } from "zod";
+import type { SettingsForm } from "../form-spec";
+
+// PagerDuty refuses any other length ("Length of 'routing_key' is incorrect (should be 32 characters)").
+export const ROUTING_KEY_LENGTH = 32;
+
+export const pagerdutySchema = z.object({
+  routingKey: z
+    .string({ message: "Enter the routing key" })
+    .trim()
+    .length(ROUTING_KEY_LENGTH, `A routing key is exactly ${ROUTING_KEY_LENGTH} characters`)
+    .regex(/^[A-Za-z0-9]+$/, "A routing key has only letters and digits"),
+});
+
+export const pagerdutyForm: SettingsForm = {
+  provider: "pagerduty",
+  name: "PagerDuty",
+  severityHint: "Only issues at or above it trigger an incident, and resolve it later.",
+  schema: pagerdutySchema,
+  fields: [{ name: "routingKey", label: "Routing Key", type: "text", placeholder: "32-character integration key", secret: true }],
+  // Paging people for every warning would train them to ignore pages.
+  defaultMinSeverity: "error",
+};

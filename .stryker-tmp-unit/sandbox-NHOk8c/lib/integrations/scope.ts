@@ -1,0 +1,52 @@
+// @ts-nocheck
+import { and, eq, isNull } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { integrations, teams } from "@/db/schema";
+import { requireScopeManager, type Principal } from "@/lib/auth/principal";
+import { NotFoundError } from "@/lib/errors";
+import { getProvider } from "./registry";
+import { PROVIDER_IDS, type Provider, type ProviderId } from "./types";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isProviderId(value: string): value is ProviderId {
+  return (PROVIDER_IDS as readonly string[]).includes(value);
+}
+
+/** The provider behind a path segment, or 404. */
+export function providerFor(id: string): Provider {
+  const provider = isProviderId(id) ? getProvider(id) : undefined;
+  if (!provider) throw new NotFoundError(`Integration provider "${id}"`);
+  return provider;
+}
+
+/**
+ * Who may manage a scope: the global one is the administrators'; a team's is also its leads'.
+ * A malformed or unknown team is 404, but only after the role check, so a member learns nothing
+ * about which teams exist.
+ */
+export async function authorizeScope(principal: Principal, teamId: string | null): Promise<void> {
+  requireScopeManager(principal, teamId);
+  if (teamId === null) return;
+  if (!UUID.test(teamId)) throw new NotFoundError("Team");
+  const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
+  if (!team) throw new NotFoundError("Team");
+}
+
+/** A provider offered at this scope (the Custom Webhook has no team level: 404 there), authorized. */
+export async function authorizeProvider(principal: Principal, providerId: string, teamId: string | null): Promise<Provider> {
+  const provider = providerFor(providerId);
+  if (teamId !== null && !provider.teamLevel) throw new NotFoundError(`${provider.name} at team level`);
+  await authorizeScope(principal, teamId);
+  return provider;
+}
+
+export const scopeWhere = (provider: ProviderId, teamId: string | null) =>
+  and(eq(integrations.provider, provider), teamId === null ? isNull(integrations.teamId) : eq(integrations.teamId, teamId));
+
+export async function findIntegration(executor: Executor, provider: ProviderId, teamId: string | null) {
+  const [row] = await executor.select().from(integrations).where(scopeWhere(provider, teamId));
+  return row;
+}
+
+export type IntegrationRow = typeof integrations.$inferSelect;

@@ -1,0 +1,177 @@
+// @ts-nocheck
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { integrations } from "@/db/schema";
+import { audit } from "@/lib/audit/log";
+import type { Principal } from "@/lib/auth/principal";
+import { decryptSecrets, encryptSecrets } from "@/lib/crypto/secrets";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { errorFacts, logger } from "@/lib/log";
+import { SETTINGS_FORMS } from "./forms";
+import { allProviders } from "./registry";
+import { authorizeProvider, authorizeScope, findIntegration, type IntegrationRow } from "./scope";
+import { changedFields, parseSettingsInput } from "./settings-input";
+import { toView, type IntegrationView } from "./views";
+import { PROVIDER_IDS, type IntegrationConfig, type Provider, type Severity, type TestResult } from "./types";
+
+export type { IntegrationView } from "./views";
+
+/** Every provider offered at a scope, configured or not, in the page's order. */
+export async function listScopeIntegrations(principal: Principal, teamId: string | null): Promise<IntegrationView[]> {
+  await authorizeScope(principal, teamId);
+  const offered = allProviders()
+    .filter((p) => teamId === null || p.teamLevel)
+    .sort((a, b) => PROVIDER_IDS.indexOf(a.id) - PROVIDER_IDS.indexOf(b.id));
+  const rows = await db.select().from(integrations).where(teamId === null ? undefined : eq(integrations.teamId, teamId));
+  const inScope = rows.filter((r) => r.teamId === teamId);
+  return offered.map((p) => toView(p, teamId, inScope.find((r) => r.provider === p.id), principal));
+}
+
+/** The configured integrations of a scope (the REST list). */
+export async function listConfiguredIntegrations(principal: Principal, teamId: string | null): Promise<IntegrationView[]> {
+  return (await listScopeIntegrations(principal, teamId)).filter((v) => v.configured);
+}
+
+export async function getIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<IntegrationView> {
+  const provider = await authorizeProvider(principal, providerId, teamId);
+  const row = await findIntegration(db, provider.id, teamId);
+  if (!row) throw new NotFoundError(`${provider.name} integration`);
+  return toView(provider, teamId, row, principal);
+}
+
+function configOf(provider: Provider, teamId: string | null, id: string, settings: Record<string, unknown>, secrets: Record<string, string>, rest: { enabled: boolean; minSeverity: Severity }): IntegrationConfig {
+  return { id, provider: provider.id, teamId, settings, secrets, ...rest };
+}
+
+/** Create or replace a scope's settings. Untouched (masked) secrets keep their stored values. */
+export async function saveIntegration(principal: Principal, providerId: string, teamId: string | null, input: Record<string, unknown>): Promise<IntegrationView> {
+  const provider = await authorizeProvider(principal, providerId, teamId);
+  const existing = await findIntegration(db, provider.id, teamId);
+  const stored = existing ? decryptSecrets(existing.secrets) : {};
+  const parsed = parseSettingsInput(provider, teamId !== null, input, { settings: existing?.settings ?? {}, secrets: stored });
+  const secrets = { ...(provider.generateSecrets?.() ?? {}), ...parsed.secrets };
+  const secretChanges = changedFields(stored, secrets);
+  const settingChanges = changedFields(existing?.settings ?? {}, parsed.settings).filter((k) => k in parsed.settings);
+  const connectionChanged = !existing || secretChanges.length > 0 || settingChanges.length > 0;
+
+  let settings = parsed.settings;
+  if (!connectionChanged) {
+    // Facts learned from the vendor (monday's accountDomain) stay while the credentials do.
+    settings = { ...existing.settings, ...parsed.settings };
+  } else if (provider.describeAccount) {
+    const enabled = parsed.enabled ?? true;
+    const probe = configOf(provider, teamId, existing?.id ?? "", settings, secrets, { enabled, minSeverity: parsed.minSeverity ?? "info" });
+    settings = { ...settings, ...(await provider.describeAccount(probe).catch(() => ({}))) };
+  }
+  const enabled = parsed.enabled ?? (connectionChanged ? true : existing.enabled);
+  const minSeverity = parsed.minSeverity ?? (existing?.minSeverity as Severity | undefined) ?? SETTINGS_FORMS[provider.id].defaultMinSeverity ?? "info";
+
+  const values = {
+    enabled,
+    minSeverity,
+    settings,
+    secrets: Object.keys(secrets).length ? encryptSecrets(secrets) : null,
+    updatedAt: new Date(),
+    // A re-enabled integration starts clean, and new credentials have not been proven yet.
+    ...(enabled ? { disabledReason: null } : {}),
+    ...(connectionChanged ? { lastSuccessAt: null, lastError: null, lastErrorAt: null, failingSince: null } : {}),
+  };
+  const row = await db.transaction(async (tx) => {
+    const [saved] = existing
+      ? await tx.update(integrations).set(values).where(eq(integrations.id, existing.id)).returning()
+      : await tx.insert(integrations).values({ provider: provider.id, teamId, ...values }).returning();
+    const fields: Record<string, unknown> = {};
+    for (const k of secretChanges) fields[k] = "changed";
+    for (const k of settingChanges) fields[k] = settings[k];
+    if (!existing || existing.enabled !== enabled) fields.enabled = enabled;
+    if (!existing || existing.minSeverity !== minSeverity) fields.minSeverity = minSeverity;
+    await audit(tx, principal, {
+      action: existing ? "integration.updated" : "integration.created",
+      targetType: "integration",
+      targetId: saved.id,
+      teamId,
+      details: { provider: provider.id, scope: teamId === null ? "global" : "team", fields },
+    });
+    return saved;
+  });
+  return toView(provider, teamId, row, principal);
+}
+
+export async function deleteIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<void> {
+  const provider = await authorizeProvider(principal, providerId, teamId);
+  await db.transaction(async (tx) => {
+    const row = await findIntegration(tx, provider.id, teamId);
+    if (!row) throw new NotFoundError(`${provider.name} integration`);
+    await tx.delete(integrations).where(eq(integrations.id, row.id));
+    await audit(tx, principal, {
+      action: "integration.deleted",
+      targetType: "integration",
+      targetId: row.id,
+      teamId,
+      details: { provider: provider.id, scope: teamId === null ? "global" : "team" },
+    });
+  });
+}
+
+/**
+ * Run the provider's Test on the saved settings, or on unsaved edits when `input` has any. The
+ * result becomes the integration's status only when it tested exactly what is saved.
+ */
+export async function testIntegration(principal: Principal, providerId: string, teamId: string | null, input?: Record<string, unknown>): Promise<TestResult> {
+  const provider = await authorizeProvider(principal, providerId, teamId);
+  const existing = await findIntegration(db, provider.id, teamId);
+  const stored = existing ? decryptSecrets(existing.secrets) : {};
+  const edits = input && Object.keys(input).some((k) => k !== "enabled" && k !== "minSeverity") ? input : undefined;
+  if (!existing && !edits) throw new NotFoundError(`${provider.name} integration`);
+  const parsed = edits ? parseSettingsInput(provider, teamId !== null, edits, { settings: existing?.settings ?? {}, secrets: stored }) : { settings: existing!.settings, secrets: stored };
+  const secrets = { ...(provider.generateSecrets?.() ?? {}), ...parsed.secrets };
+  const settings = { ...(existing?.settings ?? {}), ...parsed.settings };
+  const unchanged = !!existing && changedFields(stored, secrets).length === 0 && changedFields(existing.settings, settings).length === 0;
+
+  let testSecrets = secrets;
+  if (teamId !== null && provider.teamUsesGlobalSecrets) {
+    const global = await findIntegration(db, provider.id, null);
+    if (!global) throw new ValidationError(`Set up the global ${provider.name} integration first; teams use its API token`);
+    testSecrets = { ...decryptSecrets(global.secrets), ...secrets };
+  }
+  const config = configOf(provider, teamId, existing?.id ?? "", settings, testSecrets, {
+    enabled: existing?.enabled ?? true,
+    minSeverity: (existing?.minSeverity as Severity | undefined) ?? "info",
+  });
+  const result = await provider.test(config).catch(
+    (error: unknown): TestResult => {
+      logger().error({ provider: provider.id, err: errorFacts(error) }, "integrations: test crashed");
+      return { ok: false, status: null, message: "The test could not run", durationMs: 0 };
+    },
+  );
+  // The status has its own field; the message is the receiver's words ("HTTP 401: bad sig" → "bad sig").
+  const message = result.message.replace(/^HTTP \d{3}(: |$)/, "").replace(/\s*\(HTTP \d{3}\)$/, "") || (result.ok ? "OK" : "No reason given");
+  const answer: TestResult = { ok: result.ok, status: result.status, message, durationMs: result.durationMs, ...(result.accountDomain ? { accountDomain: result.accountDomain } : {}) };
+  if (unchanged && existing) await recordTestOutcome(existing, answer);
+  await audit(db, principal, {
+    action: "integration.tested",
+    targetType: "integration",
+    targetId: existing?.id ?? null,
+    teamId,
+    details: { provider: provider.id, scope: teamId === null ? "global" : "team", host: hostOf(provider.destination(config)), unsavedEdits: !unchanged, ok: answer.ok, status: answer.status },
+  });
+  return answer;
+}
+
+/** Where a Test went, for the audit log: the host alone, as a URL's path or query may hold a secret. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "(no valid URL)";
+  }
+}
+
+async function recordTestOutcome(row: IntegrationRow, result: TestResult): Promise<void> {
+  const now = new Date();
+  const learned = result.accountDomain && row.teamId === null ? { settings: { ...row.settings, accountDomain: result.accountDomain } } : {};
+  const outcome = result.ok
+    ? { lastSuccessAt: now, failingSince: null, ...learned }
+    : { lastError: `${result.status ? `HTTP ${result.status}: ` : ""}${result.message}`, lastErrorAt: now };
+  await db.update(integrations).set(outcome).where(eq(integrations.id, row.id));
+}

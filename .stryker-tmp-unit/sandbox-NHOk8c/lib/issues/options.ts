@@ -1,0 +1,27 @@
+// @ts-nocheck
+import { sql } from "drizzle-orm";
+import { db, type Executor, rows } from "@/db/client";
+
+/** Detectors for the table's filter menu. */
+export async function detectorOptions(executor: Executor = db): Promise<{ id: string; name: string }[]> {
+  return rows(executor, sql`select id, name from detectors order by name, id`);
+}
+
+/** Teams for filter and mapping menus: id and name only. */
+export async function teamOptions(executor: Executor = db): Promise<{ id: string; name: string }[]> {
+  return rows(executor, sql`select id::text as id, name from teams order by name`);
+}
+
+export type TicketProviders = { jira: boolean; monday: boolean };
+
+/**
+ * Whether Jira and Monday are set up anywhere (globally or for a team), so the quick view can say
+ * "not configured" instead of opening a dialog that cannot work.
+ */
+export async function ticketProviders(executor: Executor = db): Promise<TicketProviders> {
+  const found = await rows<{ provider: string }>(
+    executor,
+    sql`select distinct provider from integrations where enabled and provider in ('jira', 'monday')`,
+  );
+  return { jira: found.some((r) => r.provider === "jira"), monday: found.some((r) => r.provider === "monday") };
+}

@@ -1,0 +1,4 @@
+// @ts-nocheck
+const config = { plugins: { "@tailwindcss/postcss": {} } };
+
+export default config;
