@@ -49,7 +49,7 @@ const BUGS = [
   ["Retry-After ignored", "lib/delivery/retry.ts",
     "verdict.retryAfterMs ?? 0", "0", ["unit", "test/unit/delivery-retry.test.ts"]],
   ["the Block Kit limit raised", "lib/integrations/slack/notify.ts",
-    "const MAX_LISTED = 10;", "const MAX_LISTED = 60;", ["unit", "test/unit/delivery-providers.test.ts"]],
+    "const MAX_LISTED = 10;", "const MAX_LISTED = 60;", ["unit", "test/unit/slack-block-kit.test.ts"]],
   ["the event-id limit raised", "lib/delivery/config.ts",
     "maxIdsPerEvent: 1000,", "maxIdsPerEvent: 5000,", ["db-pglite", "test/integration/delivery-outbox.test.ts"]],
 ];
