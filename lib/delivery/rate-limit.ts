@@ -6,18 +6,18 @@ export type Bucket = { tokens: number; updatedAt: number; nextSlotAt: number };
 
 /**
  * Token-bucket arithmetic for one send (Slack ~1/s with a small burst, PagerDuty 120/min, webhooks
- * as the administrator sets). A send that finds the bucket empty is never dropped: it takes a token
- * it will have, so the bucket goes into debt and the send waits until that token has refilled.
- * Later sends queue behind the debt, never beside it (refilled tokens pay the queue first).
- * Returns the bucket after the send and how many milliseconds it must wait (0: go now).
+ * as the administrator sets). A send that finds the bucket empty is never dropped: it gets the
+ * next free slot, one interval after the previous throttled send. Returns the bucket after the
+ * send and how many milliseconds it must wait (0: a token was taken, go now).
  */
 export function takeToken(previous: Bucket | undefined, limit: RateLimit, now: number): { bucket: Bucket; wait: number } {
   const burst = Math.max(1, limit.burst);
   const interval = 1000 / limit.ratePerSecond;
   const start = previous ?? { tokens: burst, updatedAt: now, nextSlotAt: 0 };
   const tokens = Math.min(burst, start.tokens + (Math.max(0, now - start.updatedAt) / 1000) * limit.ratePerSecond);
-  const wait = tokens >= 1 ? 0 : Math.ceil((1 - tokens) * interval);
-  return { bucket: { tokens: tokens - 1, updatedAt: now, nextSlotAt: now + wait }, wait };
+  if (tokens >= 1) return { bucket: { tokens: tokens - 1, updatedAt: now, nextSlotAt: start.nextSlotAt }, wait: 0 };
+  const slot = Math.max(start.nextSlotAt, now + (1 - tokens) * interval);
+  return { bucket: { tokens, updatedAt: now, nextSlotAt: slot + interval }, wait: Math.ceil(slot - now) };
 }
 
 /**

@@ -1,4 +1,0 @@
-// @ts-nocheck
-import { handlers } from "@/lib/auth/config";
-
-export const { GET, POST } = handlers;

@@ -1,6 +1,0 @@
-// @ts-nocheck
-import { apiRoute } from "@/lib/api/route";
-import { listAssets } from "@/lib/assets/queries";
-import { parseAssetFilters } from "@/lib/assets/schemas";
-
-export const GET = apiRoute({}, async ({ url }) => ({ items: await listAssets(parseAssetFilters(url.searchParams)), nextCursor: null }));

@@ -1,6 +1,0 @@
-// @ts-nocheck
-import { apiRoute } from "@/lib/api/route";
-import { listIssues } from "@/lib/issues/queries";
-import { parseIssueFilters } from "@/lib/issues/filters";
-
-export const GET = apiRoute({}, async ({ url }) => listIssues(parseIssueFilters(url.searchParams)));

@@ -1,7 +1,0 @@
-// @ts-nocheck
-import { apiRoute } from "@/lib/api/route";
-import { cancelScan, scanProgress, startScan } from "@/lib/scanning/jobs";
-
-export const POST = apiRoute({}, ({ principal, params }) => startScan(principal, params.provider, params.teamId));
-export const GET = apiRoute({}, ({ principal, params }) => scanProgress(principal, params.provider, params.teamId));
-export const DELETE = apiRoute({}, ({ principal, params }) => cancelScan(principal, params.provider, params.teamId));

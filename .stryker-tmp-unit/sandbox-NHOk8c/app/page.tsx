@@ -1,6 +1,0 @@
-// @ts-nocheck
-import { redirect } from "next/navigation";
-
-export default function Home() {
-  redirect("/code-security/issues");
-}

@@ -1,1 +1,0 @@
-CREATE INDEX "deliveries_pending_integration_idx" ON "deliveries" USING btree ("integration_id","id") WHERE status = 'pending';

@@ -1,2 +1,0 @@
-ALTER TABLE "deliveries" ADD COLUMN "after_earlier" boolean DEFAULT false NOT NULL;--> statement-breakpoint
-CREATE INDEX "deliveries_followers_idx" ON "deliveries" USING btree ("integration_id") WHERE status = 'pending' and after_earlier;

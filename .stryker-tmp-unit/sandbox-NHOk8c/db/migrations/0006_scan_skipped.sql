@@ -1,1 +1,0 @@
-ALTER TABLE "scan_jobs" ADD COLUMN "skipped" integer DEFAULT 0 NOT NULL;
