@@ -7,11 +7,15 @@ const integration = ["test/integration/**/*.test.ts"];
 // The database suite runs on PGlite always, and again on Postgres when TEST_DATABASE_URL is set.
 // test/postgres holds what only a server can show (dropped connections).
 const dbProjects = [
-  { name: "db-pglite", setupFiles: ["test/setup/pglite.ts"], include: integration },
+  { name: "db-pglite", setupFiles: ["test/setup/pglite.ts", "test/setup/fakes.ts"], include: integration },
   ...(process.env.TEST_DATABASE_URL
-    ? [{ name: "db-postgres", setupFiles: ["test/setup/postgres.ts"], include: [...integration, "test/postgres/**/*.test.ts"] }]
+    ? [{ name: "db-postgres", setupFiles: ["test/setup/postgres.ts", "test/setup/fakes.ts"], include: [...integration, "test/postgres/**/*.test.ts"] }]
     : []),
 ];
+
+if (!process.env.TEST_DATABASE_URL && !process.env.VITEST_WORKER_ID) {
+  console.warn("\n!! TEST_DATABASE_URL is not set: the db-postgres project, test/postgres and real races are SKIPPED (PGlite only) !!\n");
+}
 
 export default defineConfig({
   resolve: { alias },
@@ -22,6 +26,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // next-auth imports "next/server" without an extension: let Vite resolve it.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           include: ["lib/**/*.test.ts", "test/unit/**/*.test.ts", "test/fakes/**/*.test.ts"],
           setupFiles: ["test/setup/env.ts"],
         },
@@ -31,6 +37,8 @@ export default defineConfig({
         test: {
           name: p.name,
           environment: "node",
+          // next-auth imports "next/server" without an extension: let Vite resolve it.
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           include: p.include,
           setupFiles: ["test/setup/env.ts", ...p.setupFiles],
           testTimeout: 30_000,

@@ -15,6 +15,11 @@ if (process.env.TEST_DATABASE_URL && existsSync("test/crash") && readdirSync("te
   steps.push(["crash (Postgres)", "npm", ["run", "test:crash"]]);
 }
 
+if (!process.env.TEST_DATABASE_URL) {
+  const bar = "!".repeat(100);
+  console.log(`\n${bar}\n!! TEST_DATABASE_URL is not set: the Postgres leg (db-postgres), the Postgres-only tests in test/postgres,\n!! the crash test (npm run test:crash) and every real race are SKIPPED. Race tests run serialised on PGlite.\n!! Set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run them.\n${bar}\n`);
+}
+
 let passed = 0;
 const failed = [];
 for (const [name, cmd, args] of steps) {
@@ -34,5 +39,6 @@ for (const [name, cmd, args] of steps) {
     if (name === "build") break;
   }
 }
+if (!process.env.TEST_DATABASE_URL) console.log("\n!! Postgres leg, crash test and real races SKIPPED (no TEST_DATABASE_URL) !!");
 console.log(`\nsteps: ${passed} passed, ${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""}`);
 process.exit(failed.length ? 1 : 0);

@@ -5,7 +5,7 @@ import { integrations } from "@/db/schema";
 import { BODY_LIMITS, bodyText, readBodyBytes } from "@/lib/api/body";
 import { PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
 import { enqueueItemScan } from "./jobs";
-import { loadScanSettings, type ScanProvider } from "./settings";
+import { issuedWebhookToken, type ScanProvider } from "./settings";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,7 +58,9 @@ export async function receiveHook(provider: ScanProvider, integrationId: string,
   if (!UUID.test(integrationId)) throw refused();
   const [row] = await db.select({ provider: integrations.provider, enabled: integrations.enabled }).from(integrations).where(eq(integrations.id, integrationId));
   if (!row || row.provider !== provider) throw refused();
-  const { webhookToken } = await loadScanSettings(integrationId);
+  // No token was ever issued (nobody opened the scan settings): nothing can match, and nothing is created.
+  const webhookToken = await issuedWebhookToken(integrationId);
+  if (!webhookToken) throw refused();
   const url = new URL(request.url);
   const signed = request.headers.has("x-hub-signature");
   if (!signed && !verifyHook(webhookToken, url, request.headers, "")) throw refused();

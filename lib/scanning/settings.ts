@@ -41,6 +41,12 @@ export async function loadScanSettings(integrationId: string): Promise<LoadedSca
   return { allow: stored.allow, deny: stored.deny, redact: stored.redact, redactMessage: stored.redactMessage, webhookToken: decryptSecrets(stored.secrets).webhookToken ?? "" };
 }
 
+/** The webhook token if one was ever issued, without issuing one: an unauthenticated hook writes nothing. */
+export async function issuedWebhookToken(integrationId: string): Promise<string | undefined> {
+  const [row] = await db.select({ secrets: scanSettings.secrets }).from(scanSettings).where(eq(scanSettings.integrationId, integrationId));
+  return row ? decryptSecrets(row.secrets).webhookToken || undefined : undefined;
+}
+
 export function isScanProvider(value: string): value is ScanProvider {
   return (SCAN_PROVIDERS as readonly string[]).includes(value);
 }

@@ -59,7 +59,9 @@ export class ConfluenceFake extends FakeServer {
   protected override validate(req: RecordedRequest): string[] {
     if (req.path === V1_CURRENT_USER) return req.method === "GET" ? [] : [`${req.method} is not allowed on ${V1_CURRENT_USER}`];
     if (req.bodyError) return [`body is not valid JSON: ${req.bodyError}`];
-    return spec().check(req.method, req.path, req.query, req.body, req.rawBody).errors;
+    const errors = spec().check(req.method, req.path, req.query, req.body, req.rawBody).errors;
+    if (req.method === "PUT" && /^\/wiki\/api\/v2\/pages\/[^/]+$/.test(req.path)) errors.push(...pageUpdateProblems(req.body));
+    return errors;
   }
 
   protected handle(req: RecordedRequest, problems: string[]): FakeResponse {
@@ -158,4 +160,29 @@ function listParam(q: URLSearchParams, name: string): string[] | undefined {
 
 export function createConfluenceFake(): ConfluenceFake {
   return new ConfluenceFake();
+}
+
+const REPRESENTATIONS = ["storage", "atlas_doc_format", "wiki"];
+
+/**
+ * What Confluence itself requires of a page update, beyond the spec (whose two body branches,
+ * PageBodyWrite and PageNestedBodyWrite, declare no required property, so any object fits them):
+ * a title, a version number, and a body with a known `representation` and a string `value`,
+ * flat or nested under `storage` / `atlas_doc_format`.
+ */
+function pageUpdateProblems(body: unknown): string[] {
+  if (!isObject(body)) return [];
+  const problems: string[] = [];
+  if (typeof body.title !== "string" || body.title === "") problems.push("body/title is required for a page update");
+  if (!isObject(body.version) || typeof body.version.number !== "number") problems.push("body/version/number is required for a page update");
+  const content = body.body;
+  if (!isObject(content)) return problems; // the spec check already names a body that is not an object
+  const nestedKey = ["storage", "atlas_doc_format"].find((k) => k in content);
+  const part = nestedKey ? content[nestedKey] : content;
+  if (!isObject(part)) return [...problems, `body/body/${nestedKey} must be an object`];
+  if (typeof part.representation !== "string" || !REPRESENTATIONS.includes(part.representation)) {
+    problems.push(`body/body${nestedKey ? `/${nestedKey}` : ""}/representation must be one of ${REPRESENTATIONS.join(", ")}`);
+  }
+  if (typeof part.value !== "string") problems.push(`body/body${nestedKey ? `/${nestedKey}` : ""}/value must be a string`);
+  return problems;
 }

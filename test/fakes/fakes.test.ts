@@ -141,6 +141,24 @@ describe("Confluence Cloud fake", () => {
     await update("<p>bare storage</p>", page.version + 1);
     expect(wiki.violations.some((v) => v.includes("body/body must match a schema in anyOf"))).toBe(true);
   });
+
+  it("refuses a page update whose body lacks what Confluence requires, though the spec's branches require nothing", async () => {
+    const page = wiki.pages[0];
+    wiki.reset();
+    const update = (body: unknown) =>
+      call(`${wiki.url}/wiki/api/v2/pages/${page.id}`, { method: "PUT", headers: auth, body: { id: page.id, status: "current", title: "Runbook", body, version: { number: page.version + 1 } } });
+    for (const body of [{}, { representation: "storage" }, { storage: { representation: "storage" } }, { storage: { value: "<p>x</p>" } }]) {
+      wiki.reset();
+      await update(body);
+      expect(wiki.violations, JSON.stringify(body)).not.toEqual([]);
+    }
+    wiki.reset();
+    await update({ storage: { representation: "storage" } });
+    expect(wiki.violations).toContainEqual(expect.stringContaining("body/body/storage/value must be a string"));
+    wiki.reset();
+    expect((await update({ storage: { representation: "storage", value: "<p>nested</p>" } })).status).toBe(200);
+    expect(wiki.violations).toEqual([]);
+  });
 });
 
 describe("monday.com fake", () => {

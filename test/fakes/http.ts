@@ -23,6 +23,17 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
+/**
+ * Every violation any fake recorded, in order, until a test's end takes them: the database suites
+ * fail a test that left one (test/setup/fakes.ts), even when the fake's own list was reset.
+ */
+const unclaimedViolations: string[] = [];
+
+/** The violations recorded since the last call, and forget them. */
+export function takeUnclaimedViolations(): string[] {
+  return unclaimedViolations.splice(0);
+}
+
 export abstract class FakeServer {
   readonly requests: RecordedRequest[] = [];
   readonly violations: string[] = [];
@@ -90,12 +101,15 @@ export abstract class FakeServer {
 
   /** Records a violation found while handling (e.g. inside a GraphQL resolver). */
   protected recordViolation(req: RecordedRequest, message: string): void {
-    this.violations.push(`${req.method} ${req.path}: ${message}`);
+    const violation = `${req.method} ${req.path}: ${message}`;
+    this.violations.push(violation);
+    unclaimedViolations.push(`${this.constructor.name}: ${violation}`);
   }
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let recorded: RecordedRequest | undefined;
     try {
-      const recorded = await readRequest(req);
+      recorded = await readRequest(req);
       this.requests.push(recorded);
       const problems = this.validate(recorded);
       for (const p of problems) this.recordViolation(recorded, p);
@@ -104,6 +118,10 @@ export abstract class FakeServer {
       const response = scripted ?? (await this.handle(recorded, problems));
       send(res, response);
     } catch (err) {
+      // A crash is the fake's bug, never the vendor's answer: a test that tolerates a 500 must not
+      // pass because of it.
+      const at = recorded ?? { method: req.method ?? "?", path: req.url ?? "?" };
+      this.recordViolation(at as RecordedRequest, `the fake crashed: ${err instanceof Error ? err.message : String(err)}`);
       send(res, { status: 500, body: `fake crashed: ${err instanceof Error ? err.stack : String(err)}` });
     }
   }

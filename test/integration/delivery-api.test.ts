@@ -5,7 +5,7 @@ import { deliveries, users } from "@/db/schema";
 import { bootstrap } from "@/db/seed";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { enqueueDelivery } from "@/lib/delivery/outbox";
-import { verifySignature } from "@/lib/delivery/sign";
+import { signedPerContract } from "@/test/support/signature";
 import { getProvider } from "@/lib/integrations/registry";
 import { decryptSecrets } from "@/lib/crypto/secrets";
 import { integrations } from "@/db/schema";
@@ -125,7 +125,7 @@ describe("redelivering", () => {
       const [sent] = receiver.received;
       expect(sent.headers["x-spectral-delivery"]).toBe(blueDelivery);
       expect(sent.body).toBe(done.body);
-      expect(verifySignature(String(sent.headers["x-spectral-signature"]), TOKEN, String(sent.headers["x-spectral-timestamp"]), sent.body)).toBe(true);
+      expect(signedPerContract(sent.headers, TOKEN, sent.body)).toBe(true);
       expect((await attemptsOf(blueDelivery)).map((a) => a.status)).toEqual([500, 200]);
     } finally {
       await worker.stop();
@@ -170,7 +170,7 @@ describe("Test buttons of the webhooks", () => {
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
     const [sent] = receiver.received;
     expect(Object.keys(JSON.parse(sent.body).issues[0])).toEqual(["assetId", "detectorId", "detectorName", "severity", "uri"]);
-    expect(verifySignature(String(sent.headers["x-spectral-signature"]), TOKEN, String(sent.headers["x-spectral-timestamp"]), sent.body)).toBe(true);
+    expect(signedPerContract(sent.headers, TOKEN, sent.body)).toBe(true);
     const logged = await deliveryById(String(sent.headers["x-spectral-delivery"]));
     expect(logged).toMatchObject({ kind: "test", status: "delivered", attempts: 1 });
 

@@ -1,3 +1,4 @@
+import { raceIt } from "@/test/support/race";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
@@ -141,7 +142,7 @@ describe("claims and leases", () => {
     return db.transaction((tx) => enqueueDeliveries(tx, Array.from({ length: n }, () => ({ target, kind: "issues_created", payload: { issues: [] } }))));
   }
 
-  it("two claims never share a row", async () => {
+  raceIt("two claims never share a row", async () => {
     await queue(30);
     const [a, b] = await Promise.all([claimDueDeliveries(20, 60_000), claimDueDeliveries(20, 60_000)]);
     const ids = [...a.deliveries, ...b.deliveries].map((d) => d.id);
@@ -183,7 +184,7 @@ describe("claims and leases", () => {
 });
 
 describe("rate limits shared through the database", () => {
-  it("two workers' limiters draw on one bucket, so the endpoint's limit holds for both together", async () => {
+  raceIt("two workers' limiters draw on one bucket, so the endpoint's limit holds for both together", async () => {
     await db.execute(sql`delete from rate_limit_buckets`);
     const [a, b] = [new RateLimiter(), new RateLimiter()];
     const slack = { key: "slack:shared-test", ratePerSecond: 1, burst: 2 };

@@ -5,6 +5,7 @@ import { wakeWorker } from "@/lib/delivery/wake";
 import type { DeliveryWorker } from "@/lib/delivery/worker";
 import { sendRequest } from "@/lib/http/client";
 import { setResolverForTests } from "@/lib/http/resolver";
+import { takePublicAttempts } from "@/test/setup/no-public-network";
 import { Receiver } from "@/bench/delivery-receiver";
 import { attemptsOf, createIntegration, resetDeliveryTables, settled, startTestWorker } from "./delivery-fixtures";
 
@@ -58,9 +59,10 @@ describe("the SSRF guard, with OUTBOUND_ALLOW_PRIVATE unset", () => {
     expect(receiver.received).toHaveLength(0);
   });
 
-  it("does not block a public address (stubbed resolver)", async () => {
-    const outcome = await sendRequest({ url: "https://public.example.test/hook", body: "{}", timeoutMs: 300 }).catch((e: { kind?: string }) => e);
-    // The sandbox may not reach the internet: any outcome but "blocked" proves the guard let it pass.
+  it("does not block a public address (stubbed resolver), yet no packet leaves the test", async () => {
+    const outcome = await sendRequest({ url: "https://public.example.test/hook", body: "{}", timeoutMs: 2_000 }).catch((e: { kind?: string }) => e);
+    // The product's guard let it through to the socket, where the tests' own guard stopped it.
     expect((outcome as { kind?: string }).kind).not.toBe("blocked");
+    expect(takePublicAttempts()).toEqual(["93.184.216.34:443"]);
   });
 });

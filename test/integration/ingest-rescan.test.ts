@@ -1,3 +1,4 @@
+import { raceIt } from "@/test/support/race";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as ingestRoute } from "@/app/api/v1/ingest/route";
@@ -123,7 +124,7 @@ describe("Idempotency-Key", () => {
     expect(left.map((k) => k.key)).toEqual(["yesterday"]);
   });
 
-  it("two requests with one key at the same moment make one scan, and both get its answer", async () => {
+  raceIt("two requests with one key at the same moment make one scan, and both get its answer", async () => {
     const body = { asset: asset("github.com/acme/race"), findings: [finding(1), finding(2)] };
     const [a, b] = await Promise.all([ingest(body, { key: "racing" }), ingest(body, { key: "racing" })]);
     expect(a.status).toBe(200);

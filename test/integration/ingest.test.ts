@@ -1,3 +1,4 @@
+import { raceIt } from "@/test/support/race";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
@@ -7,7 +8,7 @@ import { users } from "@/db/schema";
 import { bootstrap } from "@/db/seed";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { DeliveryWorker } from "@/lib/delivery/worker";
-import { verifySignature } from "@/lib/delivery/sign";
+import { signedPerContract } from "@/test/support/signature";
 import { saveIntegration } from "@/lib/integrations/service";
 import { setAssetTeam } from "@/lib/assets/service";
 import { ingestScan } from "@/lib/issues/ingest";
@@ -26,7 +27,7 @@ function receiver() {
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
       const token = tokens.get(req.url ?? "") ?? "";
-      const signed = verifySignature(String(req.headers["x-spectral-signature"]), token, String(req.headers["x-spectral-timestamp"]), raw);
+      const signed = signedPerContract(req.headers, token, raw);
       got.push({ path: req.url ?? "", body: JSON.parse(raw), signed });
       res.writeHead(200).end("ok");
     });
@@ -183,7 +184,7 @@ describe("ingest A, B and C reach every receiver exactly once", { timeout: 60_00
     expect([...slack.violations, ...pagerduty.violations]).toEqual([]);
   });
 
-  it("two first ingests of one new asset at the same moment: one creates it, the other diffs against it", async () => {
+  raceIt("two first ingests of one new asset at the same moment: one creates it, the other diffs against it", async () => {
     await drain();
     hooks.reset();
     const racy = { id: "github.com/acme/racy", kind: "code" as const };

@@ -54,16 +54,21 @@ beforeAll(async () => {
 
 describe("issues API", () => {
   it("pages through every issue once with a cursor, newest first", async () => {
-    const seen: string[] = [];
+    const seenItems: { id: string; firstSeen: string; assetId: string }[] = [];
     let cursor: string | null = null;
     do {
       const page = await call(listIssuesRoute, `/issues?limit=7${cursor ? `&cursor=${cursor}` : ""}`, { token: memberToken });
       expect(page.status).toBe(200);
-      seen.push(...page.body.items.map((i: { id: string }) => i.id));
+      seenItems.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
+    const seen = seenItems.map((i) => i.id);
     expect(seen).toHaveLength(26);
     expect(new Set(seen).size).toBe(26);
+    // Newest first: the log's issue came in the later scan, so it leads; ties (one scan) by id, descending.
+    expect(seenItems[0].assetId).toBe("logs/prod/api");
+    const expected = [...seenItems].sort((a, b) => Date.parse(b.firstSeen) - Date.parse(a.firstSeen) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    expect(seen).toEqual(expected.map((i) => i.id));
   });
 
   it("filters by asset, kind, severity, status and team", async () => {

@@ -138,7 +138,8 @@ describe("Jira webhook", () => {
     const started = performance.now();
     const answer = await hook({ webhookEvent: "jira:issue_updated", issue: { key: target.path } }, { signWith: token });
     expect(answer).toEqual({ status: 202, body: { queued: true } });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Queued, not scanned inline: well under the vendors' 10 s webhook timeout, even on a busy machine.
+    expect(performance.now() - started).toBeLessThan(5_000);
 
     jira.issue(target.path)!.fields.description = adfText("Rotated, thanks.");
     expect((await hook({ webhookEvent: "jira:issue_updated", issue: { key: target.path } }, { token })).status).toBe(202);

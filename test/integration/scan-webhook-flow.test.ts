@@ -59,7 +59,8 @@ it("an issue-updated event from Jira becomes an issue, a Slack message and an Ev
     { params: Promise.resolve({ integrationId }) },
   );
   expect(response.status).toBe(202);
-  expect(performance.now() - started).toBeLessThan(1000);
+  // Queued, not scanned inline: well under the vendors' 10 s webhook timeout, even on a busy machine.
+    expect(performance.now() - started).toBeLessThan(5_000);
   await expectDocumented(jiraHook, response.status, await response.json());
 
   const [issue] = await waitFor(async () => {

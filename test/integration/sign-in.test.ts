@@ -1,3 +1,4 @@
+import { raceIt } from "@/test/support/race";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -28,7 +29,7 @@ describe("sign-in: failed attempts slow down the pair (email, client address)", 
     expect(await attemptsOf("victim@example.com", "198.51.100.7")).toBe(12);
   });
 
-  it("40 parallel wrong passwords from one address all count, and at most 10 of them are checked", async () => {
+  raceIt("40 parallel wrong passwords from one address all count, and at most 10 of them are checked", async () => {
     const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => checkCredentials("burst@example.com", `wrong-${i}`, "192.0.2.40", noWait)));
     expect(await attemptsOf("burst@example.com", "192.0.2.40")).toBe(40);
     const refused = outcomes.filter((o) => !o.ok && o.reason === "too_many_attempts").length;
