@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db, type Executor, rows } from "@/db/client";
+import type { SecretSpot } from "./body-secrets";
 
 export type ClaimedDelivery = {
   id: string;
@@ -10,6 +11,7 @@ export type ClaimedDelivery = {
   kind: string;
   payload: unknown;
   body: string | null;
+  bodySecrets: SecretSpot[] | null;
   attempts: number;
 };
 
@@ -60,7 +62,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
                   limit ${limit}
                   for update skip locked) due
             where d.id = due.id
-            returning d.id, d.claim_id, d.integration_id, d.provider, d.kind, d.payload, d.body, d.attempts, d.lease_until
+            returning d.id, d.claim_id, d.integration_id, d.provider, d.kind, d.payload, d.body, d.body_secrets, d.attempts, d.lease_until
           ),
           later as (
             select next_attempt_at as at from deliveries w
@@ -68,7 +70,7 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
               and w.id not in (select id from claimed) and (select count(*) from claimed) < ${limit}
             order by next_attempt_at limit 1
           )
-          select c.id, c.claim_id as "claimId", c.integration_id as "integrationId", c.provider, c.kind, c.payload, c.body, c.attempts,
+          select c.id, c.claim_id as "claimId", c.integration_id as "integrationId", c.provider, c.kind, c.payload, c.body, c.body_secrets as "bodySecrets", c.attempts,
                  c.lease_until as "leaseUntil", (select at from later) as "nextDueAt",
                  exists (select 1 from deliveries f where f.status = 'pending' and f.after_earlier) as "followersWaiting"
           from (select 1) one left join claimed c on true`,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, type Executor, rows } from "@/db/client";
 import type { AttemptRecord } from "./attempt";
+import type { SecretSpot } from "./body-secrets";
 import { forgetIntegration } from "./integration-configs";
 
 /** What a worker did with one claimed delivery. */
@@ -13,6 +14,8 @@ export type Outcome = {
   nextAttemptAt: Date | null;
   /** The exact body sent, to keep when the delivery has none yet (its first attempt). */
   body: string | null;
+  /** Where its masked secrets go back (with `body`). */
+  bodySecrets?: SecretSpot[] | null;
   /** Null when nothing was sent (throttled, or the integration is disabled or gone). */
   attempt: AttemptRecord | null;
   lastError: string | null;
@@ -34,6 +37,7 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
     next_at: o.nextAttemptAt?.toISOString() ?? null,
     inc: o.countsAsAttempt ? 1 : 0,
     body: o.body,
+    body_secrets: o.bodySecrets ?? null,
     last_error: o.lastError,
     attempted: o.attempt !== null,
     at: o.attempt?.at.toISOString() ?? null,
@@ -49,7 +53,7 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
     executor,
     sql`with v as (
           select * from json_to_recordset(${JSON.stringify(values)}::json) as x(
-            id uuid, claim_id uuid, status delivery_status, next_at timestamptz, inc int, body text, last_error text,
+            id uuid, claim_id uuid, status delivery_status, next_at timestamptz, inc int, body text, body_secrets jsonb, last_error text,
             attempted boolean, at timestamptz, url text, headers jsonb, req_body text, res_status int,
             res_body text, duration int, error text)
         ),
@@ -61,6 +65,7 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
             claim_id = null,
             lease_until = null,
             body = coalesce(d.body, v.body),
+            body_secrets = case when d.body is null then v.body_secrets else d.body_secrets end,
             last_error = v.last_error,
             last_status = case when v.attempted then v.res_status else d.last_status end,
             last_attempt_at = case when v.attempted then v.at else d.last_attempt_at end,
