@@ -51,6 +51,15 @@ function workerRunning(on: boolean) {
   if (on) peakRss = Math.max(peakRss, process.memoryUsage.rss());
   sampling = on;
 }
+/**
+ * The worker process's CPU time (user + system) per 1,000 deliveries, throughput runs only: what
+ * each engine costs the machine, much less swayed than wall time by others sharing the cores.
+ */
+const cpuPerThousand: number[] = [];
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000 / (N / 1000);
+};
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
 async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
@@ -64,9 +73,11 @@ async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
   const profiler = await startProfiler();
   workerRunning(true);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await worker.start();
   while (await anyPending()) await new Promise((r) => setTimeout(r, 100));
   const seconds = (performance.now() - started) / 1000;
+  cpuPerThousand.push(cpuMs(cpu));
   await profiler?.stop();
   await worker.stop();
   workerRunning(false);
@@ -155,7 +166,7 @@ async function latencyAt100PerSecond(receiver: ReceiverProcess): Promise<Latency
 }
 
 /** What a phase reports to the table. */
-type Result = { engine: string; rates: number[]; latency: Latency; peakRss: number; raw?: number };
+type Result = { engine: string; rates: number[]; cpu: number[]; latency: Latency; peakRss: number; raw?: number };
 
 function report(result: Result) {
   if (process.env.BENCH_RESULT_FILE) appendFileSync(process.env.BENCH_RESULT_FILE, `${JSON.stringify(result)}\n`);
@@ -176,7 +187,7 @@ async function runOn(label: string) {
       `${label.padEnd(9)} engine ${rates.map(rate).join(" · ")}/s (median ${rate(median(rates))}) · raw undici ${rate(raw)}/s · ratio ${(median(rates) / raw).toFixed(2)} · ` +
         `latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms (${latency.count} at 100/s after ${LATENCY_WARMUP} to warm up) · worker peak RSS ${mb(peakRss)} (${mb(rssBeforeWorker)} before it started)`,
     );
-    report({ engine: `ours (${label})`, rates, latency, peakRss, raw });
+    report({ engine: `ours (${label})`, rates, cpu: cpuPerThousand, latency, peakRss, raw });
   } finally {
     await closeDb();
     await receiver.stop();
@@ -196,9 +207,11 @@ async function runPeer(name: PeerName) {
       await receiver.reset();
       workerRunning(true);
       const started = performance.now();
+      const cpu = process.cpuUsage();
       await peer.startWorker();
       while (await peer.pending()) await new Promise((r) => setTimeout(r, 100));
       rates.push(N / ((performance.now() - started) / 1000));
+      cpuPerThousand.push(cpuMs(cpu));
       await peer.stopWorker();
       workerRunning(false);
       const stats = await receiver.stats();
@@ -210,7 +223,7 @@ async function runPeer(name: PeerName) {
     await peer.close();
     workerRunning(false);
     console.log(`${name.padEnd(16)} ${rates.map(rate).join(" · ")}/s (median ${rate(median(rates))}) · latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms · peak RSS ${mb(peakRss)}`);
-    report({ engine: PEER_LABELS[name], rates, latency, peakRss });
+    report({ engine: PEER_LABELS[name], rates, cpu: cpuPerThousand, latency, peakRss });
   } finally {
     await receiver.stop();
   }
@@ -249,16 +262,16 @@ async function withDatabase(serverUrl: string, suffix: string, work: (url: strin
 function printTable(results: Result[]) {
   const ours = results.find((r) => r.engine === "ours (Postgres)");
   console.log("");
-  console.log(`| engine | deliveries/s (median of ${RUNS}) | vs ours (Postgres) | p50 / p99 at 100/s | peak RSS |`);
-  console.log("|---|---|---|---|---|");
+  console.log(`| engine | deliveries/s (median of ${RUNS}) | runs | vs ours (Postgres) | worker CPU per 1,000 | p50 / p99 at 100/s | peak RSS |`);
+  console.log("|---|---|---|---|---|---|---|");
   for (const r of results) {
     const m = median(r.rates);
     const versus = ours ? `${(m / median(ours.rates)).toFixed(2)}×` : "–";
     const name = r.engine.startsWith("ours") ? `**${r.engine}**` : r.engine;
-    console.log(`| ${name} | ${rate(m)} | ${versus} | ${r.latency.p50.toFixed(1)} / ${r.latency.p99.toFixed(1)} ms | ${mb(r.peakRss)} |`);
+    console.log(`| ${name} | ${rate(m)} | ${r.rates.map(rate).join(", ")} | ${versus} | ${Math.round(median(r.cpu))} ms | ${r.latency.p50.toFixed(1)} / ${r.latency.p99.toFixed(1)} ms | ${mb(r.peakRss)} |`);
   }
   const raw = results.find((r) => r.raw)?.raw;
-  if (raw) console.log(`| raw undici loop, same receiver and body (no queue) | ${rate(raw)} | – | – | – |`);
+  if (raw) console.log(`| raw undici loop, same receiver and body (no queue) | ${rate(raw)} | | – | – | – | – |`);
 }
 
 async function main() {
