@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { Agent, request } from "undici";
-import { memoryFlags, spawnNode, withMemoryEnv } from "../scripts/runtime.mjs";
+import { memoryFlags, spawnNode, withMemoryEnv, workerMemoryFlags } from "../scripts/runtime.mjs";
 import { closeDb, db } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { anyPending, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
@@ -30,6 +30,8 @@ const LATENCY_WARMUP = 50;
 /** Throughput runs per engine; the table shows their median. */
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const PEERS: PeerName[] = ["graphile-tuned", "graphile-default", "pg-boss"];
+/** Worker processes of the scale-out runs (BENCH_SCALE=1,2,4; empty to skip). */
+const SCALE = (process.env.BENCH_SCALE ?? "1,2,4").split(",").filter(Boolean).map(Number);
 const TOKEN = process.env.BENCH_TOKEN || randomBytes(32).toString("base64url");
 const BODY_PAYLOAD = { issues: [{ assetId: "github.com/maggie/jelly-sandwich", detectorId: "SENF026", detectorName: "Ruby On Rails secret token configuration file", severity: "error", uri: "https://github.com/maggie/jelly-sandwich/blob/main/config/initializers/secret_token.rb#L7" }] };
 
@@ -230,15 +232,65 @@ async function runPeer(name: PeerName) {
 }
 
 /**
+ * Scale-out (issue 17.4): N deliveries queued, then `workers` worker processes started together
+ * on them (each one `npm run worker`'s DeliveryWorker, in its own process), timed until the queue
+ * is empty.
+ */
+async function runScale(workers: number) {
+  const receiver = await ReceiverProcess.start(TOKEN);
+  try {
+    await migrate();
+    const target = await seedIntegration(`${receiver.url}/hook`, TOKEN);
+    for (let i = 0; i < N; i += 2000) {
+      const chunk = Array.from({ length: Math.min(2000, N - i) }, () => ({ target, kind: "issues_created", payload: BODY_PAYLOAD }));
+      await db.transaction((tx) => enqueueDeliveries(tx, chunk));
+    }
+    await receiver.reset();
+    const children = Array.from({ length: workers }, () =>
+      spawnNode(["--import", "tsx", import.meta.filename, "scale-worker"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: process.env }, workerMemoryFlags),
+    );
+    await Promise.all(children.map((child) => new Promise((resolve) => child.once("message", resolve))));
+    const started = performance.now();
+    for (const child of children) child.send("go");
+    while (await anyPending()) await new Promise((r) => setTimeout(r, 100));
+    const perSecond = N / ((performance.now() - started) / 1000);
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.once("exit", resolve), child.send("stop")))));
+    const stats = await receiver.stats();
+    if (stats.count < N || stats.badSignatures) throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
+    console.log(`scale-out ${workers} worker process${workers > 1 ? "es" : ""}: ${rate(perSecond)}/s`);
+    report({ engine: `scale:${workers}`, rates: [perSecond], cpu: [], latency: { p50: NaN, p99: NaN, count: 0 }, peakRss: 0 });
+  } finally {
+    await closeDb();
+    await receiver.stop();
+  }
+}
+
+/** One worker process of the scale-out run: ready, then "go", then "stop". */
+async function scaleWorker() {
+  const worker = new DeliveryWorker({ batchSize: BATCH, maxInFlight: IN_FLIGHT, log: () => {} });
+  process.on("message", async (message) => {
+    if (message === "go") await worker.start();
+    if (message === "stop") {
+      await worker.stop();
+      await closeDb();
+      process.exit(0);
+    }
+  });
+  process.send!("ready");
+  await new Promise(() => {});
+}
+
+/**
  * Each engine runs in its own process, so each peak RSS is that worker's alone. It runs as the
  * product's server and `npm run worker` do (scripts/runtime.mjs), unless BENCH_NO_MEMORY_FLAGS=1.
  */
-function runPhase(phase: string, env: Record<string, string>): Promise<void> {
+function runPhase(phase: string, env: Record<string, string>, flags = workerMemoryFlags): Promise<void> {
   return new Promise((resolve, reject) => {
-    const args = ["--import", "tsx", import.meta.filename, phase];
+    // BENCH_NODE_ARGS: extra flags for the engine's process (--trace-gc, a memory flag to try).
+    const args = [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", import.meta.filename, phase];
     const child = process.env.BENCH_NO_MEMORY_FLAGS
       ? spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env } })
-      : spawnNode(args, { stdio: "inherit", env: { ...process.env, ...env } });
+      : spawnNode(args, { stdio: "inherit", env: { ...process.env, ...env } }, flags);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${phase} phase failed (${code})`))));
   });
 }
@@ -259,7 +311,9 @@ async function withDatabase(serverUrl: string, suffix: string, work: (url: strin
   }
 }
 
-function printTable(results: Result[]) {
+function printTable(all: Result[]) {
+  const results = all.filter((r) => !r.engine.startsWith("scale:"));
+  const scale = all.filter((r) => r.engine.startsWith("scale:"));
   const ours = results.find((r) => r.engine === "ours (Postgres)");
   console.log("");
   console.log(`| engine | deliveries/s (median of ${RUNS}) | runs | vs ours (Postgres) | worker CPU per 1,000 | p50 / p99 at 100/s | peak RSS |`);
@@ -272,6 +326,13 @@ function printTable(results: Result[]) {
   }
   const raw = results.find((r) => r.raw)?.raw;
   if (raw) console.log(`| raw undici loop, same receiver and body (no queue) | ${rate(raw)} | | – | – | – | – |`);
+  if (scale.length) {
+    const one = scale.find((r) => r.engine === "scale:1")?.rates[0];
+    console.log("");
+    console.log("| worker processes (Postgres) | deliveries/s | vs 1 |");
+    console.log("|---|---|---|");
+    for (const r of scale) console.log(`| ${r.engine.slice(6)} | ${rate(r.rates[0])} | ${one ? (r.rates[0] / one).toFixed(2) : "–"}× |`);
+  }
 }
 
 async function main() {
@@ -284,13 +345,15 @@ async function main() {
   if (phase === "pglite") return runOn("PGlite");
   if (phase === "postgres") return runOn("Postgres");
   if (phase?.startsWith("peer:")) return runPeer(phase.slice(5) as PeerName);
+  if (phase?.startsWith("scale:")) return runScale(Number(phase.slice(6)));
+  if (phase === "scale-worker") return scaleWorker();
 
   console.log(`delivery bench: ${N.toLocaleString("en-US")} deliveries × ${RUNS} runs per engine, batches of ${BATCH}, ${IN_FLIGHT} in flight, loopback receiver in its own process`);
   const { MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ } = withMemoryEnv(process.env);
   console.log(
     process.env.BENCH_NO_MEMORY_FLAGS
       ? "worker processes run with Node's defaults (BENCH_NO_MEMORY_FLAGS)"
-      : `worker processes run as the server does: node ${memoryFlags.join(" ")}, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}, MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_}`,
+      : `engines run as the product does: on Postgres as \`npm run worker\` (node ${workerMemoryFlags.join(" ")}), on PGlite as the server (node ${memoryFlags.join(" ")}); MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}, MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_}`,
   );
   const resultFile = path.join(mkdtempSync(path.join(os.tmpdir(), "cs-bench-results-")), "results.jsonl");
   process.env.BENCH_RESULT_FILE = resultFile;
@@ -301,6 +364,7 @@ async function main() {
   if (serverUrl) {
     if (wanted("ours")) await withDatabase(serverUrl, "ours", (url) => runPhase("postgres", { DATABASE_URL: url }));
     for (const peer of PEERS) if (wanted(peer)) await withDatabase(serverUrl, peer, (url) => runPhase(`peer:${peer}`, { DATABASE_URL: url }));
+    for (const workers of SCALE) if (wanted("scale")) await withDatabase(serverUrl, `scale${workers}`, (url) => runPhase(`scale:${workers}`, { DATABASE_URL: url }));
   } else {
     console.log("Postgres and the peers skipped (set TEST_DATABASE_URL or DATABASE_URL)");
   }
@@ -310,8 +374,9 @@ async function main() {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "cs-bench-pglite-"));
     try {
       const embedded = { DATA_DIR: dataDir, DATABASE_URL: "" };
-      await runPhase("prepare", embedded);
-      await runPhase("pglite", embedded);
+      // PGlite's worker lives in the web server's process, and runs with its flags.
+      await runPhase("prepare", embedded, memoryFlags);
+      await runPhase("pglite", embedded, memoryFlags);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
