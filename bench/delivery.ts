@@ -14,7 +14,7 @@ import { Agent, request } from "undici";
 import { memoryFlags, spawnNode, withMemoryEnv, workerMemoryFlags } from "../scripts/runtime.mjs";
 import { closeDb, db } from "@/db/client";
 import { migrate } from "@/db/migrate";
-import { anyPending, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
+import { anyPending, cpuBetween, databaseCpuMs, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
 import { makePeer, makeSender, PEER_LABELS, type PeerName } from "./delivery-peers";
 import { appendFileSync, readFileSync } from "node:fs";
 import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
@@ -58,6 +58,9 @@ function workerRunning(on: boolean) {
  * each engine costs the machine, much less swayed than wall time by others sharing the cores.
  */
 const cpuPerThousand: number[] = [];
+/** The same for the Postgres server processes of the engine's database (Postgres runs only). */
+const dbCpuPerThousand: number[] = [];
+const dbCpu = async () => (process.env.DATABASE_URL ? databaseCpuMs(process.env.DATABASE_URL) : new Map<number, number>());
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000 / (N / 1000);
@@ -76,12 +79,15 @@ async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
   workerRunning(true);
   const started = performance.now();
   const cpu = process.cpuUsage();
+  const dbBefore = await dbCpu();
   await worker.start();
   while (await anyPending()) await new Promise((r) => setTimeout(r, 100));
   const seconds = (performance.now() - started) / 1000;
   cpuPerThousand.push(cpuMs(cpu));
+  dbCpuPerThousand.push(cpuBetween(dbBefore, await dbCpu()) / (N / 1000));
   await profiler?.stop();
   await worker.stop();
+  if (process.env.BENCH_DEBUG) console.log(worker.counts);
   workerRunning(false);
   const stats = await receiver.stats();
   if (stats.count < N || stats.badSignatures) throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
@@ -168,7 +174,7 @@ async function latencyAt100PerSecond(receiver: ReceiverProcess): Promise<Latency
 }
 
 /** What a phase reports to the table. */
-type Result = { engine: string; rates: number[]; cpu: number[]; latency: Latency; peakRss: number; raw?: number };
+type Result = { engine: string; rates: number[]; cpu: number[]; dbCpu?: number[]; latency: Latency; peakRss: number; raw?: number };
 
 function report(result: Result) {
   if (process.env.BENCH_RESULT_FILE) appendFileSync(process.env.BENCH_RESULT_FILE, `${JSON.stringify(result)}\n`);
@@ -189,7 +195,7 @@ async function runOn(label: string) {
       `${label.padEnd(9)} engine ${rates.map(rate).join(" · ")}/s (median ${rate(median(rates))}) · raw undici ${rate(raw)}/s · ratio ${(median(rates) / raw).toFixed(2)} · ` +
         `latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms (${latency.count} at 100/s after ${LATENCY_WARMUP} to warm up) · worker peak RSS ${mb(peakRss)} (${mb(rssBeforeWorker)} before it started)`,
     );
-    report({ engine: `ours (${label})`, rates, cpu: cpuPerThousand, latency, peakRss, raw });
+    report({ engine: `ours (${label})`, rates, cpu: cpuPerThousand, dbCpu: dbCpuPerThousand, latency, peakRss, raw });
   } finally {
     await closeDb();
     await receiver.stop();
@@ -210,10 +216,12 @@ async function runPeer(name: PeerName) {
       workerRunning(true);
       const started = performance.now();
       const cpu = process.cpuUsage();
+      const dbBefore = await dbCpu();
       await peer.startWorker();
       while (await peer.pending()) await new Promise((r) => setTimeout(r, 100));
       rates.push(N / ((performance.now() - started) / 1000));
       cpuPerThousand.push(cpuMs(cpu));
+      dbCpuPerThousand.push(cpuBetween(dbBefore, await dbCpu()) / (N / 1000));
       await peer.stopWorker();
       workerRunning(false);
       const stats = await receiver.stats();
@@ -225,7 +233,7 @@ async function runPeer(name: PeerName) {
     await peer.close();
     workerRunning(false);
     console.log(`${name.padEnd(16)} ${rates.map(rate).join(" · ")}/s (median ${rate(median(rates))}) · latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms · peak RSS ${mb(peakRss)}`);
-    report({ engine: PEER_LABELS[name], rates, cpu: cpuPerThousand, latency, peakRss });
+    report({ engine: PEER_LABELS[name], rates, cpu: cpuPerThousand, dbCpu: dbCpuPerThousand, latency, peakRss });
   } finally {
     await receiver.stop();
   }
@@ -316,13 +324,13 @@ function printTable(all: Result[]) {
   const scale = all.filter((r) => r.engine.startsWith("scale:"));
   const ours = results.find((r) => r.engine === "ours (Postgres)");
   console.log("");
-  console.log(`| engine | deliveries/s (median of ${RUNS}) | runs | vs ours (Postgres) | worker CPU per 1,000 | p50 / p99 at 100/s | peak RSS |`);
+  console.log(`| engine | deliveries/s (median of ${RUNS}) | runs | vs ours (Postgres) | CPU per 1,000: worker + Postgres | p50 / p99 at 100/s | peak RSS |`);
   console.log("|---|---|---|---|---|---|---|");
   for (const r of results) {
     const m = median(r.rates);
     const versus = ours ? `${(m / median(ours.rates)).toFixed(2)}×` : "–";
     const name = r.engine.startsWith("ours") ? `**${r.engine}**` : r.engine;
-    console.log(`| ${name} | ${rate(m)} | ${r.rates.map(rate).join(", ")} | ${versus} | ${Math.round(median(r.cpu))} ms | ${r.latency.p50.toFixed(1)} / ${r.latency.p99.toFixed(1)} ms | ${mb(r.peakRss)} |`);
+    console.log(`| ${name} | ${rate(m)} | ${r.rates.map(rate).join(", ")} | ${versus} | ${Math.round(median(r.cpu))} + ${r.dbCpu?.length && !Number.isNaN(median(r.dbCpu)) ? Math.round(median(r.dbCpu)) : "–"} ms | ${r.latency.p50.toFixed(1)} / ${r.latency.p99.toFixed(1)} ms | ${mb(r.peakRss)} |`);
   }
   const raw = results.find((r) => r.raw)?.raw;
   if (raw) console.log(`| raw undici loop, same receiver and body (no queue) | ${rate(raw)} | | – | – | – | – |`);
