@@ -23,8 +23,10 @@ const CLAIM_AT_MOST = 500;
 /**
  * A claimed delivery still waiting in the local queue this close to the end of its lease is given
  * back rather than sent: a send (10 s at most) must end before another worker may take the row.
+ * Half the lease when leases are short (tests, the crash test's 5 s).
  */
 const LEASE_MARGIN_MS = 15_000;
+const leaseMargin = (leaseMs: number) => Math.min(LEASE_MARGIN_MS, leaseMs / 2);
 
 /**
  * The delivery loop, in three overlapping stages. Claiming fetches ahead into a local queue, so
@@ -191,7 +193,7 @@ export class DeliveryWorker {
         this.queue = this.queue.slice(this.queueHead);
         this.queueHead = 0;
       }
-      if (!this.running || Date.now() > item.leaseUntil - LEASE_MARGIN_MS) {
+      if (!this.running || Date.now() > item.leaseUntil - leaseMargin(this.settings.leaseMs)) {
         this.finish(release(item));
         continue;
       }
