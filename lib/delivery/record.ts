@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db, type Executor, rows } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import type { AttemptRecord } from "./attempt";
 import type { SecretSpot } from "./body-secrets";
 import { forgetIntegration } from "./integration-configs";
