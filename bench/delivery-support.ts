@@ -61,3 +61,38 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/**
+ * CPU time (ms) used so far by the server processes serving this database, read from /proc when
+ * Postgres runs on this machine (NaN otherwise). The engines differ in what they ask of the
+ * database, and on a shared machine that CPU is taken from them.
+ */
+export async function databaseCpuMs(connectionString: string): Promise<Map<number, number>> {
+  const { readFileSync } = await import("node:fs");
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows: found } = await client.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
+    const out = new Map<number, number>();
+    for (const { pid } of found) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+        out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+      } catch {
+        // Not on this machine, or gone.
+      }
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database CPU used between two readings (backends that started in between count in full). */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  if (after.size === 0) return NaN;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}

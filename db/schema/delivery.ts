@@ -21,7 +21,10 @@ export const deliveries = pgTable(
     kind: text("kind").notNull(),
     /** The provider's input; the exact body is fixed at the first attempt and kept in `body`. */
     payload: jsonb("payload").$type<unknown>().notNull(),
+    /** The bytes sent, with provider secrets masked: they go back in at `bodySecrets` when sent. */
     body: text("body"),
+    /** Where the masked secrets sit in `body` (lib/delivery/body-secrets.ts). */
+    bodySecrets: jsonb("body_secrets").$type<[string, number, number, "j" | "r"][]>(),
     status: deliveryStatus("status").notNull().default("pending"),
     /** Attempts in the current run; Redeliver starts a new run. Every attempt is a delivery_attempts row. */
     attempts: integer("attempts").notNull().default(0),

@@ -1,6 +1,7 @@
 import { sendRequest } from "@/lib/http/client";
 import { outboundErrorOf } from "@/lib/http/errors";
 import type { IntegrationConfig, Provider, ResponseVerdict } from "@/lib/integrations/types";
+import { maskBodySecrets, maskSecretsIn, type SecretSpot, unmaskBodySecrets } from "./body-secrets";
 import { maskHeaders, maskUrl } from "./redact";
 import { parseRetryAfter } from "./retry";
 import { signingHeaders } from "./sign";
@@ -26,12 +27,17 @@ export type AttemptResult = {
   status: number | null;
   /** Plain words for the log and the Test result, with the receiver's own error text. */
   message: string;
-  /** The exact bytes sent; kept so retries and redeliveries send the same body. */
+  /**
+   * The body as the log keeps it: the bytes sent with the provider's secrets masked. Kept so
+   * retries and redeliveries send the same bytes, the secrets put back at `bodySecrets`.
+   */
   body: string;
+  bodySecrets: SecretSpot[] | null;
   record: AttemptRecord;
 };
 
-export type AttemptInput = { id: string; payload: unknown; body: string | null };
+/** `body` and `bodySecrets` as stored on the delivery (null before its first attempt). */
+export type AttemptInput = { id: string; payload: unknown; body: string | null; bodySecrets?: SecretSpot[] | null };
 
 /**
  * Build, sign and send one delivery, and judge the answer. Never throws: whatever happens
@@ -42,29 +48,50 @@ export async function performAttempt(provider: Provider, config: IntegrationConf
   const at = new Date();
   let url = "";
   let headers: Record<string, string> = {};
-  let body = delivery.body ?? "";
+  // What the log keeps: never a provider secret (issue 12.4).
+  let shown = delivery.body ?? "";
+  let bodySecrets = delivery.bodySecrets ?? null;
+  const secrets = config.secrets;
   try {
     if (!provider.buildRequest) throw new Error(`${provider.name} does not send deliveries`);
     const request = provider.buildRequest(config, delivery.payload);
     url = request.url;
-    body = delivery.body ?? request.body;
+    let body: string;
+    if (delivery.body === null) {
+      body = request.body;
+      ({ shown, spots: bodySecrets } = maskBodySecrets(body, secrets));
+    } else {
+      body = unmaskBodySecrets(delivery.body, bodySecrets, secrets);
+    }
     headers = { "content-type": "application/json", ...request.headers };
     if (request.signingToken) Object.assign(headers, signingHeaders(delivery.id, request.signingToken, body, at));
     const response = await sendRequest({ url, method: request.method ?? "POST", headers, body });
     const verdict = judge(provider, response.status, response.body);
     const throttled = response.status === 429 || response.status === 503;
+    // A receiver may echo what it got: its answer is logged with the secrets masked too.
+    const message = maskSecretsIn(describe(response.status, verdict), secrets)!;
     return {
       ok: verdict.ok,
       disable: verdict.disable ?? response.status === 410,
       retryAfterMs: throttled ? parseRetryAfter(response.headers["retry-after"]) : null,
       status: response.status,
-      message: describe(response.status, verdict),
-      body,
-      record: { at, requestUrl: maskUrl(url), requestHeaders: maskHeaders(headers), requestBody: body, status: response.status, responseBody: response.body, durationMs: response.durationMs, error: verdict.ok ? null : describe(response.status, verdict) },
+      message,
+      body: shown,
+      bodySecrets,
+      record: {
+        at,
+        requestUrl: maskUrl(url),
+        requestHeaders: maskHeaders(headers),
+        requestBody: shown,
+        status: response.status,
+        responseBody: maskSecretsIn(response.body, secrets),
+        durationMs: response.durationMs,
+        error: verdict.ok ? null : message,
+      },
     };
   } catch (error) {
     const outbound = outboundErrorOf(error);
-    const message = outbound?.message ?? `Could not send: ${error instanceof Error ? error.message : "unknown error"}`;
+    const message = maskSecretsIn(outbound?.message ?? `Could not send: ${error instanceof Error ? error.message : "unknown error"}`, secrets)!;
     const status = outbound?.status ?? null;
     return {
       ok: false,
@@ -72,8 +99,9 @@ export async function performAttempt(provider: Provider, config: IntegrationConf
       retryAfterMs: null,
       status,
       message,
-      body,
-      record: { at, requestUrl: url ? maskUrl(url) : "", requestHeaders: maskHeaders(headers), requestBody: body, status, responseBody: null, durationMs: Date.now() - at.getTime(), error: message },
+      body: shown,
+      bodySecrets,
+      record: { at, requestUrl: url ? maskUrl(url) : "", requestHeaders: maskHeaders(headers), requestBody: shown, status, responseBody: null, durationMs: Date.now() - at.getTime(), error: message },
     };
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { db, type Executor, rows } from "@/db/client";
+import type { SecretSpot } from "./body-secrets";
+import { WorkerSql } from "./worker-sql";
 
 export type ClaimedDelivery = {
   id: string;
@@ -10,6 +10,7 @@ export type ClaimedDelivery = {
   kind: string;
   payload: unknown;
   body: string | null;
+  bodySecrets: SecretSpot[] | null;
   attempts: number;
 };
 
@@ -29,8 +30,8 @@ export type Claim = {
  * flight, or retrying. Without this, two workers, or one batch sent side by side, could deliver
  * it first. The queries below name the candidate row `w`.
  */
-const notWaitingForEarlier = sql.raw(`(not w.after_earlier or not exists (
-  select 1 from deliveries e where e.integration_id = w.integration_id and e.status = 'pending' and e.id < w.id))`);
+const notWaitingForEarlier = `(not w.after_earlier or not exists (
+  select 1 from deliveries e where e.integration_id = w.integration_id and e.status = 'pending' and e.id < w.id))`;
 
 type Row = Partial<ClaimedDelivery> & { leaseUntil: string | Date | null; nextDueAt: string | Date | null; followersWaiting: boolean };
 
@@ -44,36 +45,57 @@ type Row = Partial<ClaimedDelivery> & { leaseUntil: string | Date | null; nextDu
  * The same statement tells an idle worker how long it may sleep: when the next unclaimed
  * delivery falls due (leases that may run out are left to the poll), and whether a delivery
  * waits on earlier ones. One round trip where a quiet queue used to need two.
+ *
+ * It compares with `(select now())`, not `now()`: a value the planner cannot see, so it does not
+ * probe the due index for the newest entry to estimate how many rows are due. With dead entries
+ * piled up since the last vacuum, that probe cost 14 ms of planning a claim on the embedded
+ * database, against 0.6 ms to run it.
  */
-export async function claimDueDeliveries(limit: number, leaseMs: number, executor: Executor = db): Promise<Claim> {
+const CLAIM = `with claimed as (
+    update deliveries d
+    set claim_id = $1::uuid, lease_until = now() + make_interval(secs => $2::float8), coalesce_key = null
+    from (select id from deliveries w
+          where status = 'pending' and next_attempt_at <= (select now()) and (lease_until is null or lease_until <= now())
+            and ${notWaitingForEarlier}
+          order by next_attempt_at
+          limit $3::int
+          for update skip locked) due
+    where d.id = due.id
+    returning d.id, d.claim_id, d.integration_id, d.provider, d.kind, d.payload, d.body, d.body_secrets, d.attempts, d.lease_until
+  ),
+  later as (
+    select next_attempt_at as at from deliveries w
+    where status = 'pending' and claim_id is null and ${notWaitingForEarlier}
+      and w.id not in (select id from claimed) and (select count(*) from claimed) < $3::int
+    order by next_attempt_at limit 1
+  )
+  select c.id, c.claim_id as "claimId", c.integration_id as "integrationId", c.provider, c.kind, c.payload, c.body, c.body_secrets as "bodySecrets", c.attempts,
+         c.lease_until as "leaseUntil", (select at from later) as "nextDueAt",
+         exists (select 1 from deliveries f where f.status = 'pending' and f.after_earlier) as "followersWaiting"
+  from (select 1) one left join claimed c on true`;
+
+/**
+ * Read the due index in order and stop at the limit, whatever the statistics say. Right after a
+ * burst of enqueues (an ingest of thousands of issues) the statistics still describe a nearly
+ * empty queue until autovacuum next analyzes the table, up to a minute later. The planner then
+ * picks a bitmap scan of every due entry, dead versions included, and sorts them: measured at
+ * 5–10 ms a claim with 60,000 rows queued, against well under 1 ms for the ordered scan. These
+ * settings hold on the claim's own connection (or, embedded, its transaction) only.
+ */
+const IN_DUE_ORDER = { enable_bitmapscan: "off", enable_seqscan: "off", enable_sort: "off" };
+
+const holder = globalThis as unknown as { __csClaimSql?: WorkerSql };
+/** The process's claim path, unless a worker brings its own. */
+export function claimSql(): WorkerSql {
+  return (holder.__csClaimSql ??= new WorkerSql(IN_DUE_ORDER));
+}
+export function newClaimSql(): WorkerSql {
+  return new WorkerSql(IN_DUE_ORDER);
+}
+
+export async function claimDueDeliveries(limit: number, leaseMs: number, via: WorkerSql = claimSql()): Promise<Claim> {
   const claimId = randomUUID();
-  const found = await inDueOrder(executor, (tx) =>
-    rows<Row>(
-      tx,
-      sql`with claimed as (
-            update deliveries d
-            set claim_id = ${claimId}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}), coalesce_key = null
-            from (select id from deliveries w
-                  where status = 'pending' and next_attempt_at <= (select now()) and (lease_until is null or lease_until <= now())
-                    and ${notWaitingForEarlier}
-                  order by next_attempt_at
-                  limit ${limit}
-                  for update skip locked) due
-            where d.id = due.id
-            returning d.id, d.claim_id, d.integration_id, d.provider, d.kind, d.payload, d.body, d.attempts, d.lease_until
-          ),
-          later as (
-            select next_attempt_at as at from deliveries w
-            where status = 'pending' and claim_id is null and ${notWaitingForEarlier}
-              and w.id not in (select id from claimed) and (select count(*) from claimed) < ${limit}
-            order by next_attempt_at limit 1
-          )
-          select c.id, c.claim_id as "claimId", c.integration_id as "integrationId", c.provider, c.kind, c.payload, c.body, c.attempts,
-                 c.lease_until as "leaseUntil", (select at from later) as "nextDueAt",
-                 exists (select 1 from deliveries f where f.status = 'pending' and f.after_earlier) as "followersWaiting"
-          from (select 1) one left join claimed c on true`,
-    ),
-  );
+  const found = await via.query<Row>("cs_claim_due", CLAIM, [claimId, leaseMs / 1000, limit]);
   const claimed = found.filter((r) => r.id) as (ClaimedDelivery & { leaseUntil: string | Date })[];
   const { nextDueAt, followersWaiting } = found[0];
   return {
@@ -83,26 +105,4 @@ export async function claimDueDeliveries(limit: number, leaseMs: number, executo
     nextDueAt: nextDueAt ? new Date(nextDueAt) : null,
     followersWaiting,
   };
-}
-
-/**
- * Read the due index in order and stop at the limit, whatever the statistics say. Right after a
- * burst of enqueues (an ingest of thousands of issues) the statistics still describe a nearly
- * empty queue until autovacuum next analyzes the table, up to a minute later. The planner then
- * picks a bitmap scan of every due entry, dead versions included, and sorts them: measured at
- * 5–10 ms a claim with 60,000 rows queued, against well under 1 ms for the ordered scan. The
- * settings hold for this transaction only.
- *
- * The claim compares with `(select now())`, not `now()`: a value the planner cannot see, so it
- * does not probe the due index for the newest entry to estimate how many rows are due. With dead
- * entries piled up since the last vacuum, that probe cost 14 ms of planning a claim on the embedded
- * database, against 0.6 ms to run it.
- */
-function inDueOrder<T>(executor: Executor, run: (tx: Executor) => Promise<T>): Promise<T> {
-  return executor.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true), set_config('enable_sort', 'off', true)`,
-    );
-    return run(tx);
-  });
 }

@@ -19,7 +19,15 @@ function secretsOf(envelope: string | null): Record<string, string> {
   return found;
 }
 
-export type LoadedIntegration = IntegrationConfig & { disabledReason: string | null };
+/**
+ * `secretsError`: its secrets could not be decrypted (SECRETS_KEY changed without
+ * SECRETS_KEY_PREVIOUS, a damaged row). Its deliveries fail with that reason; the rest of the
+ * batch goes on (issue 12.11).
+ */
+export type LoadedIntegration = IntegrationConfig & { disabledReason: string | null; secretsError?: string };
+
+export const UNREADABLE_SECRETS =
+  "Not sent: the integration's secrets cannot be decrypted with SECRETS_KEY (or SECRETS_KEY_PREVIOUS); save its secrets again";
 
 /**
  * How long a worker trusts an integration it read: a change of settings, or a disable, reaches
@@ -42,6 +50,13 @@ export async function loadIntegrations(ids: string[], executor: Executor = db): 
   for (const id of wanted) found.set(id, undefined);
   const rowsFound = await executor.select().from(integrations).where(inArray(integrations.id, wanted));
   for (const row of rowsFound) {
+    let secrets: Record<string, string> = {};
+    let secretsError: string | undefined;
+    try {
+      secrets = secretsOf(row.secrets);
+    } catch {
+      secretsError = UNREADABLE_SECRETS;
+    }
     found.set(row.id, {
       id: row.id,
       provider: row.provider as ProviderId,
@@ -49,8 +64,9 @@ export async function loadIntegrations(ids: string[], executor: Executor = db): 
       enabled: row.enabled,
       minSeverity: row.minSeverity as Severity,
       settings: row.settings,
-      secrets: secretsOf(row.secrets),
+      secrets,
       disabledReason: row.disabledReason,
+      ...(secretsError ? { secretsError } : {}),
     });
   }
   if (recent.size > 1000) recent.clear();

@@ -28,6 +28,10 @@ export async function processDelivery(
   if (!integration) return skip("The integration was removed");
   if (!integration.enabled) return skip(`Not sent: the integration is disabled${integration.disabledReason ? ` (${integration.disabledReason})` : ""}`);
   if (!provider?.buildRequest) return skip(`No delivery path for provider ${delivery.provider}`);
+  if (integration.secretsError) {
+    // The settings page says so too: the integration fails until its secrets are saved again.
+    return { ...skip(integration.secretsError), health: { integrationId: integration.id, at: new Date(), ok: false, error: integration.secretsError } };
+  }
 
   const limit = provider.rateLimit?.(integration);
   const wait = limit ? await limiter.reserve(limit) : 0;
@@ -51,6 +55,7 @@ export async function processDelivery(
       nextAttemptAt: step.nextAttemptAt,
       // The body is stored once, on the delivery, at its first attempt; every attempt sends it.
       body: delivery.body === null ? result.body : null,
+      bodySecrets: delivery.body === null ? result.bodySecrets : null,
       attempt: { ...result.record, requestBody: null },
       lastError: result.ok ? null : result.message,
       countsAsAttempt: true,

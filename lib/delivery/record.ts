@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
-import { db, type Executor, rows } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import type { AttemptRecord } from "./attempt";
+import type { SecretSpot } from "./body-secrets";
 import { forgetIntegration } from "./integration-configs";
+import { WorkerSql } from "./worker-sql";
 
 /** What a worker did with one claimed delivery. */
 export type Outcome = {
@@ -13,11 +15,15 @@ export type Outcome = {
   nextAttemptAt: Date | null;
   /** The exact body sent, to keep when the delivery has none yet (its first attempt). */
   body: string | null;
+  /** Where its masked secrets go back (with `body`). */
+  bodySecrets?: SecretSpot[] | null;
   /** Null when nothing was sent (throttled, or the integration is disabled or gone). */
   attempt: AttemptRecord | null;
   lastError: string | null;
   /** Reset the attempt count (a throttled delivery did not really try). */
   countsAsAttempt: boolean;
+  /** Given back unsent (the worker stopped, or it waited too long in the local queue): only the claim goes. */
+  release?: boolean;
 };
 
 /**
@@ -25,7 +31,7 @@ export type Outcome = {
  * exactly those rows, insert the attempt. A row whose lease ran out and was claimed again is left
  * to its new owner. Returns the ids that were still held.
  */
-export async function recordOutcomes(outcomes: Outcome[], executor: Executor = db): Promise<Set<string>> {
+export async function recordOutcomes(outcomes: Outcome[], via: WorkerSql = recordSql()): Promise<Set<string>> {
   if (outcomes.length === 0) return new Set();
   const values = outcomes.map((o) => ({
     id: o.deliveryId,
@@ -34,7 +40,9 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
     next_at: o.nextAttemptAt?.toISOString() ?? null,
     inc: o.countsAsAttempt ? 1 : 0,
     body: o.body,
+    body_secrets: o.bodySecrets ?? null,
     last_error: o.lastError,
+    release: o.release ?? false,
     attempted: o.attempt !== null,
     at: o.attempt?.at.toISOString() ?? null,
     url: o.attempt?.requestUrl ?? null,
@@ -45,41 +53,52 @@ export async function recordOutcomes(outcomes: Outcome[], executor: Executor = d
     duration: o.attempt?.durationMs ?? null,
     error: o.attempt?.error ?? null,
   }));
-  const held = await rows<{ id: string }>(
-    executor,
-    sql`with v as (
-          select * from json_to_recordset(${JSON.stringify(values)}::json) as x(
-            id uuid, claim_id uuid, status delivery_status, next_at timestamptz, inc int, body text, last_error text,
-            attempted boolean, at timestamptz, url text, headers jsonb, req_body text, res_status int,
-            res_body text, duration int, error text)
-        ),
-        finished as (
-          update deliveries d set
-            status = v.status,
-            attempts = d.attempts + v.inc,
-            next_attempt_at = coalesce(v.next_at, d.next_attempt_at),
-            claim_id = null,
-            lease_until = null,
-            body = coalesce(d.body, v.body),
-            last_error = v.last_error,
-            last_status = case when v.attempted then v.res_status else d.last_status end,
-            last_attempt_at = case when v.attempted then v.at else d.last_attempt_at end,
-            delivered_at = case when v.status = 'delivered' then v.at else d.delivered_at end
-          from v
-          -- The id list lets the planner go by primary key even before it has statistics.
-          where d.id = any(${`{${outcomes.map((o) => o.deliveryId).join(",")}}`}::uuid[]) and d.id = v.id and d.claim_id = v.claim_id
-          returning d.id
-        ),
-        logged as (
-          insert into delivery_attempts (delivery_id, at, request_url, request_headers, request_body, status, response_body, duration_ms, error)
-          select v.id, v.at, v.url, v.headers, v.req_body, v.res_status, v.res_body, v.duration, v.error
-          from v join finished f on f.id = v.id
-          where v.attempted
-          returning 1
-        )
-        select id from finished`,
-  );
+  // The id list lets the planner go by primary key even before it has statistics.
+  const ids = `{${outcomes.map((o) => o.deliveryId).join(",")}}`;
+  const held = await via.query<{ id: string }>("cs_record_outcomes", RECORD, [JSON.stringify(values), ids]);
   return new Set(held.map((r) => r.id));
+}
+
+/**
+ * One statement for a whole batch of results, set-based: the deliveries' update and, for exactly
+ * the rows still held by their claim, the attempts' insert.
+ */
+const RECORD = `with v as (
+    select * from json_to_recordset($1::json) as x(
+      id uuid, claim_id uuid, status delivery_status, next_at timestamptz, inc int, body text, body_secrets jsonb, last_error text,
+      release boolean, attempted boolean, at timestamptz, url text, headers jsonb, req_body text, res_status int,
+      res_body text, duration int, error text)
+  ),
+  finished as (
+    update deliveries d set
+      status = v.status,
+      attempts = d.attempts + v.inc,
+      next_attempt_at = coalesce(v.next_at, d.next_attempt_at),
+      claim_id = null,
+      lease_until = null,
+      body = coalesce(d.body, v.body),
+      body_secrets = case when d.body is null then v.body_secrets else d.body_secrets end,
+      last_error = case when v.release then d.last_error else v.last_error end,
+      last_status = case when v.attempted then v.res_status else d.last_status end,
+      last_attempt_at = case when v.attempted then v.at else d.last_attempt_at end,
+      delivered_at = case when v.status = 'delivered' then v.at else d.delivered_at end
+    from v
+    where d.id = any($2::uuid[]) and d.id = v.id and d.claim_id = v.claim_id
+    returning d.id
+  ),
+  logged as (
+    insert into delivery_attempts (delivery_id, at, request_url, request_headers, request_body, status, response_body, duration_ms, error)
+    select v.id, v.at, v.url, v.headers, v.req_body, v.res_status, v.res_body, v.duration, v.error
+    from v join finished f on f.id = v.id
+    where v.attempted
+    returning 1
+  )
+  select id from finished`;
+
+const holder = globalThis as unknown as { __csRecordSql?: WorkerSql };
+/** The process's record path, unless a worker brings its own. */
+export function recordSql(): WorkerSql {
+  return (holder.__csRecordSql ??= new WorkerSql());
 }
 
 const lastSuccessWrite = new Map<string, number>();

@@ -7,8 +7,18 @@ const SECRET_HEADER = /authorization|token|secret|api-?key|routing|cookie|passwo
 /** Request headers as the delivery log shows them: credentials masked. */
 export function maskHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = SECRET_HEADER.test(name) ? maskSecret(value) || "••••" : value;
+  for (const name in headers) out[name] = isSecretHeader(name) ? maskSecret(headers[name]) || "••••" : headers[name];
   return out;
+}
+
+const secretHeaders = new Map<string, boolean>();
+function isSecretHeader(name: string): boolean {
+  let secret = secretHeaders.get(name);
+  if (secret === undefined) {
+    secret = SECRET_HEADER.test(name);
+    if (secretHeaders.size < 1000) secretHeaders.set(name, secret);
+  }
+  return secret;
 }
 
 const masked = new Map<string, string>();

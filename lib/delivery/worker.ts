@@ -1,41 +1,61 @@
 import { getProvider } from "@/lib/integrations/registry";
 import { errorSummary, logger } from "@/lib/log";
 import type { ProviderId } from "@/lib/integrations/types";
-import { type Claim, claimDueDeliveries } from "./claim";
+import { type Claim, type ClaimedDelivery, claimDueDeliveries, newClaimSql } from "./claim";
 import { deliverySettings } from "./config";
-import { loadIntegrations } from "./integration-configs";
+import { type LoadedIntegration, loadIntegrations } from "./integration-configs";
 import { type Processed, processDelivery } from "./process-one";
 import { RateLimiter } from "./rate-limit";
 import { recordOutcomes, updateIntegrationHealth } from "./record";
 import { Housekeeping } from "./housekeeping";
 import { listenForWork, onWake } from "./wake";
+import { WorkerSql } from "./worker-sql";
 
 export type WorkerOptions = { batchSize?: number; maxInFlight?: number; log?: (message: string) => void };
 type Finished = Processed & { leaseUntil: number };
+type Queued = { delivery: ClaimedDelivery; leaseUntil: number; integration: LoadedIntegration | undefined };
 
-const FLUSH_AT_ONCE = 64;
-const FLUSH_GATHER_MS = 2;
+const FLUSH_AT_ONCE = 256;
+const FLUSH_GATHER_MS = 5;
 const QUIET_BEFORE_VACUUM_MS = 1000;
+/** The most one claim takes; a claim asks for what fits, from batchSize up to this. */
+const CLAIM_AT_MOST = 500;
+/**
+ * A claimed delivery still waiting in the local queue this close to the end of its lease is given
+ * back rather than sent: a send (10 s at most) must end before another worker may take the row.
+ * Half the lease when leases are short (tests, the crash test's 5 s).
+ */
+const LEASE_MARGIN_MS = 15_000;
+const leaseMargin = (leaseMs: number) => Math.min(LEASE_MARGIN_MS, leaseMs / 2);
 
 /**
- * The delivery loop. It claims batches while it has room (maxInFlight), sends every claimed
- * delivery at once over the keep-alive pool, and writes results in batches: whatever finished
- * while the previous write ran goes in the next one. A delivery counts as in flight until its
- * result is written, so a worker killed at any point strands at most maxInFlight deliveries,
- * and those come back when their lease ends.
+ * The delivery loop, in three overlapping stages. Claiming fetches ahead into a local queue, so
+ * the next deliveries are in hand while these send; sending keeps up to maxInFlight requests open
+ * over the keep-alive pool, fed from the queue the moment one ends; recording writes results in
+ * batches, one statement for whatever finished while the previous write ran. A delivery is held
+ * from its claim until its result is written, and the worker holds at most twice maxInFlight
+ * (plus a batch): its claims are rows leased in the database, not an in-memory queue, so a
+ * worker killed at any point loses nothing, and what it held comes back when the leases end.
  */
 export class DeliveryWorker {
   private readonly settings = deliverySettings();
   private readonly batchSize: number;
   private readonly maxInFlight: number;
+  private readonly maxHeld: number;
   private readonly log: (message: string) => void;
   private readonly limiter = new RateLimiter();
+  private readonly claimVia = newClaimSql();
+  private readonly recordVia = new WorkerSql();
   private running = false;
-  private inFlight = 0;
+  /** Claimed and not yet written back: queued, sending, or waiting for the record statement. */
+  private held = 0;
+  private sending = 0;
+  private queue: Queued[] = [];
+  private queueHead = 0;
   private woken = false;
   /** The last claim saw a delivery waiting for earlier ones to settle. */
   private followersWaiting = false;
-  /** Since when the worker has had nothing to do: nothing claimed, nothing in flight. */
+  /** Since when the worker has had nothing to do: nothing claimed, nothing held. */
   private quietSince: number | null = null;
   private waitingForRoom = false;
   private wakeSleeper: (() => void) | null = null;
@@ -48,10 +68,13 @@ export class DeliveryWorker {
   private flushTimer?: NodeJS.Timeout;
   private readonly housekeeping: Housekeeping;
   private wakeTimerAt = Infinity;
+  /** Statements this worker ran, and the rows they carried (the bench reports them). */
+  readonly counts = { claims: 0, claimed: 0, records: 0, recorded: 0 };
 
   constructor(options: WorkerOptions = {}) {
     this.batchSize = options.batchSize ?? this.settings.batchSize;
     this.maxInFlight = Math.max(options.maxInFlight ?? this.settings.maxInFlight, this.batchSize);
+    this.maxHeld = 2 * this.maxInFlight + this.batchSize;
     this.log = options.log ?? ((m) => logger().info(m));
     this.housekeeping = new Housekeeping(this.log);
   }
@@ -65,7 +88,7 @@ export class DeliveryWorker {
     this.loop = this.run();
   }
 
-  /** Stop claiming, let in-flight sends finish and their results be written. */
+  /** Stop claiming, give back what is queued unsent, let in-flight sends finish and their results be written. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
@@ -74,9 +97,11 @@ export class DeliveryWorker {
     this.unsubscribeWake?.();
     this.wake();
     await this.loop;
+    this.releaseQueued();
     const deadline = Date.now() + 15_000;
-    while ((this.inFlight > 0 || this.flushing || this.flushTimer) && Date.now() < deadline) await this.sleep(20);
+    while ((this.held > 0 || this.flushing || this.flushTimer) && Date.now() < deadline) await this.sleep(20);
     await this.stopListening?.();
+    await Promise.all([this.claimVia.close(), this.recordVia.close()]);
   }
 
   /** Retries and throttled sends we just scheduled: look again when the first falls due. */
@@ -96,33 +121,41 @@ export class DeliveryWorker {
     this.wakeSleeper?.();
   }
 
+  /** Deliveries claimed and not yet written back. */
   get busy(): number {
-    return this.inFlight;
+    return this.held;
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      if (this.inFlight + this.batchSize > this.maxInFlight) {
+      const room = this.maxHeld - this.held;
+      if (room < this.batchSize) {
         this.waitingForRoom = true;
         await this.sleep(this.settings.pollMs);
         this.waitingForRoom = false;
         continue;
       }
       this.woken = false;
+      const asked = Math.min(room, Math.max(this.batchSize, CLAIM_AT_MOST));
       let claim: Claim;
       try {
-        claim = await claimDueDeliveries(this.batchSize, this.settings.leaseMs);
+        claim = await claimDueDeliveries(asked, this.settings.leaseMs, this.claimVia);
       } catch (error) {
         this.log(`[worker] claim failed: ${errorSummary(error)}; retrying`);
         await this.sleep(500);
         continue;
       }
+      this.counts.claims++;
+      this.counts.claimed += claim.deliveries.length;
       this.followersWaiting = claim.followersWaiting;
-      if (claim.deliveries.length || this.inFlight) this.quietSince = null;
+      if (claim.deliveries.length || this.held) this.quietSince = null;
       else this.quietSince ??= Date.now();
-      if (claim.deliveries.length) void this.dispatch(claim);
+      if (claim.deliveries.length) {
+        this.held += claim.deliveries.length;
+        void this.dispatch(claim);
+      }
       await this.housekeeping.vacuumIfDue(false);
-      if (claim.deliveries.length < this.batchSize && !this.woken) await this.idle(claim.nextDueAt);
+      if (claim.deliveries.length < asked && !this.woken) await this.idle(claim.nextDueAt);
     }
   }
 
@@ -135,29 +168,59 @@ export class DeliveryWorker {
     if (wait > 0 && !this.woken) await this.sleep(wait);
   }
 
+  /** Read the batch's integrations (cached), then queue its deliveries for sending. */
   private async dispatch(claim: Claim): Promise<void> {
     const count = claim.deliveries.length;
-    this.inFlight += count;
     const leaseUntil = claim.leaseUntil.getTime();
-    let configs: Awaited<ReturnType<typeof loadIntegrations>>;
+    let configs: Map<string, LoadedIntegration | undefined>;
     try {
       configs = await loadIntegrations(claim.deliveries.map((d) => d.integrationId));
     } catch (error) {
       // Leave the rows claimed: they come back when the lease ends.
       this.log(`[worker] could not load integrations: ${errorSummary(error)}`);
-      this.inFlight -= count;
+      this.held -= count;
       return;
     }
-    for (const delivery of claim.deliveries) {
-      const provider = getProvider(delivery.provider as ProviderId);
-      processDelivery(delivery, configs.get(delivery.integrationId), provider, this.limiter, this.settings).then(
-        (processed) => this.finish({ ...processed, leaseUntil }),
+    for (const delivery of claim.deliveries) this.queue.push({ delivery, leaseUntil, integration: configs.get(delivery.integrationId) });
+    this.pump();
+  }
+
+  /** Start sends from the local queue while there is room for them. */
+  private pump(): void {
+    while (this.sending < this.maxInFlight && this.queueHead < this.queue.length) {
+      const item = this.queue[this.queueHead++];
+      if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+        this.queue = this.queue.slice(this.queueHead);
+        this.queueHead = 0;
+      }
+      if (!this.running || Date.now() > item.leaseUntil - leaseMargin(this.settings.leaseMs)) {
+        this.finish(release(item));
+        continue;
+      }
+      this.sending++;
+      const { delivery, integration } = item;
+      processDelivery(delivery, integration, getProvider(delivery.provider as ProviderId), this.limiter, this.settings).then(
+        (processed) => {
+          this.sending--;
+          this.finish({ ...processed, leaseUntil: item.leaseUntil });
+          this.pump();
+        },
         (error) => {
           this.log(`[worker] delivery ${delivery.id} crashed: ${errorSummary(error)}`);
-          this.inFlight -= 1;
+          this.sending--;
+          this.held--;
+          this.pump();
         },
       );
     }
+  }
+
+  /** Give back what waits unsent in the local queue: due again at once, for any worker. */
+  private releaseQueued(): void {
+    const left = this.queue.slice(this.queueHead);
+    this.queue = [];
+    this.queueHead = 0;
+    for (const item of left) this.finish(release(item));
   }
 
   private finish(item: Finished): void {
@@ -188,18 +251,24 @@ export class DeliveryWorker {
     while (this.finished.length) {
       const batch = this.finished.splice(0, 1000);
       try {
-        await recordOutcomes(batch.map((f) => f.outcome));
-        for (const f of batch) if (f.outcome.nextAttemptAt) this.wakeAt(f.outcome.nextAttemptAt.getTime());
-        // A settled delivery may free one queued after it (claim.ts).
-        if (this.followersWaiting && batch.some((f) => f.outcome.status !== "pending")) this.wake();
+        // Health first: once a delivery reads as settled, its integration's card says so too.
         const health = batch.flatMap((f) => (f.health ? [f.health] : []));
         await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorSummary(error)}`));
-        this.inFlight -= batch.length;
+        await recordOutcomes(
+          batch.map((f) => f.outcome),
+          this.recordVia,
+        );
+        this.counts.records++;
+        this.counts.recorded += batch.length;
+        for (const f of batch) if (f.outcome.nextAttemptAt) this.wakeAt(f.outcome.nextAttemptAt.getTime());
+        // A settled delivery may free one queued after it (claim.ts); a released one is due now.
+        if (batch.some((f) => f.outcome.release) || (this.followersWaiting && batch.some((f) => f.outcome.status !== "pending"))) this.wake();
+        this.held -= batch.length;
         this.housekeeping.finished(batch.length);
       } catch (error) {
         const now = Date.now();
         const alive = batch.filter((f) => f.leaseUntil > now);
-        this.inFlight -= batch.length - alive.length;
+        this.held -= batch.length - alive.length;
         this.finished.unshift(...alive);
         this.log(`[worker] could not record ${batch.length} results: ${errorSummary(error)}; retrying`);
         await this.sleep(250, false);
@@ -217,6 +286,15 @@ export class DeliveryWorker {
       if (wakeable) this.wakeSleeper = done;
     });
   }
+}
+
+/** An unsent delivery given back: its claim and lease go, nothing else changes. */
+function release({ delivery, leaseUntil }: Queued): Finished {
+  return {
+    outcome: { deliveryId: delivery.id, claimId: delivery.claimId, status: "pending", nextAttemptAt: null, body: null, attempt: null, lastError: null, countsAsAttempt: false, release: true },
+    health: null,
+    leaseUntil,
+  };
 }
 
 /** The driver's own words: drizzle's wrapper message repeats the whole statement and its parameters. */
