@@ -45,7 +45,7 @@ export async function performAttempt(provider: Provider, config: IntegrationConf
   let body = delivery.body ?? "";
   try {
     if (!provider.buildRequest) throw new Error(`${provider.name} does not send deliveries`);
-    const request = provider.buildRequest(config, delivery.payload);
+    const request = await provider.buildRequest(config, delivery.payload, delivery.body);
     url = request.url;
     body = delivery.body ?? request.body;
     headers = { "content-type": "application/json", ...request.headers };
