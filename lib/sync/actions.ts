@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { validatedAction } from "@/lib/api/action";
+import { NotFoundError } from "@/lib/errors";
+import { getIssue } from "@/lib/issues/queries";
 import { saveSyncSettings, syncPanel, syncTargets } from "./panel";
 import { syncSettingsSchema } from "./schema";
 
@@ -15,4 +17,11 @@ export const saveSyncSettingsAction = validatedAction(scope.extend({ sync: syncS
   const view = await saveSyncSettings(principal, provider, teamId, sync);
   revalidatePath("/code-security/settings/integrations");
   return view;
+});
+
+/** The quick view's live copy of an issue: its status and its tickets' statuses as last synced. */
+export const liveIssueAction = validatedAction(z.object({ issueId: z.uuid() }), async ({ issueId }) => {
+  const issue = await getIssue(issueId);
+  if (!issue || issue.deletedAt) throw new NotFoundError("Issue");
+  return issue;
 });
