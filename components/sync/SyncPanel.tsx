@@ -36,7 +36,7 @@ export function SyncPanel({ integrationId, provider, teamId }: Props) {
       {panel.isPending && <p className="text-sm text-zinc-500">Loading sync settings…</p>}
       {panel.isError && <p role="alert" className="text-sm text-red-700">Could not load sync settings: {panel.error.message}</p>}
       {panel.data && <LastRun view={panel.data} provider={provider} />}
-      {panel.data && <SyncForm key={JSON.stringify(panel.data.settings)} view={panel.data} scope={scope} onSaved={(v) => client.setQueryData(["sync-panel", integrationId], v)} />}
+      {panel.data && <SyncForm key={panel.data.integrationId} view={panel.data} scope={scope} onSaved={(v) => client.setQueryData(["sync-panel", integrationId], v)} />}
     </section>
   );
 }
