@@ -41,7 +41,8 @@ test("a Jira ticket created from the quick view and closed in Jira resolves its 
   await dialog.getByRole("button", { name: "Create ticket" }).click();
   await expect(dialog).toBeHidden();
   await expect(quickView.getByRole("link", { name: "SYNC-1" }).first()).toBeVisible();
-  await expect(quickView.getByText("To Do", { exact: true })).toBeVisible();
+  // The quick view re-reads its issue every 10 s: the new ticket's status arrives with the next read.
+  await expect(quickView.getByText("To Do", { exact: true })).toBeVisible({ timeout: 20_000 });
 
   // A developer closes the ticket in Jira; Jira calls the product's receiver.
   jira.transition("SYNC-1", "Done");
