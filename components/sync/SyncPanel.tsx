@@ -43,11 +43,11 @@ export function SyncPanel({ integrationId, provider, teamId }: Props) {
 
 function LastRun({ view, provider }: { view: SyncPanelView; provider: "jira" | "monday" }) {
   const last = view.last;
-  const what = provider === "jira" ? "tickets" : "items";
+  const noun = (n: number) => `${n} ${provider === "jira" ? "ticket" : "item"}${n === 1 ? "" : "s"}`;
   return (
     <div className="space-y-1 text-sm" aria-live="polite">
       <p className="text-zinc-700">
-        {view.linked} linked {what}
+        {noun(view.linked).replace(/^(\d+) /, "$1 linked ")}
         {provider === "monday" ? ` · ${view.subscribedBoards} ${view.subscribedBoards === 1 ? "board" : "boards"} subscribed to status changes` : ""}
       </p>
       {!last?.finishedAt ? (
@@ -58,7 +58,7 @@ function LastRun({ view, provider }: { view: SyncPanelView; provider: "jira" | "
         </p>
       ) : (
         <p className="text-zinc-600">
-          Last reconciliation {timeAgo(last.finishedAt)}: {last.checked} {what} checked, {last.changed} issues changed{last.unlinked ? `, ${last.unlinked} deleted ${what} unlinked` : ""}.
+          Last reconciliation {timeAgo(last.finishedAt)}: {noun(last.checked)} checked, {last.changed} {last.changed === 1 ? "issue" : "issues"} changed{last.unlinked ? `, ${noun(last.unlinked)} deleted in the tool unlinked` : ""}.
         </p>
       )}
     </div>
