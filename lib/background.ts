@@ -2,6 +2,7 @@ import { startDeliveryWorker, stopDeliveryWorker } from "@/lib/delivery/worker";
 import { remaskOutdatedAssets } from "@/lib/issues/masking";
 import { errorFacts, logger } from "@/lib/log";
 import { startScanRunner, stopScanRunner } from "@/lib/scanning/runner";
+import { startSyncRunner, stopSyncRunner } from "@/lib/sync/runner";
 
 /**
  * Background work: the delivery worker and the scan runner. The web process runs it unless
@@ -17,6 +18,8 @@ const tasks: Task[] = [
   },
   // Jira/Confluence scans (issue 7): jobs left by a stopped server resume from their saved cursor.
   { start: startScanRunner, stop: stopScanRunner },
+  // Ticket sync's reconciliation (issue 16), every SYNC_RECONCILE_MS per Jira or monday integration.
+  { start: startSyncRunner, stop: stopSyncRunner },
   // Finding contents stored before masking existed, or before rules that now recognise more.
   {
     start: () => void remaskOutdatedAssets((line) => logger().info(`masking: ${line}`)).catch((error) => logger().error({ err: errorFacts(error) }, "masking: stopped")),

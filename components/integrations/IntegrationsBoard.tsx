@@ -1,6 +1,7 @@
 import type { IntegrationView } from "@/lib/integrations/views";
 import { RecentDeliveries } from "@/components/deliveries/RecentDeliveries";
 import { ScanPanel } from "@/components/scanning/ScanPanel";
+import { SyncPanel } from "@/components/sync/SyncPanel";
 import { IntegrationCard } from "./IntegrationCard";
 import { MondayCard } from "./MondayCard";
 import { SlackSetupSteps } from "./SlackSetupSteps";
@@ -44,7 +45,7 @@ export function IntegrationsBoard({ views, teamId, scopeName }: Props) {
           case "slack":
             return <IntegrationCard {...common} key={view.provider} aside={<SlackSetupSteps />} extras={deliveries} />;
           case "jira":
-            return <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Jira" purpose="Open Jira tickets from issues and scan Jira for secrets." />} extras={view.id && <ScanPanel integrationId={view.id} provider="jira" teamId={teamId} />} />;
+            return <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Jira" purpose="Open Jira tickets from issues and scan Jira for secrets." />} extras={view.id && (<><ScanPanel integrationId={view.id} provider="jira" teamId={teamId} /><SyncPanel integrationId={view.id} provider="jira" teamId={teamId} /></>)} />;
           case "confluence":
             return (
               <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Confluence" purpose="Scan the content of your Confluence site for secrets." />} extras={view.id && <ScanPanel integrationId={view.id} provider="confluence" teamId={teamId} />} />

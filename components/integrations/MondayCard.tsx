@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { IntegrationView } from "@/lib/integrations/views";
+import { SyncPanel } from "@/components/sync/SyncPanel";
 import { IntegrationCard } from "./IntegrationCard";
 
 /** monday's card shows the account the token belongs to at the top, once a Test or save proved it. */
@@ -19,5 +20,6 @@ export function MondayCard({ view, teamId }: { view: IntegrationView; teamId: st
     ) : (
       <p className="text-sm text-zinc-600">Uses the global API token; pick the team&apos;s default workspace.</p>
     );
-  return <IntegrationCard view={view} teamId={teamId} subtitle={subtitle} onTested={(r) => r.ok && r.accountDomain && setTested(r.accountDomain)} />;
+  const sync = view.id && teamId === null ? <SyncPanel integrationId={view.id} provider="monday" teamId={null} /> : undefined;
+  return <IntegrationCard view={view} teamId={teamId} subtitle={subtitle} extras={sync} onTested={(r) => r.ok && r.accountDomain && setTested(r.accountDomain)} />;
 }

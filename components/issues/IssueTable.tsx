@@ -10,6 +10,8 @@ import type { IssueView } from "@/lib/issues/queries";
 import { formatCount, issuesHref, timeAgo } from "./format";
 import { QuickView } from "./QuickView";
 import { TicketButtons } from "@/components/tickets/TicketButtons";
+import { TicketStatus } from "@/components/sync/TicketStatus";
+import { useLiveIssue } from "@/components/sync/use-live-issue";
 import type { TicketProviders } from "@/lib/issues/options";
 
 type Props = {
@@ -28,6 +30,7 @@ type Props = {
 export function IssueTable({ items, query, teams, total, page, pageSize, nextCursor, providers, initialIssue }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<IssueView | null>(initialIssue);
+  const shown = useLiveIssue(selected);
   const teamName = (id: string | null) => teams.find((t) => t.id === id)?.name ?? null;
   const first = (page - 1) * pageSize + 1;
 
@@ -48,7 +51,7 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
                 <th scope="col" className="hidden px-3 py-2 sm:table-cell">Asset / file</th>
                 <th scope="col" className="hidden w-28 px-3 py-2 lg:table-cell">Team</th>
                 <th scope="col" className="hidden w-24 px-3 py-2 md:table-cell">First seen</th>
-                <th scope="col" className="hidden w-24 px-3 py-2 md:table-cell">Ticket</th>
+                <th scope="col" className="hidden w-36 px-3 py-2 md:table-cell">Ticket</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
@@ -78,7 +81,17 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
                   <td className="hidden px-3 py-2.5 align-top text-zinc-600 md:table-cell">
                     <time dateTime={issue.firstSeen}>{timeAgo(issue.firstSeen)}</time>
                   </td>
-                  <td className="hidden truncate px-3 py-2.5 align-top md:table-cell">{issue.tickets[0]?.key ?? <span className="text-zinc-500">—</span>}</td>
+                  <td className="hidden px-3 py-2.5 align-top md:table-cell">
+                    {issue.tickets.length === 0 ? (
+                      <span className="text-zinc-500">—</span>
+                    ) : (
+                      issue.tickets.map((t) => (
+                        <span key={t.provider} className="block truncate">
+                          {t.key} <TicketStatus ticket={t} />
+                        </span>
+                      ))
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -101,8 +114,8 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
         )}
       </nav>
       <QuickView
-        issue={selected}
-        teamName={selected ? teamName(selected.teamId) : null}
+        issue={shown}
+        teamName={shown ? teamName(shown.teamId) : null}
         onOpenChange={(open) => !open && setSelected(null)}
         onChanged={(issue) => {
           setSelected(issue);

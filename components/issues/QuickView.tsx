@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { setIssueStatusAction } from "@/lib/issues/actions";
 import type { IssueView } from "@/lib/issues/queries";
 import type { IssueStatus } from "@/lib/issues/schemas";
+import { TicketStatus } from "@/components/sync/TicketStatus";
 import { formatDateTime, safeHref } from "./format";
 
 const STATUS_TONE = { open: "amber", resolved: "green", ignored: "neutral" } as const;
@@ -114,7 +115,7 @@ export function QuickView({ issue, teamName, onOpenChange, onChanged, ticketActi
                   ) : (
                     <ul className="space-y-1 text-sm">
                       {issue.tickets.map((t) => (
-                        <li key={t.provider}>
+                        <li key={t.provider} className="flex flex-wrap items-center gap-x-1">
                           <span className="capitalize text-zinc-600">{t.provider}: </span>
                           {safeHref(t.url) ? (
                             <a href={safeHref(t.url)!} target="_blank" rel="noopener noreferrer" className="font-medium text-accent-700 underline">
@@ -122,7 +123,8 @@ export function QuickView({ issue, teamName, onOpenChange, onChanged, ticketActi
                             </a>
                           ) : (
                             t.key
-                          )}
+                          )}{" "}
+                          <TicketStatus ticket={t} withTime />
                         </li>
                       ))}
                     </ul>

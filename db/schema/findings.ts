@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams } from "./people";
+import { ticketSyncColumns } from "./sync-columns";
 
 export const assetKind = pgEnum("asset_kind", ["code", "log", "host", "productivity", "asset"]);
 export const severity = pgEnum("severity", ["error", "warning", "info"]);
@@ -98,6 +99,7 @@ export const issueTickets = pgTable(
     key: text("key").notNull(),
     url: text("url").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+    ...ticketSyncColumns,
   },
-  (t) => [primaryKey({ columns: [t.issueId, t.provider] })],
+  (t) => [primaryKey({ columns: [t.issueId, t.provider] }), index("issue_tickets_key_idx").on(t.provider, t.key)],
 );

@@ -4,3 +4,4 @@ export * from "./integrations";
 export * from "./delivery";
 export * from "./scanning";
 export * from "./idempotency";
+export * from "./sync";

@@ -54,7 +54,7 @@ export async function performAttempt(provider: Provider, config: IntegrationConf
   const secrets = config.secrets;
   try {
     if (!provider.buildRequest) throw new Error(`${provider.name} does not send deliveries`);
-    const request = provider.buildRequest(config, delivery.payload);
+    const request = await provider.buildRequest(config, delivery.payload, delivery.body);
     url = request.url;
     let body: string;
     if (delivery.body === null) {

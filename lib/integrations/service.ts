@@ -6,6 +6,8 @@ import type { Principal } from "@/lib/auth/principal";
 import { decryptSecrets, encryptSecrets } from "@/lib/crypto/secrets";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { errorFacts, logger } from "@/lib/log";
+import { forgetIntegration } from "@/lib/delivery/integration-configs";
+import { afterSyncSave, withSyncFacts } from "@/lib/sync/integration-view";
 import { SETTINGS_FORMS } from "./forms";
 import { allProviders } from "./registry";
 import { authorizeProvider, authorizeScope, findIntegration, type IntegrationRow } from "./scope";
@@ -35,7 +37,7 @@ export async function getIntegration(principal: Principal, providerId: string, t
   const provider = await authorizeProvider(principal, providerId, teamId);
   const row = await findIntegration(db, provider.id, teamId);
   if (!row) throw new NotFoundError(`${provider.name} integration`);
-  return toView(provider, teamId, row, principal);
+  return withSyncFacts(toView(provider, teamId, row, principal), principal);
 }
 
 function configOf(provider: Provider, teamId: string | null, id: string, settings: Record<string, unknown>, secrets: Record<string, string>, rest: { enabled: boolean; minSeverity: Severity }): IntegrationConfig {
@@ -51,7 +53,8 @@ export async function saveIntegration(principal: Principal, providerId: string, 
   const secrets = { ...(provider.generateSecrets?.() ?? {}), ...parsed.secrets };
   const secretChanges = changedFields(stored, secrets);
   const settingChanges = changedFields(existing?.settings ?? {}, parsed.settings).filter((k) => k in parsed.settings);
-  const connectionChanged = !existing || secretChanges.length > 0 || settingChanges.length > 0;
+  // Ticket sync settings (issue 16) say what to do with tickets, not where to connect.
+  const connectionChanged = !existing || secretChanges.length > 0 || settingChanges.some((k) => k !== "sync");
 
   let settings = parsed.settings;
   if (!connectionChanged) {
@@ -62,6 +65,7 @@ export async function saveIntegration(principal: Principal, providerId: string, 
     const probe = configOf(provider, teamId, existing?.id ?? "", settings, secrets, { enabled, minSeverity: parsed.minSeverity ?? "info" });
     settings = { ...settings, ...(await provider.describeAccount(probe).catch(() => ({}))) };
   }
+  if (existing?.settings.sync !== undefined && !("sync" in settings)) settings = { ...settings, sync: existing.settings.sync };
   const enabled = parsed.enabled ?? (connectionChanged ? true : existing.enabled);
   const minSeverity = parsed.minSeverity ?? (existing?.minSeverity as Severity | undefined) ?? SETTINGS_FORMS[provider.id].defaultMinSeverity ?? "info";
 
@@ -93,7 +97,11 @@ export async function saveIntegration(principal: Principal, providerId: string, 
     });
     return saved;
   });
-  return toView(provider, teamId, row, principal);
+  // loadIntegrations caches for a second; ticket sync reads the new settings at once.
+  forgetIntegration(row.id);
+  const view = toView(provider, teamId, row, principal);
+  await afterSyncSave(view);
+  return withSyncFacts(view, principal);
 }
 
 export async function deleteIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<void> {

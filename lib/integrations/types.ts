@@ -54,8 +54,12 @@ export interface Provider {
   teamSchema?: z.ZodType;
   /** Send the provider's real test request through lib/http. */
   test(config: IntegrationConfig): Promise<TestResult>;
-  /** Build the HTTP request for a queued delivery's payload (for deliverable providers). */
-  buildRequest?(config: IntegrationConfig, payload: unknown): OutboundRequest;
+  /**
+   * Build the HTTP request for a queued delivery's payload (for deliverable providers). `sentBody`
+   * is the body fixed at the first attempt, on retries; a request that needs a vendor lookup
+   * first (ticket sync's Jira transition) may answer a promise.
+   */
+  buildRequest?(config: IntegrationConfig, payload: unknown, sentBody?: string | null): OutboundRequest | Promise<OutboundRequest>;
   /** Judge the receiver's answer. Default: 2xx is ok. */
   judgeResponse?(status: number, body: string): ResponseVerdict;
   rateLimit?(config: IntegrationConfig): RateLimit | undefined;

@@ -26,6 +26,8 @@ export type IntegrationView = {
   settings: Record<string, unknown>;
   status: IntegrationStatus;
   updatedAt: string | null;
+  /** Jira, Confluence, monday: the product's receiver, secret included (lib/sync/integration-view.ts). */
+  hookUrl?: string;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -3,7 +3,8 @@ import { db, type Executor, rows } from "@/db/client";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
 import type { AssetKind, IssueFilters, IssueSeverity, IssueStatus } from "./schemas";
 
-export type IssueTicket = { provider: string; key: string; url: string };
+/** A ticket made from an issue; `status` and `syncedAt` are the tool's status as ticket sync last read it. */
+export type IssueTicket = { provider: string; key: string; url: string; status?: string | null; syncedAt?: string | null };
 
 /** An issue as the API answers it (contract §3), plus the asset's name for screens. */
 export type IssueView = {
@@ -113,7 +114,8 @@ async function withTickets(executor: Executor, found: Row[]): Promise<IssueView[
   const ids = JSON.stringify(found.map((r) => r.id));
   const tickets = await rows<IssueTicket & { issueId: string }>(
     executor,
-    sql`select issue_id as "issueId", provider, key, url from issue_tickets
+    sql`select issue_id as "issueId", provider, key, url, status,
+               to_char(synced_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "syncedAt" from issue_tickets
         where key <> '' and issue_id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb)) order by created_at`,
   );
   return found.map(({ seenKey: _k, ...r }) => ({

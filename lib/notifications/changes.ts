@@ -30,4 +30,6 @@ export type ChangeSet = {
   assetEvent?: "asset_created" | "asset_updated" | "asset_deleted";
   /** Set for an ingest: its `ingest_completed` event follows the change events. */
   ingest?: IngestCounts;
+  /** Set when a linked ticket's own status caused the change (ticket sync): that ticket is not told. */
+  syncCause?: { provider: string; key: string; status: string };
 };

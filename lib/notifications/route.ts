@@ -6,6 +6,7 @@ import { newIssuesPayloads } from "@/lib/integrations/custom-webhook/notify";
 import { ingestCompletedEvent } from "@/lib/integrations/events-webhook/notify";
 import { atOrAbove, type IssueAlertPayload, type IssuesCreatedPayload, SEVERITY_RANK } from "@/lib/integrations/payloads";
 import type { Severity } from "@/lib/integrations/types";
+import { enqueueTicketSync } from "@/lib/sync/outbound";
 import type { ChangedIssue, ChangeSet, IssueSummary } from "./changes";
 
 const NOTIFYING = ["custom-webhook", "events-webhook", "slack", "pagerduty"] as const;
@@ -17,6 +18,7 @@ type Target = DeliveryTarget & { minSeverity: Severity };
  * The caller wakes the worker after commit.
  */
 export async function notifyChanges(tx: Executor, change: ChangeSet): Promise<void> {
+  await enqueueTicketSync(tx, change);
   const targets = await targetsFor(tx, change);
   if (targets.length === 0) return;
   const items: NewDelivery[] = [];

@@ -21,7 +21,15 @@ export const errorAnswer = z
   })
   .meta({ id: "Error" });
 
-export const ticketLink = z.object({ provider: z.string(), key: z.string(), url: z.url() }).meta({ id: "TicketLink" });
+export const ticketLink = z
+  .object({
+    provider: z.string(),
+    key: z.string(),
+    url: z.url(),
+    status: z.string().nullable().meta({ description: "The tool's own status name (\"To Do\", \"Done\") as last synced; null before the first sync" }),
+    syncedAt: nullableTime.meta({ description: "When the status was last read from the tool" }),
+  })
+  .meta({ id: "TicketLink" });
 
 export const issue = z
   .object({
@@ -123,6 +131,11 @@ export const integration = z
     status: integrationStatus,
     updatedAt: nullableTime,
     settings: z.record(z.string(), z.unknown()).meta({ description: "The provider's settings; secrets masked (••••1a2b), the webhooks' signing `token` in clear for whoever manages the scope" }),
+    hookUrl: z.url().optional().meta({ description: "Jira, Confluence and monday: the product's receiver for this integration, secret included, to paste into the vendor. Only for whoever manages the scope" }),
+    sync: z
+      .object({ resolveOnDone: z.boolean(), onResolve: z.string().nullable() })
+      .optional()
+      .meta({ description: "Jira and monday: whether a ticket reaching done resolves its issue, and the Jira transition or monday status label to move a ticket to when its issue resolves (null: only comment)" }),
   })
   .meta({ id: "Integration", description: "The settings fields also appear at the top level, as in the PUT body" });
 
@@ -174,7 +187,18 @@ export const rankedWorkspace = z
   .meta({ id: "RankedMondayWorkspace" });
 export const jiraTicket = z.object({ key: z.string(), url: z.url() }).meta({ id: "JiraTicket" });
 export const mondayItem = z.object({ itemId: z.string(), url: z.url() }).meta({ id: "MondayItem" });
-export const hookAnswer = z.object({ queued: z.boolean().meta({ description: "Whether the event queued a scan" }) }).meta({ id: "HookAccepted" });
+export const hookAnswer = z
+  .object({
+    queued: z.boolean().meta({ description: "Whether the event queued a scan" }),
+    synced: z.boolean().optional().meta({ description: "Whether the event changed a linked issue (ticket sync)" }),
+  })
+  .meta({ id: "HookAccepted" });
+export const mondayHookAnswer = z
+  .object({
+    challenge: z.string().optional().meta({ description: "monday's challenge, echoed when the webhook is created" }),
+    synced: z.boolean().optional().meta({ description: "Whether the event changed a linked issue" }),
+  })
+  .meta({ id: "MondayHookAnswer" });
 export const retried = z.object({ count: z.int().min(0) }).meta({ id: "RetriedCount" });
 export const detector = z
   .object({

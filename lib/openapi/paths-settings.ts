@@ -73,7 +73,7 @@ const hook = (vendor: string) => ({
   post: {
     tags: ["Vendor webhooks"],
     summary: `Receive ${vendor}'s webhook events`,
-    description: `Called by ${vendor}, authenticated by the integration's own secret (the \`token\` in its hookUrl${vendor === "Jira" ? ", or X-Hub-Signature when a secret was set" : ""}), not by an API token. An event for a ticket or page queues a scan of it. Bodies up to 1 MiB.`,
+    description: `Called by ${vendor}, authenticated by the integration's own secret (the \`token\` in its hookUrl${vendor === "Jira" ? ", or X-Hub-Signature when a secret was set" : ""}), not by an API token. An event for a ticket or page queues a scan of it${vendor === "Jira" ? "; `jira:issue_updated` and `jira:issue_deleted` also sync a linked issue's status (ticket sync)" : ""}. Bodies up to 1 MiB.`,
     security: [],
     requestParams: { path: z.object({ integrationId: z.uuid() }), query: z.object({ token: z.string().optional() }) },
     requestBody: body(z.record(z.string(), z.unknown()).meta({ description: `${vendor}'s event, as ${vendor} sends it` })),
@@ -122,6 +122,18 @@ export const settingsPaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/hooks/jira/{integrationId}": hook("Jira"),
   "/api/v1/hooks/confluence/{integrationId}": hook("Confluence"),
+  "/api/v1/hooks/monday/{integrationId}": {
+    post: {
+      tags: ["Vendor webhooks"],
+      summary: "Receive monday.com's status-change events (ticket sync)",
+      description:
+        "Called by monday.com, authenticated by the `token` in the integration's hookUrl (monday signs only OAuth apps' webhooks). Answers the `{\"challenge\"}` handshake by echoing it. A linked item reaching the board's done label resolves its issue. Bodies up to 1 MiB.",
+      security: [],
+      requestParams: { path: z.object({ integrationId: z.uuid() }), query: z.object({ token: z.string().optional() }) },
+      requestBody: body(z.record(z.string(), z.unknown()).meta({ description: "monday's challenge or event, as monday sends it" })),
+      responses: { "200": { description: "Challenge echoed or event taken", content: { "application/json": { schema: c.mondayHookAnswer } } }, ...answers({}, ...BODY_ERRORS, 404) },
+    },
+  },
   "/api/v1/detectors": {
     get: {
       tags: ["Scanning"],

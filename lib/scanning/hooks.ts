@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { BODY_LIMITS, bodyText, readBodyBytes } from "@/lib/api/body";
 import { PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
+import { syncFromJiraEvent } from "@/lib/sync/jira-hook";
 import { enqueueItemScan } from "./jobs";
 import { issuedWebhookToken, type ScanProvider } from "./settings";
 
@@ -54,7 +55,7 @@ export function hookTarget(provider: ScanProvider, event: unknown): string | und
  * signature is refused unread. A signature covers the body, so that body is read first, up to
  * 1 MiB; one larger than that cannot be verified and is refused like a wrong signature.
  */
-export async function receiveHook(provider: ScanProvider, integrationId: string, request: Request): Promise<{ queued: boolean }> {
+export async function receiveHook(provider: ScanProvider, integrationId: string, request: Request): Promise<{ queued: boolean; synced?: boolean }> {
   if (!UUID.test(integrationId)) throw refused();
   const [row] = await db.select({ provider: integrations.provider, enabled: integrations.enabled }).from(integrations).where(eq(integrations.id, integrationId));
   if (!row || row.provider !== provider) throw refused();
@@ -79,8 +80,10 @@ export async function receiveHook(provider: ScanProvider, integrationId: string,
   } catch {
     return { queued: false };
   }
+  // Ticket sync (issue 16): a linked ticket's status change or deletion.
+  const sync = provider === "jira" && row.enabled ? { synced: await syncFromJiraEvent(integrationId, event) } : {};
   const target = hookTarget(provider, event);
-  if (!target || !row.enabled) return { queued: false };
+  if (!target || !row.enabled) return { queued: false, ...sync };
   await enqueueItemScan(integrationId, provider, target);
-  return { queued: true };
+  return { queued: true, ...sync };
 }

@@ -40,12 +40,12 @@ export async function jiraFor(issue: Pick<IssueView, "teamId">): Promise<{ confi
  * monday's API token lives only on the global integration; a team's monday settings hold just
  * its default workspace (contract §3), so every item is made with the global token.
  */
-export async function mondayAccount(): Promise<{ token: string; accountDomain?: string }> {
+export async function mondayAccount(): Promise<{ token: string; accountDomain?: string; config: IntegrationConfig }> {
   const config = await enabledConfig("monday", null);
   const token = config?.secrets.apiToken;
   if (!config || !token) throw notConfigured("Monday");
   const domain = config.settings.accountDomain;
-  return { token, accountDomain: typeof domain === "string" && domain ? domain : undefined };
+  return { token, accountDomain: typeof domain === "string" && domain ? domain : undefined, config };
 }
 
 /** Every team's configured default workspace, with the team's name for the list's badges. */

@@ -6,6 +6,7 @@ import {
   type JiraIssueTypeOption, type JiraProjectOption, type TicketSource,
 } from "@/lib/integrations/jira/tickets";
 import type { IssueView } from "@/lib/issues/queries";
+import { linkNewTicket } from "@/lib/sync/links-create";
 import { DEFAULT_LABELS, ticketTitle } from "./draft";
 import { jiraFor, liveIssue } from "./integration";
 import type { JiraTicketInput } from "./schemas";
@@ -81,5 +82,6 @@ export async function createJiraTicket(_principal: Principal, issueId: string, i
     });
     return { key: made.key, url: jiraBrowseUrl(config, made.key) };
   });
+  await linkNewTicket(issue.id, "jira", config, ticket.key, input.projectKey);
   return { key: ticket.key, url: ticket.url };
 }

@@ -4,6 +4,7 @@ import {
   createMondayItem, getMondayBoard, listMondayBoards, mondayColumnValues, mondayItemUrl, type MondayBoardInfo,
 } from "@/lib/integrations/monday/items";
 import { ValidationError } from "@/lib/errors";
+import { linkNewTicket } from "@/lib/sync/links-create";
 import { additionalFields, ticketTitle } from "./draft";
 import { liveIssue, mondayAccount, mondayTeamDefaults } from "./integration";
 import type { MondayItemInput } from "./schemas";
@@ -52,7 +53,7 @@ export async function createMondayItemForIssue(_principal: Principal, issueId: s
   const issue = await liveIssue(issueId);
   const existing = await findTicket(issue.id, "monday");
   if (existing) return { itemId: existing.key, url: existing.url };
-  const { token, accountDomain } = await mondayAccount();
+  const { token, accountDomain, config } = await mondayAccount();
   const board: MondayBoardInfo | undefined = await getMondayBoard(token, input.boardId);
   if (!board) throw new ValidationError("monday.com has no board with this id that the API token can see", { boardId: "Board not found" });
   if (input.groupId && !board.groups.some((g) => g.id === input.groupId)) {
@@ -69,5 +70,6 @@ export async function createMondayItemForIssue(_principal: Principal, issueId: s
     const url = accountDomain ? mondayItemUrl(accountDomain, board.id, item.id) : (item.url ?? "");
     return { key: item.id, url };
   });
+  await linkNewTicket(issue.id, "monday", config, ticket.key, board.id);
   return { itemId: ticket.key, url: ticket.url };
 }

@@ -60,7 +60,7 @@ describe("POST /api/v1/issues/{id}/jira", () => {
     expect(JSON.stringify(made.fields.description)).toContain(`/code-security/issues?issue=${world.issues[0]}`);
 
     const issue = await call(getIssueRoute, { token: world.member.token, params: { id: world.issues[0] } });
-    expect(issue.body.tickets).toEqual([{ provider: "jira", key: "SEC-1", url: `${jira.url}/browse/SEC-1` }]);
+    expect(issue.body.tickets).toEqual([{ provider: "jira", key: "SEC-1", url: `${jira.url}/browse/SEC-1`, status: "To Do", syncedAt: expect.any(String) }]);
   });
 
   it("a second request returns the existing ticket and makes no other", async () => {

@@ -1,5 +1,6 @@
 import type { Provider } from "../types";
 import { jiraCredentials, testJira } from "./client";
+import { buildJiraSyncRequest, type JiraSyncPayload } from "./sync";
 import { jiraForm, jiraSchema } from "./schema";
 
 export const jira: Provider = {
@@ -11,4 +12,6 @@ export const jira: Provider = {
   destination: (config) => jiraCredentials(config).domainUrl,
   schema: jiraSchema,
   test: testJira,
+  // Ticket sync (issue 16): comments and transitions on linked tickets.
+  buildRequest: (config, payload, sentBody) => buildJiraSyncRequest(config, payload as JiraSyncPayload, sentBody),
 };

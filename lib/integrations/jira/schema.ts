@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { syncSettingsSchema } from "@/lib/sync/schema";
 import { emailField, siteUrlField, tokenField, type SettingsForm } from "../form-spec";
 
 export const jiraSchema = z.object({
   domainUrl: siteUrlField,
   email: emailField,
   apiToken: tokenField("API token"),
+  sync: syncSettingsSchema.optional(),
 });
 
 export const jiraForm: SettingsForm = {

@@ -1,5 +1,6 @@
 import type { IntegrationConfig, Provider } from "../types";
 import { mondayApiUrl, mondayToken, testMondayToken, testMondayWorkspace } from "./client";
+import { buildMondaySyncRequest, judgeMondayAnswer, type MondaySyncPayload } from "./sync";
 import { mondayForm, mondaySchema, mondayTeamSchema } from "./schema";
 
 function isTeamConfig(config: IntegrationConfig): boolean {
@@ -19,6 +20,9 @@ export const monday: Provider = {
   teamUsesGlobalSecrets: true,
   test: (config) =>
     isTeamConfig(config) ? testMondayWorkspace(mondayToken(config), String(config.settings.defaultWorkspaceId)) : testMondayToken(mondayToken(config)),
+  // Ticket sync (issue 16): updates and status moves on linked items.
+  buildRequest: (config, payload, sentBody) => buildMondaySyncRequest(config, payload as MondaySyncPayload, sentBody),
+  judgeResponse: judgeMondayAnswer,
   async describeAccount(config) {
     if (config.teamId !== null) return {};
     const result = await testMondayToken(mondayToken(config));

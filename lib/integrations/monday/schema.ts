@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { syncSettingsSchema } from "@/lib/sync/schema";
 import { tokenField, type SettingsForm } from "../form-spec";
 
-export const mondaySchema = z.object({ apiToken: tokenField("API token") });
+export const mondaySchema = z.object({ apiToken: tokenField("API token"), sync: syncSettingsSchema.optional() });
 
 /** A team keeps only its default workspace; it uses the global API token. */
 export const mondayTeamSchema = z.object({
