@@ -18,8 +18,8 @@ export function StatusPill({ status }: { status: IntegrationStatus }) {
   return (
     <Badge tone={tones[status.state]} className="whitespace-nowrap">
       <span aria-hidden>{marks[status.state]}</span>
-      {STATUS_WORDS[status.state]}
-      {status.state === "failing" && status.since && <Time iso={status.since} prefix=" " className="font-normal" />}
+      <span>{STATUS_WORDS[status.state]}</span>
+      {status.state === "failing" && status.since && <Time iso={status.since} className="font-normal" />}
     </Badge>
   );
 }

@@ -30,7 +30,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export type ViewContext = { global?: IntegrationRow | null };
 
 /** Why a team's integration cannot send although it is on: it borrows a global token that is missing or off. */
-function pausedBecause(provider: Provider, row: IntegrationRow, context: ViewContext): string | null {
+export function pausedBecause(provider: Provider, row: IntegrationRow, context: ViewContext): string | null {
   if (row.teamId === null || !provider.teamUsesGlobalSecrets || context.global === undefined) return null;
   if (!context.global) return `Waiting for the global ${provider.name} integration: teams use its API token`;
   if (!context.global.enabled) return `The global ${provider.name} integration is disabled: teams use its API token`;
