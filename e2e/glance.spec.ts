@@ -93,7 +93,7 @@ test("one status model: a Test then a Save is Connected with its success, switch
   await expect(page.getByRole("status").filter({ hasText: "The Test of these settings passed" })).toBeVisible();
   await expect(pd.getByText("Connected", { exact: true })).toBeVisible();
   await expect(pd.getByText(/last success/)).toBeVisible();
-  await expect(pd.getByText("Nothing sent yet")).toHaveCount(0);
+  await expect(pd.getByText("Nothing sent yet", { exact: true })).toHaveCount(0);
 
   // Switched off by a person: Disabled, and by whom.
   await pd.getByRole("switch", { name: "Enabled" }).click();

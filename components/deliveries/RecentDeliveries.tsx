@@ -67,7 +67,7 @@ export function RecentDeliveries({ integrationId, limit = 20 }: RecentDeliveries
         </p>
       ) : list.data.length === 0 ? (
         <p className="flex items-center gap-2 text-sm text-zinc-500">
-          <Inbox className="size-4" aria-hidden /> Nothing sent yet. Use Test to send a sample.
+          <Inbox className="size-4" aria-hidden /> No deliveries recorded yet. Tests of the saved settings and every delivery show here.
         </p>
       ) : (
         // ARIA table roles on a grid: rows stay rows for assistive technology, and on a phone
