@@ -25,7 +25,7 @@ export function MondayItemDialog({ issue, open, onOpenChange, onCreated }: Props
           Connecting to monday.com…
         </p>
       ) : existing.data ? (
-        <ExistingTicket label="This issue already has a monday item:" href={existing.data.url} text={`Item ${existing.data.itemId}`} />
+        <ExistingTicket label="This issue already has a Monday item:" href={existing.data.url} text={`Item ${existing.data.itemId}`} />
       ) : (
         <MondayItemForm issue={issue} workspaces={workspaces} onCreated={onCreated} />
       )}
