@@ -18,7 +18,7 @@ export function DeliveryHealthChart({ hours, window }: { hours: HealthHour[]; wi
           <CartesianGrid vertical={false} stroke="#e4e4e7" />
           <XAxis dataKey="hour" tickFormatter={tick} tick={{ fontSize: 11, fill: INK }} minTickGap={28} tickLine={false} axisLine={{ stroke: "#d4d4d8" }} />
           <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 11, fill: INK }} tickLine={false} axisLine={false} width={44} />
-          <YAxis yAxisId="ms" orientation="right" tick={{ fontSize: 11, fill: INK }} tickLine={false} axisLine={false} width={44} unit=" ms" hide={hours.every((h) => h.p95Ms === null)} />
+          <YAxis yAxisId="ms" orientation="right" tick={{ fontSize: 11, fill: INK }} tickLine={false} axisLine={false} width={64} tickFormatter={(v: number) => `${v} ms`} hide={hours.every((h) => h.p95Ms === null)} />
           <Tooltip
             labelFormatter={(iso) => `${new Date(String(iso)).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" })}`}
             formatter={(value, name) => [name === "p95 time" ? `${value} ms` : value, name]}

@@ -25,15 +25,15 @@ export function IntegrationSummary({ view, headingId, bodyId, open, onToggle, he
     <header className="flex flex-wrap items-center gap-x-3 gap-y-1.5 px-4 py-2.5 sm:flex-nowrap sm:px-5">
       {/* eslint-disable-next-line @next/next/no-img-element -- a tiny static SVG from public/ */}
       <img src={`/integrations/${view.provider}.svg`} alt="" width={24} height={24} className="size-6 shrink-0" />
-      <h2 id={headingId} className="w-32 shrink-0 truncate text-sm font-semibold text-zinc-900 sm:w-36">
+      <h2 id={headingId} className="min-w-0 flex-1 truncate text-sm font-semibold text-zinc-900 sm:w-36 sm:flex-none">
         {view.name}
       </h2>
       <div className="order-last flex min-w-0 basis-full flex-wrap items-center gap-x-2 gap-y-1 text-xs sm:order-none sm:basis-auto sm:flex-1 sm:flex-nowrap">
         <StatusPill status={view.status} />
         <StatusDetail status={view.status} className="max-w-64 min-w-0 truncate" />
         {(view.destination || note) && (
-          <span className="min-w-0 truncate text-zinc-600">
-            <span aria-hidden className="text-zinc-300">
+          <span className="max-w-full min-w-0 truncate text-zinc-600">
+            <span aria-hidden className="hidden text-zinc-300 sm:inline">
               ·{" "}
             </span>
             {note ?? (
@@ -46,7 +46,7 @@ export function IntegrationSummary({ view, headingId, bodyId, open, onToggle, he
         )}
         {health?.lastDeliveryAt && (
           <span className={cn("whitespace-nowrap", health.lastDeliveryOk ? "text-zinc-600" : "text-red-800")}>
-            <span aria-hidden className="text-zinc-300">
+            <span aria-hidden className="hidden text-zinc-300 sm:inline">
               ·{" "}
             </span>
             {health.lastDeliveryOk ? "delivered" : "failed"} <Time iso={health.lastDeliveryAt} />
@@ -54,7 +54,11 @@ export function IntegrationSummary({ view, headingId, bodyId, open, onToggle, he
         )}
       </div>
       <div className="ml-auto flex shrink-0 items-center gap-3">
-        {health && view.configured && <HealthStrip health={health} />}
+        {health && view.configured && (
+          <span className="hidden sm:block">
+            <HealthStrip health={health} />
+          </span>
+        )}
         <button
           type="button"
           aria-expanded={open}
