@@ -35,7 +35,7 @@ test.describe("security headers", () => {
     // The app still works under its policy: sign in, open the issues and the settings, no refusals.
     await login(page, "admin");
     await page.getByRole("link", { name: "Settings", exact: true }).click();
-    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Integrations" }).click();
+    await page.getByRole("navigation", { name: "Code Security" }).getByRole("link", { name: "Integrations" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Integrations" })).toBeVisible();
     const settings = await request.get("/code-security/settings/integrations");
     expect(settings.headers()["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
