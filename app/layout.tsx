@@ -6,6 +6,7 @@ import { RouteAnnouncer } from "@/components/shell/RouteAnnouncer";
 export const metadata: Metadata = {
   title: { default: "Code Security", template: "%s · Code Security" },
   description: "Connect security findings to Slack, Jira, monday.com, PagerDuty, Confluence and signed webhooks.",
+  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

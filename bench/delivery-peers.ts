@@ -35,10 +35,10 @@ interface Peer {
 const silent = new Logger(() => () => {});
 
 /** What each peer's handler does for one job: what our worker does, minus the log. */
-export function makeSender(url: string, token: string, payload: unknown) {
+export async function makeSender(url: string, token: string, payload: unknown) {
   const provider = getProvider("custom-webhook")!;
   const config = { id: "bench", provider: "custom-webhook" as const, teamId: null, enabled: true, minSeverity: "info" as const, settings: {}, secrets: { url, token } };
-  const body = provider.buildRequest!(config, payload).body;
+  const body = (await provider.buildRequest!(config, payload)).body;
   return async (id: string) => {
     const headers = { "content-type": "application/json", ...signingHeaders(id, token, body) };
     const res = await sendRequest({ url, method: "POST", headers, body });

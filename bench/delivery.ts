@@ -208,7 +208,7 @@ async function runPeer(name: PeerName) {
   const url = process.env.DATABASE_URL!;
   try {
     const rates: number[] = [];
-    const peer = await makePeer(name, url, makeSender(`${receiver.url}/hook`, TOKEN, BODY_PAYLOAD));
+    const peer = await makePeer(name, url, await makeSender(`${receiver.url}/hook`, TOKEN, BODY_PAYLOAD));
     // As for ours: a full queue, then a worker started on it and timed until the queue is empty.
     for (let run = 0; run < RUNS; run++) {
       await peer.fill(N);

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { expect, test } from "@playwright/test";
-import { api, expectAccessible, login } from "./fixtures";
+import { api, configure, expectAccessible, login } from "./fixtures";
 import { FAKE_PORTS, fakeUrl } from "./ports";
 
 type Received = { headers: Record<string, string | string[] | undefined>; body: string };
@@ -35,7 +35,7 @@ test("a failed delivery shows its status and answer, and Redeliver turns it gree
 
   await login(page, "admin");
   await page.goto("/code-security/settings/integrations");
-  const card = page.getByRole("region", { name: "Custom Webhook" });
+  const card = await configure(page.getByRole("region", { name: "Custom Webhook" }));
   await card.getByRole("button", { name: "Test", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "500" })).toBeVisible();
 

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { ADMIN, ADMIN_API_TOKEN, BASE_URL, LEAD, MEMBER } from "./ports";
 
 export const USERS = { admin: ADMIN, lead: LEAD, member: MEMBER } as const;
@@ -12,7 +12,7 @@ export async function login(page: Page, who: Who): Promise<void> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/code-security\//);
+  await expect(page).toHaveURL(/\/code-security(\/|$|\?)/);
 }
 
 /** No serious or critical accessibility violations on the page as it is now. */
@@ -65,4 +65,12 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
     return { overflow: root.scrollWidth - root.clientWidth, culprits: culprits.slice(0, 8) };
   });
   expect(found.overflow, `no sideways scrolling at ${page.viewportSize()?.width} px; past the edge: ${found.culprits.join(" | ")}`).toBeLessThanOrEqual(0);
+}
+
+/** Open an integration section's form (its "Configure" button), if it is not open yet. */
+export async function configure(section: Locator): Promise<Locator> {
+  const button = section.getByRole("button", { name: "Configure", exact: true });
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+  return section;
 }

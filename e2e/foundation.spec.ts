@@ -19,20 +19,35 @@ test.describe("sign-in and roles", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  for (const who of ["admin", "lead", "member"] as const) {
-    test(`${who} signs in and reaches Integrations through the navigation`, async ({ page }) => {
+  for (const who of ["admin", "lead"] as const) {
+    test(`${who} signs in on the Overview and reaches Integrations through the navigation`, async ({ page }) => {
       await login(page, who);
+      await expect(page).toHaveURL(/\/code-security$/);
+      await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
       await expect(page.getByText(USERS[who].email)).toBeVisible();
-      await page.getByRole("link", { name: "Code Security" }).first().click();
-      await expect(page).toHaveURL(/\/code-security\/issues/);
       await page.getByRole("link", { name: "Settings", exact: true }).click();
-      await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Integrations" }).click();
+      await expect(page).toHaveURL(/\/code-security\/settings\/integrations/);
+      await page.getByRole("link", { name: "Code Security" }).first().click();
+      await expect(page).toHaveURL(/\/code-security$/);
+      await page.getByRole("navigation", { name: "Code Security" }).getByRole("link", { name: "Integrations" }).click();
       await expect(page).toHaveURL(/\/code-security\/settings\/integrations/);
       await expect(page.getByRole("heading", { level: 1, name: "Integrations" })).toBeVisible();
       await page.getByRole("button", { name: "Sign out" }).click();
       await expect(page).toHaveURL(/\/login/);
     });
   }
+
+  test("an analyst's navigation shows only what an analyst can use", async ({ page }) => {
+    await login(page, "member");
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Code Security" });
+    await expect(nav.getByRole("link")).toHaveText(["Overview", "Issues", "Assets", "Settings", "Teams", "API tokens"]);
+    await nav.getByRole("link", { name: "Settings", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Teams" })).toBeVisible();
+    // No Integrations panel for analysts on the overview either.
+    await page.goto("/code-security");
+    await expect(page.getByRole("heading", { name: "Integrations needing attention" })).toHaveCount(0);
+  });
 });
 
 test.describe("REST API access", () => {
@@ -106,8 +121,8 @@ test.describe("layout and accessibility", () => {
     await page.goto("/login");
     await expectAccessible(page);
     await login(page, "admin");
-    for (const path of ["issues", "assets", "settings/integrations", "settings/teams", "settings/api-tokens", "settings/audit"]) {
-      await page.goto(`/code-security/${path}`);
+    for (const path of ["", "issues", "assets", "settings/integrations", "settings/teams", "settings/api-tokens", "settings/audit"]) {
+      await page.goto(`/code-security${path ? `/${path}` : ""}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);
     }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { api, expectAccessible, login } from "./fixtures";
+import { api, configure, expectAccessible, login } from "./fixtures";
 import { startVendorFakes } from "./integrations-fakes";
 
 // Team leads, members and secrets on Settings → Integrations.
@@ -33,7 +33,7 @@ test("a team lead sets the team's Slack and default Monday workspace; no Custom 
   await expect(page.getByText(/Custom Webhook is not offered here: it is global only/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Events Webhook" })).toBeVisible();
 
-  const slack = page.getByRole("region", { name: "Slack" });
+  const slack = await configure(page.getByRole("region", { name: "Slack" }));
   await slack.getByLabel("Webhook URL").fill(fakes.slack.addWebhook("/services/T0ACME/B0PLATFORM/teamSecretHook"));
   await slack.getByLabel("Minimum severity").selectOption("warning");
   await slack.getByRole("button", { name: "Save" }).click();
@@ -41,7 +41,10 @@ test("a team lead sets the team's Slack and default Monday workspace; no Custom 
   await slack.getByRole("button", { name: "Test", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Slack answered 200" })).toBeVisible();
 
-  const monday = page.getByRole("region", { name: "Monday" });
+  const monday = await configure(page.getByRole("region", { name: "Monday" }));
+  // The team's section sets only the default workspace, and says the token is global.
+  await expect(monday.getByText(/The API token is global/)).toBeVisible();
+  await expect(monday.getByLabel("API Token")).toHaveCount(0);
   const picker = monday.getByLabel("Default workspace");
   await expect(picker.locator("option", { hasText: "Platform space" })).toBeAttached();
   await picker.selectOption({ label: "Platform space" });
@@ -51,8 +54,8 @@ test("a team lead sets the team's Slack and default Monday workspace; no Custom 
   await expect(page.getByRole("status").filter({ hasText: /Monday answered 200 .*Platform space/ })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole("region", { name: "Monday" }).getByLabel("Default workspace")).toHaveValue(fakes.monday.workspaces[0].id);
-  await expect(page.getByRole("region", { name: "Slack" }).getByLabel("Webhook URL")).toHaveValue("••••Hook");
+  await expect((await configure(page.getByRole("region", { name: "Monday" }))).getByLabel("Default workspace")).toHaveValue(fakes.monday.workspaces[0].id);
+  await expect((await configure(page.getByRole("region", { name: "Slack" }))).getByLabel("Webhook URL")).toHaveValue("••••Hook");
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/integrations-lead-1280.png", fullPage: true });
 

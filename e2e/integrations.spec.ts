@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { NODE_SNIPPET } from "../lib/integrations/signature-snippets";
-import { api, expectAccessible, expectNoSidewaysScroll, login } from "./fixtures";
+import { api, configure, expectAccessible, expectNoSidewaysScroll, login } from "./fixtures";
 import { startVendorFakes } from "./integrations-fakes";
 
 // Administrator journeys on Settings → Integrations, against loopback vendor fakes.
@@ -40,12 +40,14 @@ test.afterAll(async () => {
 const region = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
 
 async function save(page: Page, card: Locator, name: string) {
+  await configure(card);
   await card.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: `${name} settings saved` })).toBeVisible();
 }
 
 /** Press Test and return the popup's text. */
 async function runTest(page: Page, card: Locator, name: string, ok: boolean): Promise<string> {
+  await configure(card);
   await card.getByRole("button", { name: "Test", exact: true }).click();
   const popup = page.getByRole(ok ? "status" : "alert").filter({ hasText: `${name} ${ok ? "test passed" : "test failed"}` }).last();
   await expect(popup).toBeVisible();
@@ -73,7 +75,7 @@ test("an administrator connects all seven integrations and each Test succeeds", 
   await expectAccessible(page);
   await screenshots(page, "empty");
 
-  const slack = region(page, "Slack");
+  const slack = await configure(region(page, "Slack"));
   await slack.getByLabel("Webhook URL").fill("https://example.com/not-a-slack-hook");
   await slack.getByRole("button", { name: "Save" }).click();
   await expect(slack.getByText(/Slack incoming-webhook URL/)).toBeVisible();
@@ -88,7 +90,7 @@ test("an administrator connects all seven integrations and each Test succeeds", 
     ["Jira", "jira-admin@acme.test", SECRETS.jira, fakes.jira.url],
     ["Confluence", "wiki-admin@acme.test", SECRETS.confluence, fakes.confluence.url],
   ] as const) {
-    const card = region(page, name);
+    const card = await configure(region(page, name));
     await card.getByLabel("Domain URL").fill(url);
     await card.getByLabel("Email").fill(email);
     await card.getByLabel("API Token").fill(token);
@@ -96,21 +98,21 @@ test("an administrator connects all seven integrations and each Test succeeds", 
     expect(await runTest(page, card, name, true)).toMatch(new RegExp(`${name} answered 200 .*Connected as`));
   }
 
-  const monday = region(page, "Monday");
+  const monday = await configure(region(page, "Monday"));
   await monday.getByLabel("API Token").fill(SECRETS.monday);
   await save(page, monday, "Monday");
   await expect(monday.getByText("acme.monday.com")).toBeVisible();
   expect(await runTest(page, monday, "Monday", true)).toMatch(/Monday answered 200/);
 
-  const pd = region(page, "PagerDuty");
+  const pd = await configure(region(page, "PagerDuty"));
   await pd.getByLabel("Routing Key").fill("too-short");
   await pd.getByRole("button", { name: "Save" }).click();
   await expect(pd.getByText("A routing key is exactly 32 characters")).toBeVisible();
   await pd.getByLabel("Routing Key").fill(SECRETS.routingKey);
   await expect(pd.getByLabel("Minimum severity")).toHaveValue("error");
-  // Every card has a minimum severity (contract §6), and says what it does there.
+  // Minimum severity shows where it filters something, and says what it does there; Jira filters nothing.
   await expect(pd.getByText("Only issues at or above it trigger an incident")).toBeVisible();
-  await expect(region(page, "Jira").getByText("Jira gets only the tickets people create, so this filters nothing.")).toBeVisible();
+  await expect(region(page, "Jira").getByLabel("Minimum severity")).toHaveCount(0);
   await save(page, pd, "PagerDuty");
   expect(await runTest(page, pd, "PagerDuty", true)).toMatch(/PagerDuty answered 202/);
   expect(fakes.pagerduty.events.map((e) => e.event_action)).toEqual(["trigger", "resolve"]);
@@ -119,7 +121,7 @@ test("an administrator connects all seven integrations and each Test succeeds", 
     ["Custom Webhook", fakes.receivers.custom],
     ["Events Webhook", fakes.receivers.events],
   ] as const) {
-    const card = region(page, name);
+    const card = await configure(region(page, name));
     await card.getByLabel("URL", { exact: true }).fill(receiver.url);
     await save(page, card, name);
     expect(await runTest(page, card, name, true)).toMatch(new RegExp(`${name} answered 200`));
@@ -139,7 +141,7 @@ test("an administrator connects all seven integrations and each Test succeeds", 
   expect(verifySpectralSignature(delivery.headers, delivery.rawBody, `${token}x`)).toBe(false);
 
   await page.reload();
-  const custom = region(page, "Custom Webhook");
+  const custom = await configure(region(page, "Custom Webhook"));
   await custom.getByText("Verify the signature").click();
   await custom.getByRole("tab", { name: "Python" }).click();
   await expect(custom.getByText("hmac.compare_digest")).toBeVisible();
@@ -172,16 +174,16 @@ test("an administrator breaks each integration and sees the vendor's reason", as
   fakes.slack.setWebhookState("/services/T0ACME/B0ALERTS/slackSecretPathX9Qa", "archived");
   expect(await runTest(page, region(page, "Slack"), "Slack", false)).toMatch(/Slack answered 410 channel_is_archived in \d+ ms/);
 
-  const jira = region(page, "Jira");
+  const jira = await configure(region(page, "Jira"));
   await jira.getByLabel("API Token").fill("a-wrong-token");
   expect(await runTest(page, jira, "Jira", false)).toMatch(/Jira answered 401 Client must be authenticated/);
-  const confluence = region(page, "Confluence");
+  const confluence = await configure(region(page, "Confluence"));
   await confluence.getByLabel("API Token").fill("a-wrong-token");
   expect(await runTest(page, confluence, "Confluence", false)).toMatch(/Confluence answered 401/);
 
   fakes.monday.errorNext("User unauthorized to perform action", "UserUnauthorizedException");
   expect(await runTest(page, region(page, "Monday"), "Monday", false)).toMatch(/Monday answered 200 User unauthorized to perform action/);
-  const monday = region(page, "Monday");
+  const monday = await configure(region(page, "Monday"));
   await monday.getByLabel("API Token").fill("not-a-monday-token");
   expect(await runTest(page, monday, "Monday", false)).toMatch(/Monday answered 401 Not Authenticated/);
 
@@ -193,11 +195,12 @@ test("an administrator breaks each integration and sees the vendor's reason", as
   fakes.receivers.events.answer = { status: 503, body: "maintenance" };
   expect(await runTest(page, region(page, "Events Webhook"), "Events Webhook", false)).toMatch(/Events Webhook answered 503/);
 
-  // Tests of the saved settings became each card's status, with the time of the error.
+  // Tests of the saved settings became each summary's status: failing since a time, and why.
   await page.reload();
   const slack = region(page, "Slack");
-  await expect(slack.getByText(/Last error at .* UTC: HTTP 410: channel_is_archived/)).toBeVisible();
-  await expect(region(page, "PagerDuty").getByText(/Last error at .*Invalid routing key/)).toBeVisible();
+  await expect(slack.getByText("Failing since", { exact: true })).toBeVisible();
+  await expect(slack.getByText("HTTP 410: channel_is_archived")).toBeVisible();
+  await expect(region(page, "PagerDuty").getByText(/Invalid routing key/)).toBeVisible();
   // An unsaved edit's Test did not change the saved Jira status.
   await expect(region(page, "Jira").getByText("Connected", { exact: true })).toBeVisible();
   await expectAccessible(page);

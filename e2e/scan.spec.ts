@@ -2,7 +2,7 @@ import net from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { createJiraFake } from "../test/fakes";
 import { SecretMaker, type Planted } from "../test/integration/scan-corpus";
-import { api, expectAccessible, expectNoSidewaysScroll, login } from "./fixtures";
+import { api, configure, expectAccessible, expectNoSidewaysScroll, login } from "./fixtures";
 import { BASE_URL, FAKE_PORTS, fakeUrl } from "./ports";
 
 // Issue 7 acceptance 3: an administrator scans Jira for secrets from the Jira card (Scan now,
@@ -63,7 +63,7 @@ test("an administrator scans Jira for secrets, watches it reach 100 %, and finds
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE_URL });
   await login(page, "admin");
   await page.goto(PAGE);
-  const card = jiraCard(page);
+  const card = await configure(jiraCard(page));
   const panel = card.getByRole("region", { name: "Secret scanning" });
   await expect(panel).toBeVisible();
 
@@ -122,7 +122,7 @@ test("an administrator scans Jira for secrets, watches it reach 100 %, and finds
 test("an administrator cancels a scan under way", async ({ page }) => {
   await login(page, "admin");
   await page.goto(PAGE);
-  const panel = jiraCard(page).getByRole("region", { name: "Secret scanning" });
+  const panel = (await configure(jiraCard(page))).getByRole("region", { name: "Secret scanning" });
   // Jira answers slowly: the scan is still counting tickets when Cancel is pressed.
   jira.delayMs = 3000;
   await panel.getByRole("button", { name: "Scan now" }).click();

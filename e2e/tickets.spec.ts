@@ -83,12 +83,13 @@ test("a member creates a Jira ticket from the quick view, once, and sees Jira's 
   await quickView.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("row").filter({ hasText: "Ticket canary key" })).toContainText("SEC-1");
 
-  // Again, from the dialog and from a script: the same ticket, and Jira gets no second one.
+  // Again: the quick view shows the ticket, linked, in place of its Create button; a script gets the
+  // same ticket, and Jira gets no second one.
   quickView = await openQuickView(page, "Ticket canary key");
-  await quickView.getByRole("button", { name: "Create Jira ticket" }).press("Enter");
-  dialog = page.getByRole("dialog", { name: "Create Jira ticket" });
-  await expect(dialog.getByRole("status")).toContainText("already has a Jira ticket: SEC-1");
-  await page.keyboard.press("Escape");
+  await expect(quickView.getByRole("link", { name: /Jira SEC-1/ })).toHaveAttribute("href", `${jira.url}/browse/SEC-1`);
+  await expect(quickView.getByRole("button", { name: "Create Jira ticket" })).toHaveCount(0);
+  await expect(quickView.getByRole("button", { name: "Create Monday item" })).toBeVisible();
+  await quickView.getByRole("button", { name: "Close" }).click();
   expect((await api(request, "POST", `/issues/${issueIds.TKT000}/jira`, { projectKey: "SEC", issueTypeId: "10001" })).body).toEqual({ key: "SEC-1", url: `${jira.url}/browse/SEC-1` });
   expect(jira.issues).toHaveLength(1);
 
@@ -155,7 +156,10 @@ test("a member creates a monday item: workspace order, board, group, read-only f
   }
   await expectAccessible(page);
 
+  // The board that takes the most of the four additional fields comes pre-selected.
+  await expect(dialog.getByRole("combobox", { name: "Board" })).toHaveValue(board.id);
   // The strict board has no "warning" label: monday's ColumnValueException (inside HTTP 200) is shown as it is.
+  await dialog.getByRole("combobox", { name: "Board" }).selectOption({ label: "Audit (strict labels)" });
   await dialog.getByRole("button", { name: "Create item" }).click();
   await expect(dialog.getByRole("alert")).toContainText("label does not exist in column");
   await page.screenshot({ path: "test-results/tickets-monday-dialog.png" });
@@ -177,7 +181,9 @@ test("a member creates a monday item: workspace order, board, group, read-only f
     severity: { label: "warning" }, text_asset: ASSET, long_content: { text: "api_key = 'AKIA…2'" }, first_seen: { date: new Date().toISOString().slice(0, 10) },
   });
   const url = `https://acme.monday.com/boards/${board.id}/pulses/${item.id}`;
-  await expect(quickView.getByRole("link", { name: "Open the item in monday.com" })).toHaveAttribute("href", url);
+  await expect(quickView.getByRole("link", { name: `item ${item.id}` }).first()).toHaveAttribute("href", url);
+  await expect(quickView.getByRole("link", { name: `Monday item ${item.id}` })).toHaveAttribute("href", url);
+  await expect(quickView.getByRole("button", { name: "Create Monday item" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/tickets-monday-created.png" });
   const again = await api(request, "POST", `/issues/${issueIds.TKT002}/monday`, { boardId: board.id });
   expect(again.body).toEqual({ itemId: item.id, url });

@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { Agent, fetch } from "undici";
-import { api, expectAccessible, login } from "./fixtures";
+import { api, configure, expectAccessible, login } from "./fixtures";
 import { APP_PORT, BASE_URL, LEAD } from "./ports";
 
 const serverLog = () => readFileSync(path.join(process.env.E2E_DATA_DIR!, "server.log"), "utf8");
@@ -35,7 +35,7 @@ test.describe("security headers", () => {
     // The app still works under its policy: sign in, open the issues and the settings, no refusals.
     await login(page, "admin");
     await page.getByRole("link", { name: "Settings", exact: true }).click();
-    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Integrations" }).click();
+    await page.getByRole("navigation", { name: "Code Security" }).getByRole("link", { name: "Integrations" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Integrations" })).toBeVisible();
     const settings = await request.get("/code-security/settings/integrations");
     expect(settings.headers()["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
@@ -131,7 +131,7 @@ test.describe("stored secrets stay where they were typed", () => {
     try {
       await login(page, "lead");
       await page.goto("/code-security/settings/integrations");
-      const jira = page.getByRole("region", { name: "Jira" });
+      const jira = await configure(page.getByRole("region", { name: "Jira" }));
       await expect(jira.getByLabel("API Token")).toHaveValue(/^••••/);
       await jira.getByLabel("Domain URL").fill("http://127.0.0.2:9");
       await jira.getByRole("button", { name: "Save", exact: true }).click();
@@ -143,7 +143,7 @@ test.describe("stored secrets stay where they were typed", () => {
 
       // The saved site is tested as it is: that Test is in the lead's audit log, with its host.
       await page.reload();
-      await page.getByRole("region", { name: "Jira" }).getByRole("button", { name: "Test", exact: true }).click();
+      await (await configure(page.getByRole("region", { name: "Jira" }))).getByRole("button", { name: "Test", exact: true }).click();
       await expect(page.getByRole("region", { name: "Jira" }).getByText(/Last test, .*Jira could not be reached/)).toBeVisible();
       await page.goto("/code-security/settings/audit");
       await expect(page.getByRole("row").filter({ hasText: "Integration tested" }).filter({ hasText: "host: 127.0.0.1:9" }).first()).toBeVisible();

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Select } from "@/components/ui/field";
-import { formatCount, timeAgo } from "@/components/issues/format";
+import { formatCount } from "@/components/issues/format";
+import { Time } from "@/components/ui/time";
 import { setAssetTeamAction } from "@/lib/assets/actions";
 import type { AssetView } from "@/lib/assets/queries";
 
@@ -35,7 +36,7 @@ export function AssetTable({ assets, teams, canMap }: Props) {
               <td className="hidden px-3 py-2.5 align-top capitalize sm:table-cell">{asset.kind}</td>
               <td className="px-3 py-2.5 align-top">{canMap ? <TeamSelect asset={asset} teams={teams} /> : (asset.teamName ?? <span className="text-zinc-500">No team</span>)}</td>
               <td className="hidden px-3 py-2.5 align-top text-zinc-600 md:table-cell">
-                {asset.lastIngestAt ? <time dateTime={asset.lastIngestAt}>{timeAgo(asset.lastIngestAt)}</time> : "never"}
+                {asset.lastIngestAt ? <Time iso={asset.lastIngestAt} /> : "never"}
               </td>
               <td className="px-3 py-2.5 text-right align-top">
                 <Link

@@ -6,7 +6,8 @@ import { X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { getDeliveryAction } from "@/lib/delivery/actions";
 import type { AttemptView, DeliveryView } from "@/lib/delivery/queries";
-import { formatBody, formatDuration, formatTime, statusLook } from "./format";
+import { Time } from "@/components/ui/time";
+import { formatBody, formatDuration, statusLook } from "./format";
 
 type Props = { delivery: DeliveryView | null; onClose: () => void };
 
@@ -46,11 +47,15 @@ export function DeliveryDetail({ delivery, onClose }: Props) {
                   {shown.lastError && <span className="ml-2 text-zinc-700">{shown.lastError}</span>}
                 </dd>
                 <dt className="text-zinc-500">Queued</dt>
-                <dd>{formatTime(shown.createdAt)}</dd>
+                <dd>
+                  <Time iso={shown.createdAt} />
+                </dd>
                 {shown.nextAttemptAt && shown.status === "pending" && (
                   <>
                     <dt className="text-zinc-500">Next attempt</dt>
-                    <dd>{formatTime(shown.nextAttemptAt)}</dd>
+                    <dd>
+                      <Time iso={shown.nextAttemptAt} />
+                    </dd>
                   </>
                 )}
               </dl>
@@ -92,7 +97,7 @@ function Attempt({ attempt, number }: { attempt: AttemptView; number: number }) 
         <span className="font-medium text-zinc-900">Attempt {number}</span>
         <Badge tone={ok ? "green" : "red"}>{attempt.status === null ? "No answer" : `HTTP ${attempt.status}`}</Badge>
         <span className="text-zinc-500">
-          {formatTime(attempt.at)} · {formatDuration(attempt.durationMs)}
+          <Time iso={attempt.at} /> · {formatDuration(attempt.durationMs)}
         </span>
       </p>
       {attempt.error && <p className="mt-1 text-red-800">{attempt.error}</p>}

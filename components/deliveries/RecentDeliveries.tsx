@@ -5,10 +5,12 @@ import { Inbox, RotateCw } from "lucide-react";
 import { useId, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Time } from "@/components/ui/time";
 import { listDeliveriesAction, redeliverAction } from "@/lib/delivery/actions";
 import type { DeliveryView } from "@/lib/delivery/queries";
 import { DeliveryDetail } from "./DeliveryDetail";
-import { formatDuration, formatTime, statusLook } from "./format";
+import { absoluteTime } from "@/lib/format/time";
+import { formatDuration, statusLook } from "./format";
 import { RetryFailedSince } from "./RetryFailedSince";
 
 export type RecentDeliveriesProps = {
@@ -37,7 +39,12 @@ export function RecentDeliveries({ integrationId, limit = 20 }: RecentDeliveries
     refetchInterval: (q) => (q.state.data?.some((d) => d.status === "pending") ? 2000 : 15_000),
   });
   const [open, setOpen] = useState<DeliveryView | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["deliveries", integrationId] });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ["deliveries", integrationId] });
+    void queryClient.invalidateQueries({ queryKey: ["delivery-health", integrationId] });
+  };
+  // Bulk retry only where there is something to retry.
+  const hasFailures = list.data?.some((d) => d.status === "failed") ?? false;
 
   return (
     <section aria-labelledby={headingId} className="space-y-3">
@@ -45,7 +52,7 @@ export function RecentDeliveries({ integrationId, limit = 20 }: RecentDeliveries
         <h3 id={headingId} className="text-sm font-semibold text-zinc-900">
           Recent deliveries
         </h3>
-        <RetryFailedSince integrationId={integrationId} onDone={refresh} />
+        {hasFailures && <RetryFailedSince integrationId={integrationId} onDone={refresh} />}
       </div>
       {list.isError ? (
         <div role="alert" className="flex items-center gap-2 text-sm text-red-700">
@@ -60,30 +67,29 @@ export function RecentDeliveries({ integrationId, limit = 20 }: RecentDeliveries
         </p>
       ) : list.data.length === 0 ? (
         <p className="flex items-center gap-2 text-sm text-zinc-500">
-          <Inbox className="size-4" aria-hidden /> Nothing sent yet. Use Test to send a sample.
+          <Inbox className="size-4" aria-hidden /> No deliveries recorded yet. Tests of the saved settings and every delivery show here.
         </p>
       ) : (
-        <div className="relative overflow-x-auto rounded-md border border-zinc-200">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Recent deliveries, newest first</caption>
-            <thead className="bg-zinc-50 text-xs text-zinc-600">
-              <tr>
-                {["Time", "Event", "Status", "HTTP", "Duration", "Attempts"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {list.data.map((d) => (
-                <DeliveryRow key={d.id} delivery={d} onOpen={() => setOpen(d)} onRedelivered={refresh} />
+        // ARIA table roles on a grid: rows stay rows for assistive technology, and on a phone
+        // each row folds onto two lines instead of scrolling sideways.
+        <div role="table" aria-label="Recent deliveries, newest first" className="rounded-md border border-zinc-200 text-sm">
+          <div role="rowgroup" className="hidden border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 sm:block">
+            <div role="row" className={ROW_GRID}>
+              {["Time", "Event", "Status", "HTTP", "Duration", "Attempts"].map((h) => (
+                <span key={h} role="columnheader" className="font-medium">
+                  {h}
+                </span>
               ))}
-            </tbody>
-          </table>
+              <span role="columnheader" className="sr-only">
+                Actions
+              </span>
+            </div>
+          </div>
+          <div role="rowgroup" className="divide-y divide-zinc-100">
+            {list.data.map((d) => (
+              <DeliveryRow key={d.id} delivery={d} onOpen={() => setOpen(d)} onRedelivered={refresh} />
+            ))}
+          </div>
         </div>
       )}
       <DeliveryDetail delivery={open} onClose={() => setOpen(null)} />
@@ -96,7 +102,7 @@ function DeliveryRow({ delivery: d, onOpen, onRedelivered }: { delivery: Deliver
   const [error, setError] = useState<string>();
   const look = statusLook(d);
   const last = d.attempts.at(-1);
-  const when = formatTime(d.createdAt);
+  const when = absoluteTime(d.createdAt);
   const redeliver = () =>
     startTransition(async () => {
       const result = await redeliverAction({ id: d.id });
@@ -104,31 +110,51 @@ function DeliveryRow({ delivery: d, onOpen, onRedelivered }: { delivery: Deliver
       onRedelivered();
     });
   return (
-    <tr className="align-top">
-      <td className="px-3 py-2 whitespace-nowrap text-zinc-700">{when}</td>
-      <td className="px-3 py-2 font-mono text-xs text-zinc-800">{d.kind}</td>
-      <td className="px-3 py-2">
+    <div role="row" className={ROW_GRID}>
+      <span role="cell" className="whitespace-nowrap text-zinc-700">
+        <Time iso={d.createdAt} />
+      </span>
+      <span role="cell" className="min-w-0 truncate font-mono text-xs text-zinc-800" title={d.kind}>
+        {d.kind}
+      </span>
+      <span role="cell" className="min-w-0 basis-full sm:basis-auto">
         <Badge tone={look.tone}>{look.label}</Badge>
-        {d.status !== "delivered" && d.lastError && <p className="mt-1 max-w-xs truncate text-xs text-zinc-600" title={d.lastError}>{d.lastError}</p>}
-      </td>
-      <td className="px-3 py-2 tabular-nums text-zinc-700">{d.lastStatus ?? "—"}</td>
-      <td className="px-3 py-2 whitespace-nowrap tabular-nums text-zinc-700">{formatDuration(last?.durationMs)}</td>
-      <td className="px-3 py-2 tabular-nums text-zinc-700">{d.attempts.length}</td>
-      <td className="px-3 py-2">
-        <div className="flex justify-end gap-1.5">
+        {d.status !== "delivered" && d.lastError && (
+          <span className="mt-0.5 block truncate text-xs text-zinc-600" title={d.lastError}>
+            {d.lastError}
+          </span>
+        )}
+      </span>
+      <span role="cell" className="tabular-nums text-zinc-700">
+        <span className="sm:sr-only">HTTP </span>
+        {d.lastStatus ?? "—"}
+      </span>
+      <span role="cell" className="whitespace-nowrap tabular-nums text-zinc-700">
+        {formatDuration(last?.durationMs)}
+      </span>
+      <span role="cell" className="tabular-nums text-zinc-700">
+        {d.attempts.length}
+        <span className="sm:sr-only"> {d.attempts.length === 1 ? "attempt" : "attempts"}</span>
+      </span>
+      <span role="cell" className="ml-auto sm:ml-0">
+        <span className="flex justify-end gap-1.5">
           <Button type="button" variant="ghost" className="h-7 px-2 text-xs" onClick={onOpen} aria-label={`Details of ${d.kind} delivery from ${when}`}>
             Details
           </Button>
           <Button type="button" variant="secondary" className="h-7 px-2 text-xs" pending={pending} onClick={redeliver} aria-label={`Redeliver ${d.kind} delivery from ${when}`}>
             Redeliver
           </Button>
-        </div>
+        </span>
         {error && (
-          <p role="alert" className="mt-1 text-right text-xs text-red-700">
+          <span role="alert" className="mt-1 block text-right text-xs text-red-700">
             {error}
-          </p>
+          </span>
         )}
-      </td>
-    </tr>
+      </span>
+    </div>
   );
 }
+
+/** Seven columns from sm up; below, the cells wrap onto two lines. */
+const ROW_GRID =
+  "flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 sm:grid sm:grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1.2fr)_2.75rem_4rem_3.5rem_auto] sm:items-start";

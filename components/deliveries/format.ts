@@ -1,9 +1,5 @@
 import type { DeliveryView } from "@/lib/delivery/queries";
 
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-}
-
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined) return "—";
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;

@@ -1,5 +1,7 @@
 import type { AuditRow } from "@/lib/integrations/audit-entries";
-import { formatTime } from "./format";
+import { Time } from "@/components/ui/time";
+import { SETTINGS_FORMS } from "@/lib/integrations/forms";
+import { isProviderName } from "./provider-names";
 
 const ACTIONS: Record<string, string> = {
   "integration.created": "Integration set up",
@@ -15,7 +17,7 @@ function describeAction(action: string): string {
 /** "webhookUrl changed, minSeverity → warning": secret fields were stored as "changed" only. */
 function describeDetails(details: Record<string, unknown>): string {
   const parts: string[] = [];
-  if (typeof details.provider === "string") parts.push(details.provider);
+  if (typeof details.provider === "string") parts.push(isProviderName(details.provider) ? SETTINGS_FORMS[details.provider].name : details.provider);
   const fields = details.fields as Record<string, unknown> | undefined;
   if (fields && typeof fields === "object") {
     const changes = Object.entries(fields).map(([k, v]) => (v === "changed" ? `${k} changed` : `${k} → ${String(v)}`));
@@ -46,9 +48,9 @@ export function AuditList({ entries }: { entries: AuditRow[] }) {
             // Below md each row stacks into a small card, so the page never scrolls sideways.
             <tr key={e.id} className="grid grid-cols-1 gap-0.5 px-4 py-3 md:table-row md:p-0">
               <td className="text-xs text-zinc-500 md:px-4 md:py-2.5 md:text-sm md:text-zinc-700">
-                <time dateTime={e.at}>{formatTime(e.at)}</time>
+                <Time iso={e.at} />
               </td>
-              <td className="break-all text-zinc-900 md:px-4 md:py-2.5">{e.actorEmail}</td>
+              <td className="break-words text-zinc-900 md:px-4 md:py-2.5">{e.actorEmail}</td>
               <td className="font-medium text-zinc-900 md:px-4 md:py-2.5">{describeAction(e.action)}</td>
               <td className="text-zinc-700 md:px-4 md:py-2.5">{e.teamName ? `Team ${e.teamName}` : "Global"}</td>
               <td className="break-words text-zinc-600 md:px-4 md:py-2.5">{describeDetails(e.details)}</td>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { Controller } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -8,13 +9,15 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
 import { deleteIntegrationAction, saveIntegrationAction, testIntegrationAction } from "@/app/code-security/settings/integrations/actions";
+import { Time } from "@/components/ui/time";
+import type { DeliveryHealth } from "@/lib/delivery/health-schema";
 import { SEVERITIES, type FieldSpec } from "@/lib/integrations/form-spec";
 import type { TestResult } from "@/lib/integrations/types";
 import type { IntegrationView } from "@/lib/integrations/views";
 import { cn } from "@/lib/cn";
-import { describeTest, formatTime } from "./format";
+import { describeTest } from "./format";
+import { IntegrationSummary } from "./IntegrationSummary";
 import { MondayWorkspaceField } from "./MondayWorkspaceField";
-import { StatusDetail, StatusPill } from "./StatusPill";
 import { useIntegrationForm, valuesOf, type FormValues } from "./use-integration-form";
 
 type Props = {
@@ -24,16 +27,25 @@ type Props = {
   aside?: React.ReactNode;
   /** Under the form (signing token, deliveries). */
   extras?: React.ReactNode;
-  /** Under the heading (monday's account domain). */
+  /** At the top of the form (what a team's section borrows from the global one). */
   subtitle?: React.ReactNode;
+  /** In the summary line instead of the destination (monday.com's account). */
+  note?: React.ReactNode;
+  /** The last 24 hours of deliveries, for the summary's strip and last delivery. */
+  health?: DeliveryHealth;
+  /** The form shows from the start (a link to this section asked for it). */
+  initiallyOpen?: boolean;
   onTested?: (result: TestResult) => void;
 };
 
 type LastTest = { ok: boolean; line: string; at: string };
 
-export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTested }: Props) {
+export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, health, initiallyOpen = false, onTested }: Props) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const headingId = useId();
+  const bodyId = useId();
+  const [open, setOpen] = useState(initiallyOpen);
   const toast = useToast();
   const { form, fields, severityHint } = useIntegrationForm(view, teamId !== null);
   const [saving, startSaving] = useTransition();
@@ -59,7 +71,10 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTeste
       const result = await saveIntegrationAction({ ...target, values });
       if (!result.ok) return showFailure(result.error, result.fields);
       form.reset(valuesOf(result.data, fields));
-      toast.show({ tone: "success", title: `${view.name} settings saved`, description: "Press Test to check them with the receiver." });
+      const proven = result.data.status.state === "connected" && result.data.status.lastSuccessAt;
+      toast.show({ tone: "success", title: `${view.name} settings saved`, description: proven ? "The Test of these settings passed." : "Press Test to check them with the receiver." });
+      // The summary, status and deliveries are the server's: read them again.
+      router.refresh();
     }),
   );
 
@@ -73,8 +88,10 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTeste
       setLastTest({ ok: result.data.ok, line, at: new Date().toISOString() });
       toast.show({ tone: result.data.ok ? "success" : "error", title: result.data.ok ? `${view.name} test passed` : `${view.name} test failed`, description: line });
       onTested?.(result.data);
-      // The test was logged as a delivery: show it in Recent deliveries now, not at the next poll.
+      // The test was logged as a delivery and may have changed the status: show both now.
       void queryClient.invalidateQueries({ queryKey: ["deliveries"] });
+      void queryClient.invalidateQueries({ queryKey: ["delivery-health"] });
+      router.refresh();
     } finally {
       setTesting(false);
     }
@@ -88,78 +105,93 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTeste
       form.reset(valuesOf({ ...view, settings: {}, configured: false }, fields));
       setLastTest(null);
       toast.show({ tone: "success", title: `${view.name} removed` });
+      router.refresh();
     });
   }
 
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-zinc-200 bg-white shadow-xs">
-      <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-zinc-100 px-4 py-3 sm:px-5">
-        <div className="min-w-0">
-          <h2 id={headingId} className="text-base font-semibold text-zinc-900">
-            {view.name}
-          </h2>
-          {subtitle}
-        </div>
-        <StatusPill status={view.status} />
-      </header>
-      <div className="space-y-4 px-4 py-4 sm:px-5">
-        <StatusDetail status={view.status} />
-        <form onSubmit={onSave} noValidate className={cn("grid gap-x-6 gap-y-4", aside && "lg:grid-cols-[minmax(0,1fr)_15rem]")}>
-          <div className={cn("min-w-0 space-y-4", !aside && "max-w-2xl")}>
-            {fields.map((field) => (
-              <SettingsField key={field.name} field={field} form={form} error={errors[field.name]?.message} teamId={teamId} />
-            ))}
-            <div className="grid items-end gap-4 sm:grid-cols-2">
-              <Field label="Minimum severity" error={errors.minSeverity?.message} hint={severityHint}>
-                {({ id, describedBy }) => (
-                  <Select id={id} aria-describedby={describedBy} {...form.register("minSeverity")}>
-                    {SEVERITIES.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                      </option>
-                    ))}
-                  </Select>
+      <IntegrationSummary view={view} headingId={headingId} bodyId={bodyId} open={open} onToggle={() => setOpen((o) => !o)} health={health} note={note} />
+      <div id={bodyId} hidden={!open} className="space-y-4 border-t border-zinc-100 px-4 py-4 sm:px-5">
+        {open && (
+          <>
+            {subtitle}
+            <form onSubmit={onSave} noValidate className={cn("grid gap-x-6 gap-y-4", aside && "lg:grid-cols-[minmax(0,1fr)_15rem]")}>
+              <div className={cn("min-w-0 space-y-4", !aside && "max-w-2xl")}>
+                {fields.map((field) => (
+                  <SettingsField key={field.name} field={field} form={form} error={errors[field.name]?.message} teamId={teamId} />
+                ))}
+                {(severityHint || view.configured) && (
+                  <div className="grid items-end gap-4 sm:grid-cols-2">
+                    {severityHint && (
+                      <Field label="Minimum severity" error={errors.minSeverity?.message} hint={severityHint}>
+                        {({ id, describedBy }) => (
+                          <Select id={id} aria-describedby={describedBy} {...form.register("minSeverity")}>
+                            {SEVERITIES.map((s) => (
+                              <option key={s} value={s}>
+                                {s}
+                              </option>
+                            ))}
+                          </Select>
+                        )}
+                      </Field>
+                    )}
+                    {/* A new integration is on once saved; the switch exists only for one that is. */}
+                    {view.configured && (
+                      <Controller
+                        control={form.control}
+                        name="enabled"
+                        render={({ field }) => (
+                          <Switch
+                            label="Enabled"
+                            description="Off: nothing is sent, and people cannot create items with it."
+                            checked={field.value !== false}
+                            onCheckedChange={field.onChange}
+                            className="pb-1"
+                          />
+                        )}
+                      />
+                    )}
+                  </div>
                 )}
-              </Field>
-              <Controller
-                control={form.control}
-                name="enabled"
-                render={({ field }) => <Switch label="Enabled" checked={field.value !== false} onCheckedChange={field.onChange} className="pb-5 sm:pb-6" />}
-              />
-            </div>
-          </div>
-          {aside && <div className="min-w-0 text-sm text-zinc-600">{aside}</div>}
-          <div className={cn("flex flex-wrap items-center justify-end gap-2", aside && "lg:col-span-2")}>
-            {view.configured && !confirmRemove && (
-              <Button type="button" variant="ghost" className="mr-auto" onClick={() => setConfirmRemove(true)}>
-                Remove
-              </Button>
-            )}
-            {confirmRemove && (
-              <div role="group" aria-label={`Remove ${view.name}?`} className="mr-auto flex flex-wrap items-center gap-2 text-sm">
-                <span className="text-zinc-700">Remove these settings?</span>
-                <Button type="button" variant="danger" pending={removing} onClick={onRemove}>
-                  Yes, remove
+              </div>
+              {aside && <div className="min-w-0 text-sm text-zinc-600">{aside}</div>}
+              <div className={cn("flex flex-wrap items-center justify-end gap-2", aside && "lg:col-span-2")}>
+                {view.configured && !confirmRemove && (
+                  <Button type="button" variant="ghost" className="mr-auto" onClick={() => setConfirmRemove(true)}>
+                    Remove
+                  </Button>
+                )}
+                {confirmRemove && (
+                  <div role="group" aria-label={`Remove ${view.name}?`} className="mr-auto flex flex-wrap items-center gap-2 text-sm">
+                    <span className="text-zinc-700">Remove these settings?</span>
+                    <Button type="button" variant="danger" pending={removing} onClick={onRemove}>
+                      Yes, remove
+                    </Button>
+                    <Button type="button" variant="ghost" onClick={() => setConfirmRemove(false)}>
+                      Cancel
+                    </Button>
+                  </div>
+                )}
+                <Button type="button" variant="secondary" pending={testing} onClick={onTest}>
+                  Test
                 </Button>
-                <Button type="button" variant="ghost" onClick={() => setConfirmRemove(false)}>
-                  Cancel
+                <Button type="submit" pending={saving}>
+                  Save
                 </Button>
               </div>
+            </form>
+            {lastTest && (
+              <p className={cn("rounded-md px-3 py-2 text-sm", lastTest.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900")}>
+                <span className="font-medium">
+                  Last test, <Time iso={lastTest.at} />:
+                </span>{" "}
+                {lastTest.line}
+              </p>
             )}
-            <Button type="button" variant="secondary" pending={testing} onClick={onTest}>
-              Test
-            </Button>
-            <Button type="submit" pending={saving}>
-              Save
-            </Button>
-          </div>
-        </form>
-        {lastTest && (
-          <p className={cn("rounded-md px-3 py-2 text-sm", lastTest.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900")}>
-            <span className="font-medium">Last test, {formatTime(lastTest.at)}:</span> {lastTest.line}
-          </p>
+            {extras}
+          </>
         )}
-        {extras}
       </div>
     </section>
   );
@@ -169,10 +201,27 @@ const SECRET_HINT = "Stored encrypted and shown masked. Leave a masked value as 
 
 type FormApi = ReturnType<typeof useIntegrationForm>["form"];
 
+function FieldHelp({ field }: { field: FieldSpec }) {
+  if (!field.help && !field.secret) return undefined;
+  return (
+    <>
+      {field.help && (
+        <span className="block">
+          {field.help.text}{" "}
+          <a className="font-medium text-accent-700 underline underline-offset-2" href={field.help.href} target="_blank" rel="noreferrer">
+            {field.help.link}
+          </a>
+        </span>
+      )}
+      {field.secret && <span className="block">{SECRET_HINT}</span>}
+    </>
+  );
+}
+
 function SettingsField({ field, form, error, teamId }: { field: FieldSpec; form: FormApi; error?: string; teamId: string | null }) {
   if (field.name === "defaultWorkspaceId" && teamId) return <MondayWorkspaceField teamId={teamId} form={form} error={error} />;
   return (
-    <Field label={field.label} error={error} hint={field.secret ? SECRET_HINT : undefined}>
+    <Field label={field.label} error={error} hint={field.help || field.secret ? <FieldHelp field={field} /> : undefined}>
       {({ id, describedBy }) => (
         <Input
           id={id}

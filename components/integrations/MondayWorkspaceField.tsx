@@ -27,7 +27,7 @@ export function MondayWorkspaceField({ teamId, form, error }: Props) {
     ? "Loading workspaces from monday.com…"
     : query.isError
       ? `Could not load workspaces: ${query.error.message}`
-      : "This workspace comes first when the team's people create monday items.";
+      : "This workspace comes first when the team's people create Monday items.";
   return (
     <Field label="Default workspace" error={error} hint={hint}>
       {({ id, describedBy }) => (

@@ -1,45 +1,44 @@
 import { Badge } from "@/components/ui/badge";
-import type { IntegrationStatus } from "@/lib/integrations/views";
-import { formatTime } from "./format";
+import { Time } from "@/components/ui/time";
+import { STATUS_WORDS, statusDetail, type IntegrationStatus, type StatusState } from "@/lib/integrations/status";
+import { cn } from "@/lib/cn";
 
-const words = {
-  not_configured: { tone: "neutral", text: "Not configured" },
-  untested: { tone: "blue", text: "Saved · not tested yet" },
-  connected: { tone: "green", text: "Connected" },
-  failing: { tone: "red", text: "Error" },
-  disabled: { tone: "amber", text: "Disabled" },
-} as const;
+const tones: Record<StatusState, "neutral" | "green" | "red" | "amber" | "blue"> = {
+  not_configured: "neutral",
+  connected: "green",
+  failing: "red",
+  disabled: "amber",
+  paused: "amber",
+};
 
-/** The integration's state in words (colour only repeats them). */
+const marks: Record<StatusState, string> = { not_configured: "○", connected: "●", failing: "▲", disabled: "⏸", paused: "⏸" };
+
+/** The integration's state in words (colour and mark only repeat them): the same everywhere. */
 export function StatusPill({ status }: { status: IntegrationStatus }) {
-  const { tone, text } = words[status.state];
   return (
-    <Badge tone={tone}>
-      <span aria-hidden className="size-1.5 rounded-full bg-current" />
-      {text}
-      {status.state === "failing" && status.lastErrorAt && <span className="font-normal">· {formatTime(status.lastErrorAt)}</span>}
+    <Badge tone={tones[status.state]} className="whitespace-nowrap">
+      <span aria-hidden>{marks[status.state]}</span>
+      <span>{STATUS_WORDS[status.state]}</span>
+      {status.state === "failing" && status.since && <Time iso={status.since} className="font-normal" />}
     </Badge>
   );
 }
 
-/** The detail line under the heading: the last error with its time, or why it is disabled. */
-export function StatusDetail({ status }: { status: IntegrationStatus }) {
-  if (status.state === "failing" && status.lastError) {
-    return (
-      <p className="text-sm text-red-800">
-        Last error at <time dateTime={status.lastErrorAt ?? undefined}>{formatTime(status.lastErrorAt)}</time>: {status.lastError}
-      </p>
-    );
-  }
-  if (status.state === "disabled") {
-    return <p className="text-sm text-amber-900">Disabled{status.disabledReason ? `: ${status.disabledReason}` : " by an administrator"}. Nothing is sent until it is enabled again.</p>;
-  }
+/** The line beside or under the pill: the last success, the last error, or why nothing is sent. */
+export function StatusDetail({ status, className }: { status: IntegrationStatus; className?: string }) {
+  const detail = statusDetail(status);
   if (status.state === "connected" && status.lastSuccessAt) {
     return (
-      <p className="text-sm text-zinc-600">
-        Last success at <time dateTime={status.lastSuccessAt}>{formatTime(status.lastSuccessAt)}</time>
-      </p>
+      <span className={cn("text-zinc-600", className)}>
+        last success <Time iso={status.lastSuccessAt} />
+      </span>
     );
   }
-  return null;
+  if (!detail) return null;
+  const tone = status.state === "failing" ? "text-red-800" : status.state === "connected" ? "text-zinc-600" : "text-amber-900";
+  return (
+    <span className={cn(tone, className)} title={detail}>
+      {detail}
+    </span>
+  );
 }

@@ -7,7 +7,8 @@ import { useState } from "react";
 import { SeverityBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import type { IssueView } from "@/lib/issues/queries";
-import { formatCount, issuesHref, timeAgo } from "./format";
+import { Time } from "@/components/ui/time";
+import { formatCount, issuesHref } from "./format";
 import { QuickView } from "./QuickView";
 import { TicketButtons } from "@/components/tickets/TicketButtons";
 import { TicketStatus } from "@/components/sync/TicketStatus";
@@ -79,7 +80,7 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
                   </td>
                   <td className="hidden truncate px-3 py-2.5 align-top lg:table-cell">{teamName(issue.teamId) ?? <span className="text-zinc-500">—</span>}</td>
                   <td className="hidden px-3 py-2.5 align-top text-zinc-600 md:table-cell">
-                    <time dateTime={issue.firstSeen}>{timeAgo(issue.firstSeen)}</time>
+                    <Time iso={issue.firstSeen} />
                   </td>
                   <td className="hidden px-3 py-2.5 align-top md:table-cell">
                     {issue.tickets.length === 0 ? (

@@ -9,7 +9,8 @@ import { setIssueStatusAction } from "@/lib/issues/actions";
 import type { IssueView } from "@/lib/issues/queries";
 import type { IssueStatus } from "@/lib/issues/schemas";
 import { TicketStatus } from "@/components/sync/TicketStatus";
-import { formatDateTime, safeHref } from "./format";
+import { Time } from "@/components/ui/time";
+import { safeHref } from "./format";
 
 const STATUS_TONE = { open: "amber", resolved: "green", ignored: "neutral" } as const;
 const ACTIONS: { status: IssueStatus; label: string; past: string }[] = [
@@ -86,8 +87,12 @@ export function QuickView({ issue, teamName, onOpenChange, onChanged, ticketActi
                   <Row label="Team">{teamName ?? "No team"}</Row>
                   <Row label="Detector">{`${issue.detectorName} (${issue.detectorId})`}</Row>
                   <Row label="Path">{issue.path || "—"}</Row>
-                  <Row label="First seen">{formatDateTime(issue.firstSeen)}</Row>
-                  <Row label="Last seen">{formatDateTime(issue.lastSeen)}</Row>
+                  <Row label="First seen">
+                    <Time iso={issue.firstSeen} />
+                  </Row>
+                  <Row label="Last seen">
+                    <Time iso={issue.lastSeen} />
+                  </Row>
                   <Row label="Source">
                     {source ? (
                       <a href={source} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 break-all text-accent-700 underline">

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { Time } from "@/components/ui/time";
 import { KeyRound } from "lucide-react";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
@@ -13,7 +14,6 @@ import { createTokenSchema, type CreateTokenInput } from "@/lib/people/schemas";
 
 type Token = { id: string; name: string; lastFour: string; createdAt: string; lastUsedAt: string | null };
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function ApiTokens({ tokens }: { tokens: Token[] }) {
   const [created, setCreated] = useState<{ name: string; token: string }>();
@@ -78,8 +78,8 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
                 <tr key={t.id}>
                   <td className="px-4 py-2.5 font-medium">{t.name}</td>
                   <td className="px-4 py-2.5 font-mono text-zinc-600">••••{t.lastFour}</td>
-                  <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">{dateFormat.format(new Date(t.createdAt))}</td>
-                  <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">{t.lastUsedAt ? dateFormat.format(new Date(t.lastUsedAt)) : "Never"}</td>
+                  <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell"><Time iso={t.createdAt} /></td>
+                  <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">{t.lastUsedAt ? <Time iso={t.lastUsedAt} /> : "Never"}</td>
                   <td className="px-4 py-2.5 text-right">
                     <Button
                       variant="danger"

@@ -81,7 +81,7 @@ export function TeamCard({ team, people, canEdit }: { team: TeamWithMembers; peo
               });
             }}
           >
-            <Select aria-label={`Person to add to ${team.name}`} className="h-8 min-w-0 flex-1 py-1" value={newUser} onChange={(e) => setNewUser(e.target.value)}>
+            <Select aria-label={`Person to add to ${team.name}`} className="h-8 min-w-0 basis-full py-1" value={newUser} onChange={(e) => setNewUser(e.target.value)}>
               <option value="">Add a person…</option>
               {candidates.map((p) => (
                 <option key={p.id} value={p.id}>

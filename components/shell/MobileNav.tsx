@@ -4,10 +4,10 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { Menu, X } from "lucide-react";
 import { useState } from "react";
 import Link from "next/link";
-import { SECTION_LINKS, SETTINGS_LINKS } from "./nav";
+import type { NavItem } from "./nav";
 
 /** Below the md breakpoint the toolbars fold into this menu. */
-export function MobileNav() {
+export function MobileNav({ links }: { links: NavItem[] }) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -26,14 +26,14 @@ export function MobileNav() {
           <Dialog.Description className="sr-only">Navigate between sections</Dialog.Description>
           <nav aria-label="Mobile">
             <ul className="space-y-1">
-              {SECTION_LINKS.map((l) => (
+              {links.map((l) => (
                 <li key={l.href}>
                   <Link href={l.href} onClick={() => setOpen(false)} className="block rounded-md px-3 py-2 text-sm font-medium hover:bg-zinc-100">
                     {l.label}
                   </Link>
-                  {l.label === "Settings" && (
+                  {l.children && (
                     <ul className="ml-3 border-l border-zinc-200 pl-2">
-                      {SETTINGS_LINKS.map((s) => (
+                      {l.children.map((s) => (
                         <li key={s.href}>
                           <Link href={s.href} onClick={() => setOpen(false)} className="block rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">
                             {s.label}

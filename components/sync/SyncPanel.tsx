@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
-import { timeAgo } from "@/components/issues/format";
+import { Time } from "@/components/ui/time";
 import type { ActionResult } from "@/lib/api/action";
 import { saveSyncSettingsAction, syncPanelAction, syncTargetsAction } from "@/lib/sync/actions";
 import type { SyncPanelView } from "@/lib/sync/panel";
@@ -54,11 +54,11 @@ function LastRun({ view, provider }: { view: SyncPanelView; provider: "jira" | "
         <p className="text-zinc-600">Not reconciled yet.</p>
       ) : last.error ? (
         <p role="alert" className="text-red-700">
-          Last reconciliation failed {timeAgo(last.finishedAt)}: {last.error}
+          Last reconciliation failed <Time iso={last.finishedAt} />: {last.error}
         </p>
       ) : (
         <p className="text-zinc-600">
-          Last reconciliation {timeAgo(last.finishedAt)}: {noun(last.checked)} checked, {last.changed} {last.changed === 1 ? "issue" : "issues"} changed{last.unlinked ? `, ${noun(last.unlinked)} deleted in the tool unlinked` : ""}.
+          Last reconciliation <Time iso={last.finishedAt} />: {noun(last.checked)} checked, {last.changed} {last.changed === 1 ? "issue" : "issues"} changed{last.unlinked ? `, ${noun(last.unlinked)} deleted in the tool unlinked` : ""}.
         </p>
       )}
     </div>

@@ -25,7 +25,7 @@ export function MondayItemDialog({ issue, open, onOpenChange, onCreated }: Props
           Connecting to monday.com…
         </p>
       ) : existing.data ? (
-        <ExistingTicket label="This issue already has a monday item:" href={existing.data.url} text={`Item ${existing.data.itemId}`} />
+        <ExistingTicket label="This issue already has a Monday item:" href={existing.data.url} text={`Item ${existing.data.itemId}`} />
       ) : (
         <MondayItemForm issue={issue} workspaces={workspaces} onCreated={onCreated} />
       )}
@@ -55,7 +55,9 @@ function MondayItemForm({ issue, workspaces, onCreated }: { issue: IssueView; wo
   const workspace = list.find((w) => w.id === chosenWorkspace) ?? list[0];
   const boards = useLive(["monday-boards", issueId, workspace?.id], () => mondayBoardsAction({ issueId, workspaceId: workspace!.id }), !!workspace);
   const boardList = boards.data ?? [];
-  const board = boardList.find((b) => b.id === chosenBoard) ?? boardList[0];
+  // Unless one is chosen: the board that takes most of the four additional fields (the first of equals).
+  const fullest = boardList.reduce<(typeof boardList)[number] | undefined>((best, b) => (!best || b.filledColumns.length > best.filledColumns.length ? b : best), undefined);
+  const board = boardList.find((b) => b.id === chosenBoard) ?? fullest;
   const group = board?.groups.find((g) => g.id === chosenGroup) ?? board?.groups[0];
   const fields = additionalFields(issue);
 

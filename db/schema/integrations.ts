@@ -43,3 +43,21 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at.desc())],
 );
+
+/**
+ * The latest Test of settings that were not saved yet, one per scope. A Save of exactly those
+ * settings (same fingerprint, an HMAC under SECRETS_KEY, never the values) keeps that Test's outcome as
+ * the integration's status, so "Test, then Save" does not forget that the Test passed.
+ */
+export const integrationTests = pgTable(
+  "integration_tests",
+  {
+    provider: text("provider").notNull(),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "cascade" }),
+    fingerprint: text("fingerprint").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    ok: boolean("ok").notNull(),
+    error: text("error"),
+  },
+  (t) => [unique("integration_tests_scope_uq").on(t.provider, t.teamId).nullsNotDistinct()],
+);

@@ -9,7 +9,7 @@ export type LoginState = { error?: string };
 export async function loginAction(input: LoginInput, callbackUrl?: string): Promise<LoginState> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return { error: "Enter your email and password" };
-  const redirectTo = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/code-security/issues";
+  const redirectTo = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/code-security";
   try {
     await signIn("credentials", { ...parsed.data, redirectTo });
     return {};

@@ -20,6 +20,8 @@ export type FieldSpec = {
   type: "url" | "email" | "text";
   placeholder?: string;
   secret?: boolean;
+  /** Where to find the value, with a link to the vendor's page that shows it. */
+  help?: { text: string; href: string; link: string };
 };
 
 /** What a settings form needs to know about a provider, shared by the browser and the server. */
@@ -32,8 +34,11 @@ export type SettingsForm = {
   teamSchema?: z.ZodObject;
   teamFields?: FieldSpec[];
   defaultMinSeverity?: Severity;
-  /** What the minimum severity does for this provider, shown under the field (contract §6: every card has it). */
-  severityHint: string;
+  /**
+   * What the minimum severity does for this provider, shown under the field. Absent where nothing
+   * is filtered (a provider that only receives what people create): then the field is not shown.
+   */
+  severityHint?: string;
 };
 
 export function secretFieldsOf(fields: FieldSpec[]): string[] {

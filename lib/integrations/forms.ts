@@ -23,7 +23,7 @@ export const SETTINGS_FORMS: Record<ProviderId, SettingsForm> = {
 };
 
 /** The schema and fields a scope uses (monday's team level differs from its global one). */
-export function formFor(provider: ProviderId, teamScope: boolean): { schema: z.ZodObject; fields: SettingsForm["fields"]; severityHint: string } {
+export function formFor(provider: ProviderId, teamScope: boolean): { schema: z.ZodObject; fields: SettingsForm["fields"]; severityHint?: string } {
   const { schema, fields, teamSchema, teamFields, severityHint } = SETTINGS_FORMS[provider];
   if (teamScope && teamSchema) return { schema: teamSchema, fields: teamFields ?? [], severityHint };
   return { schema, fields, severityHint };

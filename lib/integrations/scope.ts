@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
 import { integrations, teams } from "@/db/schema";
 import { requireScopeManager, type Principal } from "@/lib/auth/principal";
@@ -40,8 +41,10 @@ export async function authorizeProvider(principal: Principal, providerId: string
   return provider;
 }
 
-export const scopeWhere = (provider: ProviderId, teamId: string | null) =>
-  and(eq(integrations.provider, provider), teamId === null ? isNull(integrations.teamId) : eq(integrations.teamId, teamId));
+type ScopedTable = { provider: AnyPgColumn; teamId: AnyPgColumn };
+
+export const scopeWhere = (provider: ProviderId, teamId: string | null, table: ScopedTable = integrations) =>
+  and(eq(table.provider, provider), teamId === null ? isNull(table.teamId) : eq(table.teamId, teamId));
 
 export async function findIntegration(executor: Executor, provider: ProviderId, teamId: string | null) {
   const [row] = await executor.select().from(integrations).where(scopeWhere(provider, teamId));

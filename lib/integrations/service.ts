@@ -1,6 +1,8 @@
+import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
-import { integrations } from "@/db/schema";
+import { db, type Executor } from "@/db/client";
+import { integrations, integrationTests } from "@/db/schema";
+import { keys } from "@/lib/config/keys";
 import { audit } from "@/lib/audit/log";
 import type { Principal } from "@/lib/auth/principal";
 import { decryptSecrets, encryptSecrets } from "@/lib/crypto/secrets";
@@ -10,7 +12,8 @@ import { forgetIntegration } from "@/lib/delivery/integration-configs";
 import { afterSyncSave, withSyncFacts } from "@/lib/sync/integration-view";
 import { SETTINGS_FORMS } from "./forms";
 import { allProviders } from "./registry";
-import { authorizeProvider, authorizeScope, findIntegration, type IntegrationRow } from "./scope";
+import { authorizeProvider, authorizeScope, findIntegration, scopeWhere, type IntegrationRow } from "./scope";
+import { turnedOffBy } from "./status";
 import { changedFields, parseSettingsInput } from "./settings-input";
 import { toView, type IntegrationView } from "./views";
 import { PROVIDER_IDS, type IntegrationConfig, type Provider, type Severity, type TestResult } from "./types";
@@ -23,9 +26,10 @@ export async function listScopeIntegrations(principal: Principal, teamId: string
   const offered = allProviders()
     .filter((p) => teamId === null || p.teamLevel)
     .sort((a, b) => PROVIDER_IDS.indexOf(a.id) - PROVIDER_IDS.indexOf(b.id));
-  const rows = await db.select().from(integrations).where(teamId === null ? undefined : eq(integrations.teamId, teamId));
+  const rows = await db.select().from(integrations);
   const inScope = rows.filter((r) => r.teamId === teamId);
-  return offered.map((p) => toView(p, teamId, inScope.find((r) => r.provider === p.id), principal));
+  const globalOf = (p: Provider) => rows.find((r) => r.provider === p.id && r.teamId === null) ?? null;
+  return offered.map((p) => toView(p, teamId, inScope.find((r) => r.provider === p.id), principal, { global: globalOf(p) }));
 }
 
 /** The configured integrations of a scope (the REST list). */
@@ -37,7 +41,11 @@ export async function getIntegration(principal: Principal, providerId: string, t
   const provider = await authorizeProvider(principal, providerId, teamId);
   const row = await findIntegration(db, provider.id, teamId);
   if (!row) throw new NotFoundError(`${provider.name} integration`);
-  return withSyncFacts(toView(provider, teamId, row, principal), principal);
+  return withSyncFacts(toView(provider, teamId, row, principal, await contextOf(provider, teamId)), principal);
+}
+
+async function contextOf(provider: Provider, teamId: string | null) {
+  return teamId !== null && provider.teamUsesGlobalSecrets ? { global: (await findIntegration(db, provider.id, null)) ?? null } : {};
 }
 
 function configOf(provider: Provider, teamId: string | null, id: string, settings: Record<string, unknown>, secrets: Record<string, string>, rest: { enabled: boolean; minSeverity: Severity }): IntegrationConfig {
@@ -69,17 +77,20 @@ export async function saveIntegration(principal: Principal, providerId: string, 
   const enabled = parsed.enabled ?? (connectionChanged ? true : existing.enabled);
   const minSeverity = parsed.minSeverity ?? (existing?.minSeverity as Severity | undefined) ?? SETTINGS_FORMS[provider.id].defaultMinSeverity ?? "info";
 
+  // New credentials have not been proven yet, unless a Test of exactly these settings just was.
+  const tested = connectionChanged ? await testedOutcome(db, provider, teamId, parsed) : null;
   const values = {
     enabled,
     minSeverity,
     settings,
     secrets: Object.keys(secrets).length ? encryptSecrets(secrets) : null,
     updatedAt: new Date(),
-    // A re-enabled integration starts clean, and new credentials have not been proven yet.
-    ...(enabled ? { disabledReason: null } : {}),
-    ...(connectionChanged ? { lastSuccessAt: null, lastError: null, lastErrorAt: null, failingSince: null } : {}),
+    // A re-enabled integration starts clean; one a person switches off says who did.
+    ...(enabled ? { disabledReason: null } : existing?.enabled !== false ? { disabledReason: turnedOffBy(principal.email) } : {}),
+    ...(connectionChanged ? { lastSuccessAt: null, lastError: null, lastErrorAt: null, failingSince: null, ...tested } : {}),
   };
   const row = await db.transaction(async (tx) => {
+    await tx.delete(integrationTests).where(testScope(provider.id, teamId));
     const [saved] = existing
       ? await tx.update(integrations).set(values).where(eq(integrations.id, existing.id)).returning()
       : await tx.insert(integrations).values({ provider: provider.id, teamId, ...values }).returning();
@@ -99,7 +110,7 @@ export async function saveIntegration(principal: Principal, providerId: string, 
   });
   // loadIntegrations caches for a second; ticket sync reads the new settings at once.
   forgetIntegration(row.id);
-  const view = toView(provider, teamId, row, principal);
+  const view = toView(provider, teamId, row, principal, await contextOf(provider, teamId));
   await afterSyncSave(view);
   return withSyncFacts(view, principal);
 }
@@ -155,6 +166,7 @@ export async function testIntegration(principal: Principal, providerId: string, 
   const message = result.message.replace(/^HTTP \d{3}(: |$)/, "").replace(/\s*\(HTTP \d{3}\)$/, "") || (result.ok ? "OK" : "No reason given");
   const answer: TestResult = { ok: result.ok, status: result.status, message, durationMs: result.durationMs, ...(result.accountDomain ? { accountDomain: result.accountDomain } : {}) };
   if (unchanged && existing) await recordTestOutcome(existing, answer);
+  else if (edits) await rememberTest(provider, teamId, parsed, answer);
   await audit(db, principal, {
     action: "integration.tested",
     targetType: "integration",
@@ -179,6 +191,42 @@ async function recordTestOutcome(row: IntegrationRow, result: TestResult): Promi
   const learned = result.accountDomain && row.teamId === null ? { settings: { ...row.settings, accountDomain: result.accountDomain } } : {};
   const outcome = result.ok
     ? { lastSuccessAt: now, failingSince: null, ...learned }
-    : { lastError: `${result.status ? `HTTP ${result.status}: ` : ""}${result.message}`, lastErrorAt: now };
+    : { lastError: testError(result), lastErrorAt: now, failingSince: row.failingSince ?? now };
   await db.update(integrations).set(outcome).where(eq(integrations.id, row.id));
+}
+
+const testError = (result: TestResult) => `${result.status ? `HTTP ${result.status}: ` : ""}${result.message}`;
+
+/** How long a Test of unsaved settings speaks for a Save of the same settings. */
+const TEST_CARRIES_MS = 30 * 60_000;
+
+function testScope(provider: Provider["id"], teamId: string | null) {
+  return scopeWhere(provider, teamId, integrationTests);
+}
+
+/**
+ * What a Test or Save is about, as an HMAC under SECRETS_KEY: equal settings give equal
+ * fingerprints, and the fingerprint tells nothing about the values. Generated signing tokens are
+ * left out (a Test of a new webhook makes a throwaway one).
+ */
+function fingerprint(provider: Provider, teamId: string | null, parsed: { settings: Record<string, unknown>; secrets: Record<string, string> }): string {
+  const generated = new Set(Object.keys(provider.generateSecrets?.() ?? {}));
+  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !generated.has(k)).sort(([a], [b]) => a.localeCompare(b)));
+  const canonical = JSON.stringify([provider.id, teamId, sorted(parsed.settings), sorted(parsed.secrets)]);
+  return createHmac("sha256", keys().secretsKey).update(canonical).digest("hex");
+}
+
+async function rememberTest(provider: Provider, teamId: string | null, parsed: { settings: Record<string, unknown>; secrets: Record<string, string> }, result: TestResult) {
+  const row = { provider: provider.id, teamId, fingerprint: fingerprint(provider, teamId, parsed), at: new Date(), ok: result.ok, error: result.ok ? null : testError(result) };
+  await db
+    .insert(integrationTests)
+    .values(row)
+    .onConflictDoUpdate({ target: [integrationTests.provider, integrationTests.teamId], set: { fingerprint: row.fingerprint, at: row.at, ok: row.ok, error: row.error } });
+}
+
+/** The status a Save inherits from a recent Test of exactly the settings it saves, if there was one. */
+async function testedOutcome(executor: Executor, provider: Provider, teamId: string | null, parsed: { settings: Record<string, unknown>; secrets: Record<string, string> }) {
+  const [test] = await executor.select().from(integrationTests).where(testScope(provider.id, teamId));
+  if (!test || test.fingerprint !== fingerprint(provider, teamId, parsed) || Date.now() - test.at.getTime() > TEST_CARRIES_MS) return null;
+  return test.ok ? { lastSuccessAt: test.at } : { lastError: test.error, lastErrorAt: test.at, failingSince: test.at };
 }

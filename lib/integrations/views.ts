@@ -1,18 +1,12 @@
 import { decryptSecrets, maskSecret } from "@/lib/crypto/secrets";
 import { leadsTeam, type Principal } from "@/lib/auth/principal";
+import { displayDestination } from "./destination";
 import { SETTINGS_FORMS } from "./forms";
 import type { IntegrationRow } from "./scope";
-import type { Provider, ProviderId, Severity } from "./types";
+import { statusOf, type IntegrationStatus } from "./status";
+import type { IntegrationConfig, Provider, ProviderId, Severity } from "./types";
 
-export type StatusState = "not_configured" | "untested" | "connected" | "failing" | "disabled";
-
-export type IntegrationStatus = {
-  state: StatusState;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  disabledReason: string | null;
-};
+export type { IntegrationStatus, StatusState } from "./status";
 
 /** What leaves the server about one integration: secrets masked (webhook tokens in clear for admins). */
 export type IntegrationView = {
@@ -25,6 +19,8 @@ export type IntegrationView = {
   minSeverity: Severity;
   settings: Record<string, unknown>;
   status: IntegrationStatus;
+  /** Where it sends, safe to show: host and path with secret parts elided (lib/integrations/destination). */
+  destination: string | null;
   updatedAt: string | null;
   /** Jira, Confluence, monday: the product's receiver, secret included (lib/sync/integration-view.ts). */
   hookUrl?: string;
@@ -32,17 +28,33 @@ export type IntegrationView = {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function statusOf(row: IntegrationRow | undefined): IntegrationStatus {
-  if (!row) return { state: "not_configured", lastSuccessAt: null, lastError: null, lastErrorAt: null, disabledReason: null };
-  const failing = row.lastErrorAt !== null && (row.lastSuccessAt === null || row.lastErrorAt > row.lastSuccessAt);
-  const state: StatusState = !row.enabled ? "disabled" : failing ? "failing" : row.lastSuccessAt ? "connected" : "untested";
-  return { state, lastSuccessAt: iso(row.lastSuccessAt), lastError: row.lastError, lastErrorAt: iso(row.lastErrorAt), disabledReason: row.disabledReason };
+/** What else decides a view: the global integration, for a team level that borrows its secrets. */
+export type ViewContext = { global?: IntegrationRow | null };
+
+/** Why a team's integration cannot send although it is on: it borrows a global token that is missing or off. */
+export function pausedBecause(provider: Provider, row: IntegrationRow, context: ViewContext): string | null {
+  if (row.teamId === null || !provider.teamUsesGlobalSecrets || context.global === undefined) return null;
+  if (!context.global) return `Waiting for the global ${provider.name} integration: teams use its API token`;
+  if (!context.global.enabled) return `The global ${provider.name} integration is disabled: teams use its API token`;
+  return null;
 }
 
-export function toView(provider: Provider, teamId: string | null, row: IntegrationRow | undefined, viewer: Principal): IntegrationView {
+function destinationOf(provider: Provider, row: IntegrationRow, secrets: Record<string, string>, context: ViewContext): string | null {
+  // A fact the vendor told us (monday's account domain) says more than its API's address.
+  const account = row.settings.accountDomain ?? context.global?.settings.accountDomain;
+  if (typeof account === "string" && account) return account;
+  const config: IntegrationConfig = { id: row.id, provider: provider.id, teamId: row.teamId, enabled: row.enabled, minSeverity: row.minSeverity as Severity, settings: row.settings, secrets };
+  try {
+    return displayDestination(provider.destination(config));
+  } catch {
+    return null;
+  }
+}
+
+export function toView(provider: Provider, teamId: string | null, row: IntegrationRow | undefined, viewer: Principal, context: ViewContext = {}): IntegrationView {
   const defaultMin = SETTINGS_FORMS[provider.id].defaultMinSeverity ?? "info";
-  const base = { provider: provider.id, name: provider.name, teamId, status: statusOf(row) };
-  if (!row) return { ...base, id: null, configured: false, enabled: true, minSeverity: defaultMin, settings: {}, updatedAt: null };
+  const base = { provider: provider.id, name: provider.name, teamId };
+  if (!row) return { ...base, status: statusOf(undefined), destination: null, id: null, configured: false, enabled: true, minSeverity: defaultMin, settings: {}, updatedAt: null };
   const secrets = decryptSecrets(row.secrets);
   const settings: Record<string, unknown> = { ...row.settings };
   for (const field of provider.secretFields) {
@@ -51,7 +63,17 @@ export function toView(provider: Provider, teamId: string | null, row: Integrati
     const revealed = (teamId === null ? viewer.isAdmin : leadsTeam(viewer, teamId)) && provider.revealedSecrets?.includes(field);
     settings[field] = revealed ? secrets[field] : maskSecret(secrets[field]);
   }
-  return { ...base, id: row.id, configured: true, enabled: row.enabled, minSeverity: row.minSeverity as Severity, settings, updatedAt: iso(row.updatedAt) };
+  return {
+    ...base,
+    status: statusOf(row, pausedBecause(provider, row, context)),
+    destination: destinationOf(provider, row, secrets, context),
+    id: row.id,
+    configured: true,
+    enabled: row.enabled,
+    minSeverity: row.minSeverity as Severity,
+    settings,
+    updatedAt: iso(row.updatedAt),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { STATUS_STATES } from "@/lib/integrations/status";
 import { z } from "zod";
 import { DELIVERY_STATUSES } from "@/lib/delivery/schemas";
 import { PROVIDER_IDS } from "@/lib/integrations/types";
@@ -112,7 +113,11 @@ export const delivery = z
   .meta({ id: "Delivery" });
 
 const integrationStatus = z.object({
-  state: z.enum(["not_configured", "untested", "connected", "failing", "disabled"]),
+  state: z.enum(STATUS_STATES).meta({
+    description:
+      "not_configured: nothing saved; connected: on, with its last success (null until the first); failing: its latest delivery or Test failed, since `since`; disabled: switched off, `disabledReason` says by whom or why; paused: on, but what it depends on (the global token a team borrows) is missing or off",
+  }),
+  since: nullableTime.meta({ description: "The last success (connected) or the first failure (failing)" }),
   lastSuccessAt: nullableTime,
   lastError: z.string().nullable(),
   lastErrorAt: nullableTime,
@@ -129,6 +134,7 @@ export const integration = z
     enabled: z.boolean(),
     minSeverity: z.enum(SEVERITIES),
     status: integrationStatus,
+    destination: z.string().nullable().meta({ description: "Where it sends, safe to show: host and path, secret parts elided (hooks.slack.com/services/T…/B…/••••)" }),
     updatedAt: nullableTime,
     settings: z.record(z.string(), z.unknown()).meta({ description: "The provider's settings; secrets masked (••••1a2b), the webhooks' signing `token` in clear for whoever manages the scope" }),
     hookUrl: z.url().optional().meta({ description: "Jira, Confluence and monday: the product's receiver for this integration, secret included, to paste into the vendor. Only for whoever manages the scope" }),

@@ -7,7 +7,7 @@ import { LoginForm } from "@/components/auth/LoginForm";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await currentPrincipal()) redirect("/code-security/issues");
+  if (await currentPrincipal()) redirect("/code-security");
   const { callbackUrl } = await searchParams;
   return (
     <main className="flex min-h-dvh items-center justify-center bg-zinc-100 px-4 py-12">

@@ -10,7 +10,6 @@ export const confluenceSchema = z.object({
 export const confluenceForm: SettingsForm = {
   provider: "confluence",
   name: "Confluence",
-  severityHint: "Confluence is only read (scanned for secrets), so this filters nothing.",
   schema: confluenceSchema,
   fields: [
     { name: "domainUrl", label: "Domain URL", type: "url", placeholder: "https://your-domain.atlassian.net" },

@@ -12,7 +12,6 @@ export const jiraSchema = z.object({
 export const jiraForm: SettingsForm = {
   provider: "jira",
   name: "Jira",
-  severityHint: "Jira gets only the tickets people create, so this filters nothing.",
   schema: jiraSchema,
   fields: [
     { name: "domainUrl", label: "Domain URL", type: "url", placeholder: "https://your-domain.atlassian.net" },

@@ -12,9 +12,20 @@ export const mondayTeamSchema = z.object({
 export const mondayForm: SettingsForm = {
   provider: "monday",
   name: "Monday",
-  severityHint: "monday gets only the items people create, so this filters nothing.",
   schema: mondaySchema,
-  fields: [{ name: "apiToken", label: "API Token", type: "text", secret: true }],
+  fields: [
+    {
+      name: "apiToken",
+      label: "API Token",
+      type: "text",
+      secret: true,
+      help: {
+        text: "In monday.com, open your avatar menu → Developers → My access tokens, and copy the token. It acts with that person's rights.",
+        href: "https://developer.monday.com/api-reference/docs/authentication",
+        link: "monday.com: getting your API token",
+      },
+    },
+  ],
   teamSchema: mondayTeamSchema,
   // Rendered as the live "Default workspace" picker, not a text box.
   teamFields: [{ name: "defaultWorkspaceId", label: "Default workspace", type: "text" }],

@@ -17,7 +17,20 @@ export const pagerdutyForm: SettingsForm = {
   name: "PagerDuty",
   severityHint: "Only issues at or above it trigger an incident, and resolve it later.",
   schema: pagerdutySchema,
-  fields: [{ name: "routingKey", label: "Routing Key", type: "text", placeholder: "32-character integration key", secret: true }],
+  fields: [
+    {
+      name: "routingKey",
+      label: "Routing Key",
+      type: "text",
+      placeholder: "32-character integration key",
+      secret: true,
+      help: {
+        text: "In PagerDuty, open the service → Integrations → Add an integration → Events API V2, and copy its Integration Key.",
+        href: "https://support.pagerduty.com/main/docs/services-and-integrations",
+        link: "PagerDuty: services and integrations",
+      },
+    },
+  ],
   // Paging people for every warning would train them to ignore pages.
   defaultMinSeverity: "error",
 };
