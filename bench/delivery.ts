@@ -13,7 +13,7 @@ import { closeDb, db } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { anyPending, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
 import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
-import { signingHeaders } from "@/lib/delivery/sign";
+import { signingHeaders } from "@/lib/signing/sign";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 
 const N = Number(process.env.BENCH_N || 20_000);

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
-import { deleteIntegrationAction, saveIntegrationAction, testIntegrationAction } from "@/app/code-security/settings/integrations/actions";
+import { deleteIntegrationAction, saveIntegrationAction, testIntegrationAction } from "@/lib/integrations/actions";
 import { SEVERITIES, type FieldSpec } from "@/lib/integrations/form-spec";
 import type { TestResult } from "@/lib/integrations/types";
 import type { IntegrationView } from "@/lib/integrations/views";
@@ -17,7 +17,7 @@ import { MondayWorkspaceField } from "./MondayWorkspaceField";
 import { StatusDetail, StatusPill } from "./StatusPill";
 import { useIntegrationForm, valuesOf, type FormValues } from "./use-integration-form";
 
-type Props = {
+export type IntegrationCardProps = {
   view: IntegrationView;
   teamId: string | null;
   /** Beside the fields on wide screens (setup steps). */
@@ -31,7 +31,7 @@ type Props = {
 
 type LastTest = { ok: boolean; line: string; at: string };
 
-export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTested }: Props) {
+export function IntegrationCard({ view, teamId, aside, extras, subtitle, onTested }: IntegrationCardProps) {
   const queryClient = useQueryClient();
   const headingId = useId();
   const toast = useToast();
@@ -170,7 +170,7 @@ const SECRET_HINT = "Stored encrypted and shown masked. Leave a masked value as 
 type FormApi = ReturnType<typeof useIntegrationForm>["form"];
 
 function SettingsField({ field, form, error, teamId }: { field: FieldSpec; form: FormApi; error?: string; teamId: string | null }) {
-  if (field.name === "defaultWorkspaceId" && teamId) return <MondayWorkspaceField teamId={teamId} form={form} error={error} />;
+  if (field.type === "workspace" && teamId) return <MondayWorkspaceField teamId={teamId} form={form} error={error} />;
   return (
     <Field label={field.label} error={error} hint={field.secret ? SECRET_HINT : undefined}>
       {({ id, describedBy }) => (

@@ -1,32 +1,17 @@
-import type { IntegrationView } from "@/lib/integrations/views";
 import { RecentDeliveries } from "@/components/deliveries/RecentDeliveries";
 import { ScanPanel } from "@/components/scanning/ScanPanel";
+import { getProvider } from "@/lib/integrations/registry";
+import type { Provider } from "@/lib/integrations/types";
+import type { IntegrationView } from "@/lib/integrations/views";
 import { IntegrationCard } from "./IntegrationCard";
-import { MondayCard } from "./MondayCard";
-import { SlackSetupSteps } from "./SlackSetupSteps";
+import { SetupGuide } from "./SetupGuide";
+import { SummaryCard } from "./SummaryCard";
 import { WebhookComparison } from "./WebhookComparison";
 import { WebhookSigning } from "./WebhookSigning";
 
 type Props = { views: IntegrationView[]; teamId: string | null; scopeName: string };
 
-const ATLASSIAN_TOKENS = "https://id.atlassian.com/manage-profile/security/api-tokens";
-
-function AtlassianHelp({ product, purpose }: { product: string; purpose: string }) {
-  return (
-    <div className="rounded-md bg-zinc-50 p-3">
-      <p>{purpose}</p>
-      <p className="mt-2">
-        Use your {product} site (https://your-domain.atlassian.net), the email of a {product} user, and an{" "}
-        <a className="font-medium text-accent-700 underline underline-offset-2" href={ATLASSIAN_TOKENS} target="_blank" rel="noreferrer">
-          Atlassian API token
-        </a>
-        .
-      </p>
-    </div>
-  );
-}
-
-/** One card per integration offered at the scope, each with what its provider needs beside it. */
+/** One card per integration offered at the scope, each with what its provider declares beside it. */
 export function IntegrationsBoard({ views, teamId, scopeName }: Props) {
   return (
     <div className="space-y-5">
@@ -37,41 +22,27 @@ export function IntegrationsBoard({ views, teamId, scopeName }: Props) {
         </p>
       )}
       {views.map((view) => {
-        const common = { view, teamId };
-        // Providers the delivery engine sends to keep their recent deliveries under the form.
-        const deliveries = view.id ? <RecentDeliveries integrationId={view.id} /> : null;
-        switch (view.provider) {
-          case "slack":
-            return <IntegrationCard {...common} key={view.provider} aside={<SlackSetupSteps />} extras={deliveries} />;
-          case "jira":
-            return <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Jira" purpose="Open Jira tickets from issues and scan Jira for secrets." />} extras={view.id && <ScanPanel integrationId={view.id} provider="jira" teamId={teamId} />} />;
-          case "confluence":
-            return (
-              <IntegrationCard {...common} key={view.provider} aside={<AtlassianHelp product="Confluence" purpose="Scan the content of your Confluence site for secrets." />} extras={view.id && <ScanPanel integrationId={view.id} provider="confluence" teamId={teamId} />} />
-            );
-          case "monday":
-            return <MondayCard key={view.provider} view={view} teamId={teamId} />;
-          case "custom-webhook":
-          case "events-webhook":
-            return (
-              <IntegrationCard
-                {...common}
-                key={view.provider}
-                extras={
-                  <div className="space-y-3">
-                    <WebhookSigning configured={view.configured} token={typeof view.settings.token === "string" ? view.settings.token : undefined} />
-                    <WebhookComparison />
-                    {deliveries}
-                  </div>
-                }
-              />
-            );
-          case "pagerduty":
-            return <IntegrationCard {...common} key={view.provider} extras={deliveries} />;
-          default:
-            return <IntegrationCard {...common} key={view.provider} />;
-        }
+        const provider = getProvider(view.provider)!;
+        const ui = provider.ui ?? {};
+        const card = { view, teamId, aside: ui.setup && <SetupGuide guide={ui.setup} />, extras: <Extras provider={provider} view={view} teamId={teamId} /> };
+        if (ui.summary) return <SummaryCard key={view.provider} {...card} summary={ui.summary} />;
+        return <IntegrationCard key={view.provider} {...card} />;
       })}
     </div>
   );
+}
+
+/** Under the form: the panels the provider's capabilities bring, then the ones it asks for. */
+function Extras({ provider, view, teamId }: { provider: Provider; view: IntegrationView; teamId: string | null }) {
+  const extras = provider.ui?.extras ?? [];
+  const token = typeof view.settings.token === "string" ? view.settings.token : undefined;
+  const parts = [
+    extras.includes("webhook-signing") && <WebhookSigning key="signing" configured={view.configured} token={token} />,
+    extras.includes("webhook-comparison") && <WebhookComparison key="comparison" />,
+    // Providers the delivery engine sends to keep their recent deliveries under the form.
+    provider.notify && view.id && <RecentDeliveries key="deliveries" integrationId={view.id} />,
+    provider.scan && view.id && <ScanPanel key="scan" integrationId={view.id} provider={provider.id} words={provider.scan.words} teamId={teamId} />,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0] : <div className="space-y-3">{parts}</div>;
 }

@@ -3,7 +3,7 @@ import { outboundErrorOf } from "@/lib/http/errors";
 import type { IntegrationConfig, Provider, ResponseVerdict } from "@/lib/integrations/types";
 import { maskHeaders, maskUrl } from "./redact";
 import { parseRetryAfter } from "./retry";
-import { signingHeaders } from "./sign";
+import { signingHeaders } from "@/lib/signing/sign";
 
 /** One attempt as the delivery log keeps it: secrets masked, the answer capped at 20 KB. */
 export type AttemptRecord = {

@@ -5,7 +5,7 @@ import { type Claim, claimDueDeliveries } from "./claim";
 import { deliverySettings } from "./config";
 import { loadIntegrations } from "./integration-configs";
 import { type Processed, processDelivery } from "./process-one";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter } from "@/lib/rate-limit/bucket";
 import { recordOutcomes, updateIntegrationHealth } from "./record";
 import { Housekeeping } from "./housekeeping";
 import { listenForWork, onWake } from "./wake";

@@ -6,21 +6,19 @@ import type { Principal } from "@/lib/auth/principal";
 import { decryptSecrets, encryptSecrets } from "@/lib/crypto/secrets";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { errorFacts, logger } from "@/lib/log";
-import { SETTINGS_FORMS } from "./forms";
-import { allProviders } from "./registry";
+import { allProviders, offeredAt } from "./registry";
+import { providerRuntime } from "./runtime";
 import { authorizeProvider, authorizeScope, findIntegration, type IntegrationRow } from "./scope";
 import { changedFields, parseSettingsInput } from "./settings-input";
 import { toView, type IntegrationView } from "./views";
-import { PROVIDER_IDS, type IntegrationConfig, type Provider, type Severity, type TestResult } from "./types";
+import type { IntegrationConfig, Provider, Severity, TestResult } from "./types";
 
 export type { IntegrationView } from "./views";
 
 /** Every provider offered at a scope, configured or not, in the page's order. */
 export async function listScopeIntegrations(principal: Principal, teamId: string | null): Promise<IntegrationView[]> {
   await authorizeScope(principal, teamId);
-  const offered = allProviders()
-    .filter((p) => teamId === null || p.teamLevel)
-    .sort((a, b) => PROVIDER_IDS.indexOf(a.id) - PROVIDER_IDS.indexOf(b.id));
+  const offered = allProviders().filter((p) => offeredAt(p, teamId));
   const rows = await db.select().from(integrations).where(teamId === null ? undefined : eq(integrations.teamId, teamId));
   const inScope = rows.filter((r) => r.teamId === teamId);
   return offered.map((p) => toView(p, teamId, inScope.find((r) => r.provider === p.id), principal));
@@ -60,10 +58,10 @@ export async function saveIntegration(principal: Principal, providerId: string, 
   } else if (provider.describeAccount) {
     const enabled = parsed.enabled ?? true;
     const probe = configOf(provider, teamId, existing?.id ?? "", settings, secrets, { enabled, minSeverity: parsed.minSeverity ?? "info" });
-    settings = { ...settings, ...(await provider.describeAccount(probe).catch(() => ({}))) };
+    settings = { ...settings, ...(await provider.describeAccount(probe, providerRuntime).catch(() => ({}))) };
   }
   const enabled = parsed.enabled ?? (connectionChanged ? true : existing.enabled);
-  const minSeverity = parsed.minSeverity ?? (existing?.minSeverity as Severity | undefined) ?? SETTINGS_FORMS[provider.id].defaultMinSeverity ?? "info";
+  const minSeverity = parsed.minSeverity ?? (existing?.minSeverity as Severity | undefined) ?? provider.form.defaultMinSeverity ?? "info";
 
   const values = {
     enabled,
@@ -137,7 +135,7 @@ export async function testIntegration(principal: Principal, providerId: string, 
     enabled: existing?.enabled ?? true,
     minSeverity: (existing?.minSeverity as Severity | undefined) ?? "info",
   });
-  const result = await provider.test(config).catch(
+  const result = await provider.test(config, providerRuntime).catch(
     (error: unknown): TestResult => {
       logger().error({ provider: provider.id, err: errorFacts(error) }, "integrations: test crashed");
       return { ok: false, status: null, message: "The test could not run", durationMs: 0 };

@@ -1,8 +1,8 @@
 import { decryptSecrets, maskSecret } from "@/lib/crypto/secrets";
 import { leadsTeam, type Principal } from "@/lib/auth/principal";
-import { SETTINGS_FORMS } from "./forms";
 import type { IntegrationRow } from "./scope";
-import type { Provider, ProviderId, Severity } from "./types";
+import type { ProviderId } from "./registry";
+import type { Provider, Severity } from "./types";
 
 export type StatusState = "not_configured" | "untested" | "connected" | "failing" | "disabled";
 
@@ -38,8 +38,8 @@ export function statusOf(row: IntegrationRow | undefined): IntegrationStatus {
 }
 
 export function toView(provider: Provider, teamId: string | null, row: IntegrationRow | undefined, viewer: Principal): IntegrationView {
-  const defaultMin = SETTINGS_FORMS[provider.id].defaultMinSeverity ?? "info";
-  const base = { provider: provider.id, name: provider.name, teamId, status: statusOf(row) };
+  const defaultMin = provider.form.defaultMinSeverity ?? "info";
+  const base = { provider: provider.id as ProviderId, name: provider.name, teamId, status: statusOf(row) };
   if (!row) return { ...base, id: null, configured: false, enabled: true, minSeverity: defaultMin, settings: {}, updatedAt: null };
   const secrets = decryptSecrets(row.secrets);
   const settings: Record<string, unknown> = { ...row.settings };

@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { integrations } from "@/db/schema";
 import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
-import { verifySignature } from "@/lib/delivery/sign";
+import { verifySignature } from "@/lib/signing/sign";
 import { wakeWorker } from "@/lib/delivery/wake";
 import type { DeliveryWorker } from "@/lib/delivery/worker";
 import { Receiver } from "@/bench/delivery-receiver";

@@ -7,7 +7,7 @@ import { users } from "@/db/schema";
 import { bootstrap } from "@/db/seed";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { DeliveryWorker } from "@/lib/delivery/worker";
-import { verifySignature } from "@/lib/delivery/sign";
+import { verifySignature } from "@/lib/signing/sign";
 import { saveIntegration } from "@/lib/integrations/service";
 import { setAssetTeam } from "@/lib/assets/service";
 import { ingestScan } from "@/lib/issues/ingest";

@@ -28,11 +28,11 @@ describe("the Custom Webhook and Events Webhook providers", () => {
     const previous = process.env.OUTBOUND_ALLOW_PRIVATE;
     try {
       process.env.OUTBOUND_ALLOW_PRIVATE = "false";
-      expect(customWebhook.schema.safeParse({ url: "https://hooks.example.com/x" }).success).toBe(true);
-      expect(customWebhook.schema.safeParse({ url: "http://hooks.example.com/x" }).success).toBe(false);
-      expect(eventsWebhook.schema.safeParse({ url: "https://10.0.0.5/x" }).success).toBe(false);
+      expect(customWebhook.form.schema.safeParse({ url: "https://hooks.example.com/x" }).success).toBe(true);
+      expect(customWebhook.form.schema.safeParse({ url: "http://hooks.example.com/x" }).success).toBe(false);
+      expect(eventsWebhook.form.schema.safeParse({ url: "https://10.0.0.5/x" }).success).toBe(false);
       process.env.OUTBOUND_ALLOW_PRIVATE = "true";
-      expect(customWebhook.schema.safeParse({ url: "http://127.0.0.1:8080/x", rateLimitPerSecond: "5" }).success).toBe(true);
+      expect(customWebhook.form.schema.safeParse({ url: "http://127.0.0.1:8080/x", rateLimitPerSecond: "5" }).success).toBe(true);
     } finally {
       process.env.OUTBOUND_ALLOW_PRIVATE = previous;
     }

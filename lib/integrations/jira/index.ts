@@ -1,14 +1,27 @@
-import type { Provider } from "../types";
-import { jiraCredentials, testJira } from "./client";
-import { jiraForm, jiraSchema } from "./schema";
+import { atlassianCredentials, atlassianFields, atlassianForm, atlassianSetup, whoAmI } from "../atlassian";
+import { defineProvider } from "../types";
 
-export const jira: Provider = {
+const ISSUE_EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "comment_created", "comment_updated", "comment_deleted"]);
+
+/** The issue key an issue or comment event is about. */
+function hookTarget(event: unknown): string | undefined {
+  if (!event || typeof event !== "object") return undefined;
+  const e = event as { webhookEvent?: unknown; issue?: { key?: unknown } };
+  if (typeof e.webhookEvent === "string" && !ISSUE_EVENTS.has(e.webhookEvent)) return undefined;
+  return typeof e.issue?.key === "string" && /^[A-Z][A-Z0-9_]*-\d+$/i.test(e.issue.key) ? e.issue.key : undefined;
+}
+
+export const jira = defineProvider({
   id: "jira",
-  name: jiraForm.name,
-  teamLevel: true,
-  secretFields: ["apiToken"],
-  destinationFields: ["domainUrl"],
-  destination: (config) => jiraCredentials(config).domainUrl,
-  schema: jiraSchema,
-  test: testJira,
-};
+  name: "Jira",
+  category: "ticketing",
+  scopes: ["global", "team"],
+  form: atlassianForm("jira-admin@example.com", "Jira gets only the tickets people create, so this filters nothing."),
+  ...atlassianFields,
+  ui: { setup: atlassianSetup("Jira", "Open Jira tickets from issues and scan Jira for secrets.") },
+  destination: (config) => atlassianCredentials(config).domainUrl,
+  // Jira Cloud's own check of the credentials (contract §4).
+  test: (config, runtime) => whoAmI(runtime, atlassianCredentials(config), "/rest/api/3/myself"),
+  tickets: true,
+  scan: { hookTarget, words: { units: "projects", items: "issues", hookHelp: "Jira (issue created/updated, comment events)" } },
+});

@@ -9,12 +9,9 @@ export const mondayTeamSchema = z.object({
 });
 
 export const mondayForm: SettingsForm = {
-  provider: "monday",
-  name: "Monday",
   severityHint: "monday gets only the items people create, so this filters nothing.",
   schema: mondaySchema,
   fields: [{ name: "apiToken", label: "API Token", type: "text", secret: true }],
   teamSchema: mondayTeamSchema,
-  // Rendered as the live "Default workspace" picker, not a text box.
-  teamFields: [{ name: "defaultWorkspaceId", label: "Default workspace", type: "text" }],
+  teamFields: [{ name: "defaultWorkspaceId", label: "Default workspace", type: "workspace" }],
 };

@@ -1,5 +1,5 @@
-import type { ResponseVerdict, TestResult } from "../types";
-import { callVendor, vendorText } from "../vendor-call";
+import type { ProviderRuntime, ResponseVerdict, TestResult } from "../types";
+import { vendorText } from "../vendor-text";
 import type { SlackMessage } from "./notify";
 
 // Slack answers webhooks in text/plain: `ok`, or an error code. These codes mean the webhook will
@@ -12,8 +12,8 @@ export function judgeSlackResponse(status: number, body: string): ResponseVerdic
   return { ok: false, message: text || undefined, disable: PERMANENT.has(text) || status === 410 };
 }
 
-export async function postSlackMessage(webhookUrl: string, message: SlackMessage): Promise<TestResult> {
-  const answer = await callVendor({ url: webhookUrl, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message) });
+export async function postSlackMessage(runtime: ProviderRuntime, webhookUrl: string, message: SlackMessage): Promise<TestResult> {
+  const answer = await runtime.call({ url: webhookUrl, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message) });
   if ("failure" in answer) return answer.failure;
   const { status, body, durationMs } = answer.response;
   const verdict = judgeSlackResponse(status, body);

@@ -1,21 +1,30 @@
-import type { IntegrationConfig, Provider } from "../types";
-import type { IssuesCreatedPayload } from "../payloads";
+import { type IssuesCreatedPayload, newIssuesMessage } from "../payloads";
+import { defineProvider, type IntegrationConfig } from "../types";
 import { judgeSlackResponse, postSlackMessage } from "./client";
 import { issuesCreatedMessage, testMessage } from "./notify";
-import { slackForm, slackSchema } from "./schema";
+import { slackForm } from "./schema";
 
 const webhookUrl = (config: IntegrationConfig) => config.secrets.webhookUrl ?? "";
 
-export const slack: Provider = {
+export const slack = defineProvider({
   id: "slack",
-  name: slackForm.name,
-  teamLevel: true,
+  name: "Slack",
+  category: "messaging",
+  scopes: ["global", "team"],
+  form: slackForm,
   // The URL's last path segment is the credential, so the whole URL is kept secret.
   secretFields: ["webhookUrl"],
   destinationFields: ["webhookUrl"],
+  ui: {
+    setup: {
+      title: "How to get a webhook URL",
+      steps: [["Create a Slack app."], ["Enable incoming webhooks."], ["Copy your webhook URL, paste in the field."]],
+      note: ["For more information, see the ", { text: "Slack documentation", href: "https://api.slack.com/messaging/webhooks" }, "."],
+    },
+  },
   destination: webhookUrl,
-  schema: slackSchema,
-  test: (config) => postSlackMessage(webhookUrl(config), testMessage()),
+  test: (config, runtime) => postSlackMessage(runtime, webhookUrl(config), testMessage()),
+  notify: newIssuesMessage,
   buildRequest: (config, payload) => ({
     url: webhookUrl(config),
     method: "POST",
@@ -25,4 +34,4 @@ export const slack: Provider = {
   judgeResponse: judgeSlackResponse,
   // Incoming webhooks allow about one message per second, with short bursts.
   rateLimit: (config) => ({ key: `slack:${config.id}`, ratePerSecond: 1, burst: 3 }),
-};
+});

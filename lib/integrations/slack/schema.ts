@@ -21,8 +21,6 @@ export const slackSchema = z.object({
 });
 
 export const slackForm: SettingsForm = {
-  provider: "slack",
-  name: "Slack",
   severityHint: "Only ingests that created issues at or above it post a message, listing those issues.",
   schema: slackSchema,
   fields: [{ name: "webhookUrl", label: "Webhook URL", type: "url", placeholder: "https://hooks.slack.com/services/T…/B…/…", secret: true }],
