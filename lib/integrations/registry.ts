@@ -7,13 +7,14 @@ import { jira } from "./jira";
 import { monday } from "./monday";
 import { pagerduty } from "./pagerduty";
 import { slack } from "./slack";
+import { teams } from "./teams";
 import type { Provider } from "./types";
 
 /**
  * Every provider, in the page's order: the one list. Ids, forms, fan-out, scanning and the page
  * derive from it. Client-safe, like the providers themselves.
  */
-export const PROVIDERS = [slack, jira, confluence, monday, pagerduty, customWebhook, eventsWebhook] as const;
+export const PROVIDERS = [slack, teams, jira, confluence, monday, pagerduty, customWebhook, eventsWebhook] as const;
 
 export type ProviderId = (typeof PROVIDERS)[number]["id"];
 export const PROVIDER_IDS = PROVIDERS.map((p) => p.id) as [ProviderId, ...ProviderId[]];
