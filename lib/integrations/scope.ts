@@ -5,8 +5,7 @@ import { requireScopeManager, type Principal } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/errors";
 import { getProvider, offeredAt } from "./registry";
 import type { Provider } from "./types";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 /** The provider behind a path segment, or 404. */
 export function providerFor(id: string): Provider {
@@ -23,7 +22,7 @@ export function providerFor(id: string): Provider {
 export async function authorizeScope(principal: Principal, teamId: string | null): Promise<void> {
   requireScopeManager(principal, teamId);
   if (teamId === null) return;
-  if (!UUID.test(teamId)) throw new NotFoundError("Team");
+  if (!isUuid(teamId)) throw new NotFoundError("Team");
   const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
   if (!team) throw new NotFoundError("Team");
 }

@@ -3,12 +3,11 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { BODY_LIMITS, bodyText, readBodyBytes } from "@/lib/api/body";
-import { PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
+import { NotFoundError, PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
 import { getProvider } from "@/lib/integrations/registry";
 import { enqueueItemScan } from "./jobs";
 import { loadScanSettings, type ScanProvider } from "./settings";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -42,7 +41,9 @@ const refused = () => new UnauthorizedError("The webhook is unknown, or its toke
  * 1 MiB; one larger than that cannot be verified and is refused like a wrong signature.
  */
 export async function receiveHook(provider: ScanProvider, integrationId: string, request: Request): Promise<{ queued: boolean }> {
-  if (!UUID.test(integrationId)) throw refused();
+  const scan = getProvider(provider)?.scan;
+  if (!scan) throw new NotFoundError(`Webhooks for "${provider}"`);
+  if (!isUuid(integrationId)) throw refused();
   const [row] = await db.select({ provider: integrations.provider, enabled: integrations.enabled }).from(integrations).where(eq(integrations.id, integrationId));
   if (!row || row.provider !== provider) throw refused();
   const { webhookToken } = await loadScanSettings(integrationId);
@@ -64,7 +65,7 @@ export async function receiveHook(provider: ScanProvider, integrationId: string,
   } catch {
     return { queued: false };
   }
-  const target = getProvider(provider)?.scan?.hookTarget(event);
+  const target = scan.hookTarget(event);
   if (!target || !row.enabled) return { queued: false };
   await enqueueItemScan(integrationId, provider, target);
   return { queued: true };
