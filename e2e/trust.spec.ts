@@ -134,7 +134,7 @@ test.describe("stored secrets stay where they were typed", () => {
       const jira = page.getByRole("region", { name: "Jira" });
       await expect(jira.getByLabel("API Token")).toHaveValue(/^••••/);
       await jira.getByLabel("Domain URL").fill("http://127.0.0.2:9");
-      await jira.getByRole("button", { name: "Save" }).click();
+      await jira.getByRole("button", { name: "Save", exact: true }).click();
       await expect(jira.getByText("Enter the API Token again: the Domain URL changed")).toBeVisible();
       await jira.getByRole("button", { name: "Test", exact: true }).click();
       await expect(jira.getByText("Enter the API Token again: the Domain URL changed")).toBeVisible();

@@ -7,6 +7,7 @@ import { verifySignature } from "@/lib/signing/sign";
 import { wakeWorker } from "@/lib/delivery/wake";
 import type { DeliveryWorker } from "@/lib/delivery/worker";
 import { Receiver } from "@/bench/delivery-receiver";
+import { waitFor } from "../support/wait";
 import { attemptsOf, createIntegration, deliveryById, integrationRow, resetDeliveryTables, settled, startTestWorker, TOKEN } from "./delivery-fixtures";
 
 const receiver = new Receiver();
@@ -88,8 +89,11 @@ describe("delivering to a webhook receiver", () => {
       const done = await settled(id);
       expect(done.status).toBe("failed");
       expect(done.attempts).toBe(1);
-      const integration = await integrationRow(target.id);
-      expect(integration.enabled).toBe(false);
+      // The integration's health is written right after the delivery's own record.
+      const integration = await waitFor(async () => {
+        const row = await integrationRow(target.id);
+        return row.enabled === false && row;
+      }, 10_000, "the integration to be disabled");
       expect(integration.disabled_reason).toMatch(/410/);
       expect(integration.last_error).toMatch(/HTTP 410/);
     } finally {
@@ -147,8 +151,10 @@ describe("delivering to a webhook receiver", () => {
       await db.update(integrations).set({ failingSince: new Date(Date.now() - 3 * 86400_000 - 1000) }).where(eq(integrations.id, target.id));
       const second = await db.transaction((tx) => enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [issue] } }));
       await settled(second);
-      const integration = await integrationRow(target.id);
-      expect(integration.enabled).toBe(false);
+      const integration = await waitFor(async () => {
+        const row = await integrationRow(target.id);
+        return row.enabled === false && row;
+      }, 10_000, "the integration to be disabled");
       expect(integration.disabled_reason).toBe("Failed continuously for 3 days; last error: HTTP 503: maintenance");
     } finally {
       receiver.fallback = { status: 200, body: "ok" };

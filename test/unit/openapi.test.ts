@@ -39,7 +39,7 @@ describe("the OpenAPI document", () => {
     const { GET: getIssue } = await import("@/app/api/v1/issues/[id]/route");
     expect(await undocumented(getIssue, 404, answer)).toEqual([]);
     expect(await undocumented(getIssue, 404, { error: { message: "no code" } })).not.toEqual([]);
-    expect(await undocumented(getIssue, 500, answer)).toEqual(["GET /api/v1/issues/{id} → 500: this status is not documented"]);
+    expect(await undocumented(getIssue, 503, answer)).toEqual(["GET /api/v1/issues/{id} → 503: this status is not documented"]);
   });
 
   it("is served at /api/v1/openapi.json, and describes its own answer", async () => {
