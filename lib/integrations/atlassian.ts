@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailField, siteUrlField, tokenField, type SettingsForm } from "./form-spec";
-import type { IntegrationConfig, ProviderRuntime, TestResult } from "./types";
+import type { IntegrationConfig, Provider, ProviderRuntime, TestResult } from "./types";
 import type { SetupGuide } from "./ui";
 import { basicAuth, parseJson, vendorText } from "./vendor-text";
 
@@ -43,8 +43,19 @@ export function atlassianSetup(product: string, purpose: string): SetupGuide {
   };
 }
 
-/** The secret, the site it belongs to and who is there: the fields both products keep. */
-export const atlassianFields = { secretFields: ["apiToken"], destinationFields: ["domainUrl"] } as const;
+type AtlassianParts = { product: string; emailPlaceholder: string; severityHint: string; purpose: string; whoAmIPath: string };
+
+/** What a Jira or Confluence provider declares alike: its form, setup help, site and Test. */
+export function atlassianProvider({ product, emailPlaceholder, severityHint, purpose, whoAmIPath }: AtlassianParts) {
+  return {
+    form: atlassianForm(emailPlaceholder, severityHint),
+    secretFields: ["apiToken"],
+    destinationFields: ["domainUrl"],
+    ui: { setup: atlassianSetup(product, purpose) },
+    destination: (config) => atlassianCredentials(config).domainUrl,
+    test: (config, runtime) => whoAmI(runtime, atlassianCredentials(config), whoAmIPath),
+  } satisfies Partial<Provider>;
+}
 
 export function atlassianHeaders(creds: AtlassianCredentials): Record<string, string> {
   return { authorization: basicAuth(creds.email, creds.apiToken), accept: "application/json" };

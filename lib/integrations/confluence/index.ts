@@ -1,4 +1,4 @@
-import { atlassianCredentials, atlassianFields, atlassianForm, atlassianSetup, whoAmI } from "../atlassian";
+import { atlassianProvider } from "../atlassian";
 import { defineProvider } from "../types";
 import { CURRENT_USER_PATH } from "./client";
 
@@ -16,10 +16,12 @@ export const confluence = defineProvider({
   name: "Confluence",
   category: "scanning",
   scopes: ["global", "team"],
-  form: atlassianForm("confluence-admin@example.com", "Confluence is only read (scanned for secrets), so this filters nothing."),
-  ...atlassianFields,
-  ui: { setup: atlassianSetup("Confluence", "Scan the content of your Confluence site for secrets.") },
-  destination: (config) => atlassianCredentials(config).domainUrl,
-  test: (config, runtime) => whoAmI(runtime, atlassianCredentials(config), CURRENT_USER_PATH),
+  ...atlassianProvider({
+    product: "Confluence",
+    emailPlaceholder: "confluence-admin@example.com",
+    severityHint: "Confluence is only read (scanned for secrets), so this filters nothing.",
+    purpose: "Scan the content of your Confluence site for secrets.",
+    whoAmIPath: CURRENT_USER_PATH,
+  }),
   scan: { hookTarget, words: { units: "spaces", items: "pages", hookHelp: "Confluence (page created/updated)" } },
 });

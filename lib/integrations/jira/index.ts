@@ -1,4 +1,4 @@
-import { atlassianCredentials, atlassianFields, atlassianForm, atlassianSetup, whoAmI } from "../atlassian";
+import { atlassianProvider } from "../atlassian";
 import { defineProvider } from "../types";
 
 const ISSUE_EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "comment_created", "comment_updated", "comment_deleted"]);
@@ -16,12 +16,14 @@ export const jira = defineProvider({
   name: "Jira",
   category: "ticketing",
   scopes: ["global", "team"],
-  form: atlassianForm("jira-admin@example.com", "Jira gets only the tickets people create, so this filters nothing."),
-  ...atlassianFields,
-  ui: { setup: atlassianSetup("Jira", "Open Jira tickets from issues and scan Jira for secrets.") },
-  destination: (config) => atlassianCredentials(config).domainUrl,
-  // Jira Cloud's own check of the credentials (contract §4).
-  test: (config, runtime) => whoAmI(runtime, atlassianCredentials(config), "/rest/api/3/myself"),
+  ...atlassianProvider({
+    product: "Jira",
+    emailPlaceholder: "jira-admin@example.com",
+    severityHint: "Jira gets only the tickets people create, so this filters nothing.",
+    purpose: "Open Jira tickets from issues and scan Jira for secrets.",
+    // Jira Cloud's own check of the credentials (contract §4).
+    whoAmIPath: "/rest/api/3/myself",
+  }),
   tickets: true,
   scan: { hookTarget, words: { units: "projects", items: "issues", hookHelp: "Jira (issue created/updated, comment events)" } },
 });

@@ -1,10 +1,8 @@
-import { type IssuesCreatedPayload, newIssuesMessage } from "../payloads";
-import { defineProvider, type IntegrationConfig } from "../types";
-import { judgeSlackResponse, postSlackMessage } from "./client";
+import { chatWebhook } from "../chat";
+import { defineProvider } from "../types";
+import { judgeSlackResponse } from "./client";
 import { issuesCreatedMessage, testMessage } from "./notify";
 import { slackForm } from "./schema";
-
-const webhookUrl = (config: IntegrationConfig) => config.secrets.webhookUrl ?? "";
 
 export const slack = defineProvider({
   id: "slack",
@@ -12,9 +10,6 @@ export const slack = defineProvider({
   category: "messaging",
   scopes: ["global", "team"],
   form: slackForm,
-  // The URL's last path segment is the credential, so the whole URL is kept secret.
-  secretFields: ["webhookUrl"],
-  destinationFields: ["webhookUrl"],
   ui: {
     setup: {
       title: "How to get a webhook URL",
@@ -22,16 +17,5 @@ export const slack = defineProvider({
       note: ["For more information, see the ", { text: "Slack documentation", href: "https://api.slack.com/messaging/webhooks" }, "."],
     },
   },
-  destination: webhookUrl,
-  test: (config, runtime) => postSlackMessage(runtime, webhookUrl(config), testMessage()),
-  notify: newIssuesMessage,
-  buildRequest: (config, payload) => ({
-    url: webhookUrl(config),
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(issuesCreatedMessage(payload as IssuesCreatedPayload)),
-  }),
-  judgeResponse: judgeSlackResponse,
-  // Incoming webhooks allow about one message per second, with short bursts.
-  rateLimit: (config) => ({ key: `slack:${config.id}`, ratePerSecond: 1, burst: 3 }),
+  ...chatWebhook({ render: issuesCreatedMessage, testMessage, judge: judgeSlackResponse, posted: "Test message posted" }),
 });

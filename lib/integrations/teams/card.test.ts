@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { validateTeamsMessage } from "@/test/fakes/teams";
-import type { IssueSummary } from "../payloads";
 import { issuesCreatedMessage, MAX_MESSAGE_BYTES, testMessage } from "./card";
 import { isTeamsWorkflowUrl } from "./schema";
+import { sampleAsset, sampleIssue } from "@/test/support/issues";
 
-const issue = (i: number, over: Partial<IssueSummary> = {}): IssueSummary => ({
-  id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-  assetId: "github.com/maggie/jelly-sandwich",
-  detectorId: "CLD001",
-  detectorName: "Visible AWS Key",
-  severity: "error",
-  path: `db/secret${i}`,
-  uri: `https://github.com/maggie/jelly-sandwich/blob/main/db/secret${i}#L4`,
-  ...over,
-});
-const asset = { id: "github.com/maggie/jelly-sandwich", name: "jelly-sandwich", url: "https://github.com/maggie/jelly-sandwich" };
+const issue = sampleIssue;
+const asset = sampleAsset;
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
 describe("the Teams new-issues card", () => {

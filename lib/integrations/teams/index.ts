@@ -1,10 +1,8 @@
-import { type IssuesCreatedPayload, newIssuesMessage } from "../payloads";
-import { defineProvider, type IntegrationConfig, type ProviderRuntime, type ResponseVerdict, type TestResult } from "../types";
+import { chatWebhook } from "../chat";
+import { defineProvider, type ResponseVerdict } from "../types";
 import { parseJson, vendorText } from "../vendor-text";
-import { issuesCreatedMessage, type TeamsMessage, testMessage } from "./card";
+import { issuesCreatedMessage, testMessage } from "./card";
 import { teamsForm } from "./schema";
-
-const webhookUrl = (config: IntegrationConfig) => config.secrets.webhookUrl ?? "";
 
 /**
  * A Workflows trigger answers 202 Accepted with no body. Errors come as Logic Apps'
@@ -20,23 +18,12 @@ export function judgeTeamsResponse(status: number, body: string): ResponseVerdic
   return { ok: false, message: message || undefined, disable: gone };
 }
 
-async function post(runtime: ProviderRuntime, url: string, message: TeamsMessage): Promise<TestResult> {
-  const answer = await runtime.call({ url, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message) });
-  if ("failure" in answer) return answer.failure;
-  const { status, body, durationMs } = answer.response;
-  const verdict = judgeTeamsResponse(status, body);
-  return { ok: verdict.ok, status, durationMs, message: verdict.ok ? "Test card posted" : verdict.message || `HTTP ${status}` };
-}
-
 export const teams = defineProvider({
   id: "teams",
   name: "Microsoft Teams",
   category: "messaging",
   scopes: ["global", "team"],
   form: teamsForm,
-  // The signature in the URL's query is the credential, so the whole URL is kept secret.
-  secretFields: ["webhookUrl"],
-  destinationFields: ["webhookUrl"],
   ui: {
     setup: {
       title: "How to get a webhook URL",
@@ -52,17 +39,6 @@ export const teams = defineProvider({
       ],
     },
   },
-  destination: webhookUrl,
-  test: (config, runtime) => post(runtime, webhookUrl(config), testMessage()),
   // The same trigger and minimum severity as Slack: one card per ingest that created issues.
-  notify: newIssuesMessage,
-  buildRequest: (config, payload) => ({
-    url: webhookUrl(config),
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(issuesCreatedMessage(payload as IssuesCreatedPayload)),
-  }),
-  judgeResponse: judgeTeamsResponse,
-  // A Workflows trigger is throttled per flow; a card a second with short bursts stays well under it.
-  rateLimit: (config) => ({ key: `teams:${config.id}`, ratePerSecond: 1, burst: 3 }),
+  ...chatWebhook({ render: issuesCreatedMessage, testMessage, judge: judgeTeamsResponse, posted: "Test card posted" }),
 });
