@@ -12,6 +12,21 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Layers run one way: app → components → lib → db. Only lib/config is shared with db/.
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./components", from: "./app", message: "components/ never imports app/: move what both need into lib/." },
+            { target: "./lib", from: ["./components", "./app"], message: "lib/ never imports components/ or app/: describe UI as data." },
+            { target: "./db", from: "./lib", except: ["./config"], message: "db/ imports from lib/ only lib/config." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -7,7 +7,8 @@ import pg from "pg";
 import { makeWorkerUtils, run, Logger, type Runner } from "graphile-worker";
 import PgBoss from "pg-boss";
 import { sendRequest } from "@/lib/http/client";
-import { signingHeaders } from "@/lib/delivery/sign";
+import { signingHeaders } from "@/lib/signing/sign";
+import { callVendor } from "@/lib/integrations/vendor-call";
 import { getProvider } from "@/lib/integrations/registry";
 
 export type PeerName = "graphile-tuned" | "graphile-default" | "pg-boss";
@@ -38,7 +39,7 @@ const silent = new Logger(() => () => {});
 export async function makeSender(url: string, token: string, payload: unknown) {
   const provider = getProvider("custom-webhook")!;
   const config = { id: "bench", provider: "custom-webhook" as const, teamId: null, enabled: true, minSeverity: "info" as const, settings: {}, secrets: { url, token } };
-  const body = (await provider.buildRequest!(config, payload)).body;
+  const body = (await provider.buildRequest!(config, payload, null, callVendor)).body;
   return async (id: string) => {
     const headers = { "content-type": "application/json", ...signingHeaders(id, token, body) };
     const res = await sendRequest({ url, method: "POST", headers, body });

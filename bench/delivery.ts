@@ -18,7 +18,7 @@ import { anyPending, cpuBetween, databaseCpuMs, ReceiverProcess, seedIntegration
 import { makePeer, makeSender, PEER_LABELS, type PeerName } from "./delivery-peers";
 import { appendFileSync, readFileSync } from "node:fs";
 import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
-import { signingHeaders } from "@/lib/delivery/sign";
+import { signingHeaders } from "@/lib/signing/sign";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 
 const N = Number(process.env.BENCH_N || 20_000);

@@ -10,7 +10,7 @@ import { GET as listRoute } from "@/app/api/v1/issues/route";
 import { closeDb, db, handle, rows } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { assets, users } from "@/db/schema";
-import { bootstrap } from "@/db/seed";
+import { bootstrap } from "@/lib/people/first-start";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { createApiToken } from "@/lib/auth/tokens";
 import { saveIntegration } from "@/lib/integrations/service";

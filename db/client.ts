@@ -8,7 +8,6 @@ import pg from "pg";
 import * as schema from "./schema";
 import { installSafeQueryErrors } from "./query-errors";
 import { dataDir } from "@/lib/config/keys";
-import { errorFacts, logger } from "@/lib/log";
 import { lockEmbeddedDatabase } from "./embedded-lock";
 
 export type Schema = typeof schema;
@@ -22,13 +21,21 @@ type Handle = { db: Db; kind: "pglite" | "postgres"; pglite?: PGlite; pool?: pg.
 installSafeQueryErrors();
 
 // One handle per process, kept on globalThis so Next's dev reloads reuse it.
-const holder = globalThis as unknown as { __csDb?: Handle };
+const holder = globalThis as unknown as { __csDb?: Handle; __csDbIdleError?: (error: Error) => void };
+
+/**
+ * Who hears that an idle pooled connection failed (lib/bootstrap.ts logs it); the pool replaces the
+ * connection itself. db/ sits below lib/, so the logger is handed in rather than imported.
+ */
+export function onIdleClientError(handler: (error: Error) => void): void {
+  holder.__csDbIdleError = handler;
+}
 
 function open(): Handle {
   const url = process.env.DATABASE_URL;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX || 10) });
-    pool.on("error", (err) => logger().error({ err: errorFacts(err) }, "db: idle client error"));
+    pool.on("error", (err) => holder.__csDbIdleError?.(err));
     // The pool listens for errors only on idle clients. A connection that dies while checked out
     // (mid-transaction, Postgres restarting) also emits "error", and with no listener that would
     // end the process. Its queries fail with the error, and the pool drops it when released.

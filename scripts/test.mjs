@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, the Vitest suites (the database suite on PGlite, and again on
+// `npm test`: typecheck, lint, formatting (prettier --check), the Vitest suites (the database suite on PGlite, and again on
 // Postgres when TEST_DATABASE_URL is set), a production build, then Playwright in a real browser.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -7,6 +7,7 @@ import { buildIfNeeded } from "./build-if-needed.mjs";
 const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
+  ["format", "npx", ["prettier", "--check", "."]],
   ["vitest", "npx", ["vitest", "run"]],
   ["build", null, null],
   ["playwright", "npx", ["playwright", "test"]],

@@ -1,7 +1,6 @@
 import type { AuditRow } from "@/lib/integrations/audit-entries";
 import { Time } from "@/components/ui/time";
-import { SETTINGS_FORMS } from "@/lib/integrations/forms";
-import { isProviderName } from "./provider-names";
+import { providerName } from "./provider-names";
 
 const ACTIONS: Record<string, string> = {
   "integration.created": "Integration set up",
@@ -17,7 +16,7 @@ function describeAction(action: string): string {
 /** "webhookUrl changed, minSeverity → warning": secret fields were stored as "changed" only. */
 function describeDetails(details: Record<string, unknown>): string {
   const parts: string[] = [];
-  if (typeof details.provider === "string") parts.push(isProviderName(details.provider) ? SETTINGS_FORMS[details.provider].name : details.provider);
+  if (typeof details.provider === "string") parts.push(providerName(details.provider));
   const fields = details.fields as Record<string, unknown> | undefined;
   if (fields && typeof fields === "object") {
     const changes = Object.entries(fields).map(([k, v]) => (v === "changed" ? `${k} changed` : `${k} → ${String(v)}`));

@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
-import { deleteIntegrationAction, saveIntegrationAction, testIntegrationAction } from "@/app/code-security/settings/integrations/actions";
 import { Time } from "@/components/ui/time";
 import type { DeliveryHealth } from "@/lib/delivery/health-schema";
+import { deleteIntegrationAction, saveIntegrationAction, testIntegrationAction } from "@/lib/integrations/actions";
 import { SEVERITIES, type FieldSpec } from "@/lib/integrations/form-spec";
 import type { TestResult } from "@/lib/integrations/types";
 import type { IntegrationView } from "@/lib/integrations/views";
@@ -20,7 +20,7 @@ import { IntegrationSummary } from "./IntegrationSummary";
 import { MondayWorkspaceField } from "./MondayWorkspaceField";
 import { useIntegrationForm, valuesOf, type FormValues } from "./use-integration-form";
 
-type Props = {
+export type IntegrationCardProps = {
   view: IntegrationView;
   teamId: string | null;
   /** Beside the fields on wide screens (setup steps). */
@@ -40,7 +40,7 @@ type Props = {
 
 type LastTest = { ok: boolean; line: string; at: string };
 
-export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, health, initiallyOpen = false, onTested }: Props) {
+export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, health, initiallyOpen = false, onTested }: IntegrationCardProps) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const headingId = useId();
@@ -219,7 +219,7 @@ function FieldHelp({ field }: { field: FieldSpec }) {
 }
 
 function SettingsField({ field, form, error, teamId }: { field: FieldSpec; form: FormApi; error?: string; teamId: string | null }) {
-  if (field.name === "defaultWorkspaceId" && teamId) return <MondayWorkspaceField teamId={teamId} form={form} error={error} />;
+  if (field.type === "workspace" && teamId) return <MondayWorkspaceField teamId={teamId} form={form} error={error} />;
   return (
     <Field label={field.label} error={error} hint={field.help || field.secret ? <FieldHelp field={field} /> : undefined}>
       {({ id, describedBy }) => (

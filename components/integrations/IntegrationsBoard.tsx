@@ -1,13 +1,14 @@
 import type { DeliveryHealth as Health } from "@/lib/delivery/health-schema";
 import { getProvider } from "@/lib/integrations/registry";
+import type { Provider } from "@/lib/integrations/types";
 import type { IntegrationView } from "@/lib/integrations/views";
 import { DeliveryHealth } from "@/components/deliveries/DeliveryHealth";
 import { RecentDeliveries } from "@/components/deliveries/RecentDeliveries";
 import { ScanPanel } from "@/components/scanning/ScanPanel";
 import { SyncPanel } from "@/components/sync/SyncPanel";
 import { IntegrationCard } from "./IntegrationCard";
-import { MondayCard } from "./MondayCard";
-import { SlackSetupSteps } from "./SlackSetupSteps";
+import { SetupGuide } from "./SetupGuide";
+import { SummaryCard } from "./SummaryCard";
 import { WebhookComparison } from "./WebhookComparison";
 import { WebhookSigning } from "./WebhookSigning";
 
@@ -21,59 +22,9 @@ type Props = {
   open?: string;
 };
 
-const ATLASSIAN_TOKENS = "https://id.atlassian.com/manage-profile/security/api-tokens";
-
-function AtlassianHelp({ product, purpose }: { product: string; purpose: string }) {
-  return (
-    <div className="rounded-md bg-zinc-50 p-3">
-      <p>{purpose}</p>
-      <p className="mt-2">
-        Use your {product} site (https://your-domain.atlassian.net), the email of a {product} user, and an{" "}
-        <a className="font-medium text-accent-700 underline underline-offset-2" href={ATLASSIAN_TOKENS} target="_blank" rel="noreferrer">
-          Atlassian API token
-        </a>
-        .
-      </p>
-    </div>
-  );
-}
-
-type Extra = { aside?: React.ReactNode; extras?: React.ReactNode };
-
-/** What a provider shows beside its fields (setup steps) and under its form (scanning, signing). */
-function providerParts(view: IntegrationView, teamId: string | null): Extra {
-  switch (view.provider) {
-    case "slack":
-      return { aside: <SlackSetupSteps /> };
-    case "jira":
-      return { aside: <AtlassianHelp product="Jira" purpose="Open Jira tickets from issues and scan Jira for secrets." />, extras: view.id && (
-          <>
-            <ScanPanel integrationId={view.id} provider="jira" teamId={teamId} />
-            <SyncPanel integrationId={view.id} provider="jira" teamId={teamId} />
-          </>
-        ),
-      };
-    case "confluence":
-      return { aside: <AtlassianHelp product="Confluence" purpose="Scan the content of your Confluence site for secrets." />, extras: view.id && <ScanPanel integrationId={view.id} provider="confluence" teamId={teamId} /> };
-    case "custom-webhook":
-    case "events-webhook":
-      return {
-        extras: (
-          <div className="space-y-3">
-            <WebhookSigning configured={view.configured} token={typeof view.settings.token === "string" ? view.settings.token : undefined} />
-            <WebhookComparison />
-          </div>
-        ),
-      };
-    default:
-      return {};
-  }
-}
-
 /**
  * One section per integration offered at the scope: a summary line each (all of them fit in one
- * screen), the form behind Configure. Providers the delivery engine sends to keep their delivery
- * health and recent deliveries under the form.
+ * screen), the form behind Configure, and beside and under it what the provider declares.
  */
 export function IntegrationsBoard({ views, teamId, scopeName, health, open }: Props) {
   return (
@@ -85,32 +36,42 @@ export function IntegrationsBoard({ views, teamId, scopeName, health, open }: Pr
         </p>
       )}
       {views.map((view) => {
-        const common = { view, teamId, health: view.id ? health[view.id] : undefined, initiallyOpen: open === view.provider };
-        if (view.provider === "monday") return <MondayCard key={view.provider} {...common} />;
-        const { aside, extras } = providerParts(view, teamId);
-        const delivers = view.id && getProvider(view.provider)?.buildRequest;
-        const deliveries = delivers ? (
-          <div className="space-y-5 border-t border-zinc-100 pt-4">
-            <DeliveryHealth integrationId={view.id!} name={view.name} />
-            <RecentDeliveries integrationId={view.id!} />
-          </div>
-        ) : null;
-        return (
-          <IntegrationCard
-            key={view.provider}
-            {...common}
-            aside={aside}
-            extras={
-              extras || deliveries ? (
-                <>
-                  {extras}
-                  {deliveries}
-                </>
-              ) : undefined
-            }
-          />
-        );
+        const provider = getProvider(view.provider)!;
+        const ui = provider.ui ?? {};
+        const card = {
+          view,
+          teamId,
+          health: view.id ? health[view.id] : undefined,
+          initiallyOpen: open === view.provider,
+          aside: ui.setup && <SetupGuide guide={ui.setup} />,
+          extras: <Extras provider={provider} view={view} teamId={teamId} />,
+        };
+        if (ui.summary) return <SummaryCard key={view.provider} {...card} summary={ui.summary} />;
+        return <IntegrationCard key={view.provider} {...card} />;
       })}
     </div>
   );
+}
+
+/** Under the form: the panels the provider's capabilities bring, then the ones it asks for. */
+function Extras({ provider, view, teamId }: { provider: Provider; view: IntegrationView; teamId: string | null }) {
+  const extras = provider.ui?.extras ?? [];
+  const token = typeof view.settings.token === "string" ? view.settings.token : undefined;
+  // A team level that borrows the global credentials syncs through the global integration.
+  const syncs = extras.includes("ticket-sync") && view.id && (teamId === null || !provider.teamUsesGlobalSecrets);
+  const parts = [
+    extras.includes("webhook-signing") && <WebhookSigning key="signing" configured={view.configured} token={token} />,
+    extras.includes("webhook-comparison") && <WebhookComparison key="comparison" />,
+    provider.scan && view.id && <ScanPanel key="scan" integrationId={view.id} provider={provider.id} words={provider.scan.words} teamId={teamId} />,
+    syncs && <SyncPanel key="sync" integrationId={view.id!} provider={provider.id as "jira" | "monday"} teamId={teamId} />,
+    // Providers the delivery engine sends notifications to keep their delivery health and recent deliveries under the form.
+    provider.notify && view.id && (
+      <div key="deliveries" className="space-y-5 border-t border-zinc-100 pt-4">
+        <DeliveryHealth integrationId={view.id} name={view.name} />
+        <RecentDeliveries integrationId={view.id} />
+      </div>
+    ),
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0] : <div className="space-y-3">{parts}</div>;
 }

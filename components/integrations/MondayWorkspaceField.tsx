@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Controller } from "react-hook-form";
 import { Field, Select } from "@/components/ui/field";
-import { listMondayWorkspacesAction } from "@/app/code-security/settings/integrations/actions";
+import { listMondayWorkspacesAction } from "@/lib/integrations/actions";
 import type { useIntegrationForm } from "./use-integration-form";
 
 type Props = { teamId: string; form: ReturnType<typeof useIntegrationForm>["form"]; error?: string };

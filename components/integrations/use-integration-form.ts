@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMemo } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { acceptMaskedSecrets, commonSettingsSchema, type FieldSpec } from "@/lib/integrations/form-spec";
-import { formFor } from "@/lib/integrations/forms";
+import { formFor } from "@/lib/integrations/registry";
 import type { IntegrationView } from "@/lib/integrations/views";
 
 export type FormValues = Record<string, string | boolean | undefined>;

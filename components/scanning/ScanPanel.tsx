@@ -6,12 +6,13 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field, Input } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
+import type { ScanCapability } from "@/lib/integrations/types";
 import type { ActionResult } from "@/lib/api/action";
 import { cancelScanAction, getScanSettingsAction, saveScanSettingsAction, scanProgressAction, startScanAction } from "@/lib/scanning/actions";
 import type { ScanProgress } from "@/lib/scanning/jobs";
 import type { ScanSettingsView } from "@/lib/scanning/settings";
 
-type Props = { integrationId: string; provider: "jira" | "confluence"; teamId: string | null };
+type Props = { integrationId: string; provider: string; words: ScanCapability["words"]; teamId: string | null };
 
 const unwrap = async <T,>(p: Promise<ActionResult<T>>): Promise<T> => {
   const r = await p;
@@ -22,10 +23,10 @@ const noSubscribe = () => () => {};
 const splitKeys = (text: string) => text.split(/[\s,]+/).map((k) => k.trim()).filter(Boolean);
 
 /** Secret scanning for a Jira or Confluence integration: Scan now with progress, webhook URL, lists, redaction. */
-export function ScanPanel({ integrationId, provider, teamId }: Props) {
+export function ScanPanel({ integrationId, provider, words, teamId }: Props) {
   const scope = { provider, teamId };
   const client = useQueryClient();
-  const unitName = provider === "jira" ? "projects" : "spaces";
+  const unitName = words.units;
   const settings = useQuery({ queryKey: ["scan-settings", integrationId], queryFn: () => unwrap(getScanSettingsAction(scope)) });
   const progress = useQuery({
     queryKey: ["scan-progress", integrationId],
@@ -64,11 +65,11 @@ export function ScanPanel({ integrationId, provider, teamId }: Props) {
             <div className="h-full bg-accent-600 transition-all" style={{ width: `${percent}%` }} />
           </div>
           <p aria-live="polite" className={p.state === "failed" ? "text-xs text-red-700" : "text-xs text-zinc-600"}>
-            {p.state === "failed" ? `Scan failed: ${p.error ?? "unknown error"}` : `${p.state === "done" ? "Done" : p.state === "cancelled" ? "Cancelled" : "Scanning"}: ${p.scanned} of ${p.total} ${provider === "jira" ? "issues" : "pages"} scanned, ${p.found} secrets found${p.skipped ? `, ${p.skipped} ${provider === "jira" ? "projects" : "spaces"} of other teams skipped` : ""} (${percent} %)`}
+            {p.state === "failed" ? `Scan failed: ${p.error ?? "unknown error"}` : `${p.state === "done" ? "Done" : p.state === "cancelled" ? "Cancelled" : "Scanning"}: ${p.scanned} of ${p.total} ${words.items} scanned, ${p.found} secrets found${p.skipped ? `, ${p.skipped} ${words.units} of other teams skipped` : ""} (${percent} %)`}
           </p>
         </div>
       )}
-      {settings.data && <ScanSettingsForm key={settings.data.webhookPath} view={settings.data} unitName={unitName} onSaved={(v) => client.setQueryData(["scan-settings", integrationId], v)} save={(s) => unwrap(saveScanSettingsAction({ ...scope, settings: s }))} onMessage={setMessage} />}
+      {settings.data && <ScanSettingsForm key={settings.data.webhookPath} view={settings.data} unitName={unitName} hookHelp={words.hookHelp} onSaved={(v) => client.setQueryData(["scan-settings", integrationId], v)} save={(s) => unwrap(saveScanSettingsAction({ ...scope, settings: s }))} onMessage={setMessage} />}
       {message && <p role={message.tone} className={message.tone === "alert" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>{message.text}</p>}
     </section>
   );
@@ -77,12 +78,13 @@ export function ScanPanel({ integrationId, provider, teamId }: Props) {
 type FormProps = {
   view: ScanSettingsView;
   unitName: string;
+  hookHelp: string;
   save: (s: { allow: string[]; deny: string[]; redact: boolean; redactMessage: string }) => Promise<ScanSettingsView>;
   onSaved: (v: ScanSettingsView) => void;
   onMessage: (m: { tone: "status" | "alert"; text: string }) => void;
 };
 
-function ScanSettingsForm({ view, unitName, save, onSaved, onMessage }: FormProps) {
+function ScanSettingsForm({ view, unitName, hookHelp, save, onSaved, onMessage }: FormProps) {
   const [allow, setAllow] = useState(view.allow.join(", "));
   const [deny, setDeny] = useState(view.deny.join(", "));
   const [redact, setRedact] = useState(view.redact);
@@ -113,7 +115,7 @@ function ScanSettingsForm({ view, unitName, save, onSaved, onMessage }: FormProp
         }
       }}
     >
-      <Field label="Scan webhook URL" hint={`Register it in ${view.provider === "jira" ? "Jira (issue created/updated, comment events)" : "Confluence (page created/updated)"}. It contains a secret.`}>
+      <Field label="Scan webhook URL" hint={`Register it in ${hookHelp}. It contains a secret.`}>
         {({ id, describedBy }) => (
           <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
             <Input id={id} aria-describedby={describedBy} readOnly value={webhookUrl} className="min-w-0 font-mono text-xs" />

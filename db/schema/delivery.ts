@@ -79,7 +79,7 @@ export const deliveryAttempts = pgTable(
 );
 
 /**
- * Per-endpoint token buckets (lib/delivery/rate-limit.ts), shared by every worker on the
+ * Per-endpoint token buckets (lib/rate-limit/bucket.ts), shared by every worker on the
  * database so that Slack's 1/s holds however many workers run. Times are epoch milliseconds.
  */
 export const rateLimitBuckets = pgTable("rate_limit_buckets", {

@@ -5,7 +5,7 @@ import { requireAdmin, type Principal } from "@/lib/auth/principal";
 import { wakeWorker } from "@/lib/delivery/wake";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { ChangedIssue } from "@/lib/notifications/changes";
-import { notifyChanges } from "@/lib/notifications/route";
+import { notifyChanges } from "@/lib/notifications/fan-out";
 import { type AssetView, getAsset } from "./queries";
 
 type LockedAsset = { id: string; name: string; url: string | null; teamId: string | null };

@@ -1,5 +1,4 @@
-import { desc } from "drizzle-orm";
-import { db, type Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 
@@ -28,8 +27,4 @@ export async function audit(tx: Executor, actor: Actor, entry: AuditEntry): Prom
     teamId: entry.teamId ?? null,
     details: entry.details ?? {},
   });
-}
-
-export async function listAudit(limit = 200) {
-  return db.select().from(auditLog).orderBy(desc(auditLog.at)).limit(limit);
 }

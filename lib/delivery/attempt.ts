@@ -1,10 +1,11 @@
 import { sendRequest } from "@/lib/http/client";
+import { callVendor } from "@/lib/integrations/vendor-call";
 import { outboundErrorOf } from "@/lib/http/errors";
 import type { IntegrationConfig, Provider, ResponseVerdict } from "@/lib/integrations/types";
 import { maskBodySecrets, maskSecretsIn, type SecretSpot, unmaskBodySecrets } from "./body-secrets";
 import { maskHeaders, maskUrl } from "./redact";
 import { parseRetryAfter } from "./retry";
-import { signingHeaders } from "./sign";
+import { signingHeaders } from "@/lib/signing/sign";
 
 /** One attempt as the delivery log keeps it: secrets masked, the answer capped at 20 KB. */
 export type AttemptRecord = {
@@ -54,7 +55,7 @@ export async function performAttempt(provider: Provider, config: IntegrationConf
   const secrets = config.secrets;
   try {
     if (!provider.buildRequest) throw new Error(`${provider.name} does not send deliveries`);
-    const request = await provider.buildRequest(config, delivery.payload, delivery.body);
+    const request = await provider.buildRequest(config, delivery.payload, delivery.body, callVendor);
     url = request.url;
     let body: string;
     if (delivery.body === null) {

@@ -3,7 +3,7 @@ import type { DeliverySettings } from "./config";
 import type { LoadedIntegration } from "./integration-configs";
 import type { Provider } from "@/lib/integrations/types";
 import { performAttempt } from "./attempt";
-import type { RateLimiter } from "./rate-limit";
+import type { RateLimiter } from "@/lib/rate-limit/bucket";
 import type { HealthSignal, Outcome } from "./record";
 import { nextStep } from "./retry";
 import { observeAttempt } from "@/lib/metrics/observe";

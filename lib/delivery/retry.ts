@@ -1,21 +1,11 @@
 import type { DeliverySettings } from "./config";
 
-/** Longest Retry-After we honour; a receiver asking for more is retried on our own schedule. */
-const MAX_RETRY_AFTER_MS = 3600_000;
+export { parseRetryAfter } from "@/lib/http/retry-after";
 
 /** base · 2^(n−1), ±20 % jitter so a receiver coming back is not hit by every retry at once. */
 export function backoffMs(attemptNumber: number, baseMs: number, random: () => number = Math.random): number {
   const exact = baseMs * 2 ** Math.max(0, attemptNumber - 1);
   return Math.round(exact * (0.8 + 0.4 * random()));
-}
-
-/** Retry-After as seconds or an HTTP date, in milliseconds from `now`; null when absent or silly. */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  const ms = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
-  if (!Number.isFinite(ms) || ms < 0) return null;
-  return Math.min(ms, MAX_RETRY_AFTER_MS);
 }
 
 export type AttemptVerdict = { ok: boolean; disable: boolean; retryAfterMs: number | null };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROVIDER_IDS } from "@/lib/integrations/types";
+import { PROVIDER_IDS } from "@/lib/integrations/registry";
 
 // Client-safe: the Recent deliveries panel and the REST routes parse with the same schemas.
 

@@ -5,8 +5,7 @@ import type { IntegrationConfig, Provider, TestResult } from "@/lib/integrations
 import { errorFacts, logger } from "@/lib/log";
 import { performAttempt } from "./attempt";
 import { uuidv7 } from "./ids";
-
-const SAVED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 /**
  * Send one payload now, through the same build → sign → lib/http → judge path as the worker,
@@ -18,7 +17,7 @@ export async function deliverNow(provider: Provider, config: IntegrationConfig, 
   const result = await performAttempt(provider, config, { id, payload, body: null });
   const status = result.ok ? "delivered" : "failed";
   // A Test of settings not saved yet has no integration to log it under.
-  if (!SAVED_ID.test(config.id)) return { ok: result.ok, status: result.status, message: result.message, durationMs: result.record.durationMs };
+  if (!isUuid(config.id)) return { ok: result.ok, status: result.status, message: result.message, durationMs: result.record.durationMs };
   try {
     await db.transaction(async (tx) => {
       const [saved] = await tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.id, config.id));

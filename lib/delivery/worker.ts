@@ -5,7 +5,7 @@ import { type Claim, type ClaimedDelivery, claimDueDeliveries, newClaimSql } fro
 import { deliverySettings } from "./config";
 import { type LoadedIntegration, loadIntegrations } from "./integration-configs";
 import { type Processed, processDelivery } from "./process-one";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter } from "@/lib/rate-limit/bucket";
 import { recordOutcomes, updateIntegrationHealth } from "./record";
 import { Housekeeping } from "./housekeeping";
 import { listenForWork, onWake } from "./wake";

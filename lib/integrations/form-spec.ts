@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { ProviderId, Severity } from "./types";
+import { SEVERITIES, type Severity } from "@/lib/severity";
 
 // Client-safe: the settings forms import this, so nothing here may touch node: modules or the database.
 
 /** Must equal `MASK` in lib/crypto/secrets.ts (a unit test holds them together). */
 export const MASK_PREFIX = "••••";
-export const SEVERITIES = ["error", "warning", "info"] as const satisfies readonly Severity[];
+export { SEVERITIES };
 
 /** Fields every integration accepts next to its own (contract §3). */
 export const commonSettingsSchema = z.object({
@@ -17,7 +17,8 @@ export type FieldSpec = {
   name: string;
   /** The accessible name the contract fixes (§6): "Webhook URL", "API Token", … */
   label: string;
-  type: "url" | "email" | "text";
+  /** `workspace`: a picker of the team's monday workspaces, fed by the server. */
+  type: "url" | "email" | "text" | "workspace";
   placeholder?: string;
   secret?: boolean;
   /** Where to find the value, with a link to the vendor's page that shows it. */
@@ -26,8 +27,6 @@ export type FieldSpec = {
 
 /** What a settings form needs to know about a provider, shared by the browser and the server. */
 export type SettingsForm = {
-  provider: ProviderId;
-  name: string;
   schema: z.ZodObject;
   fields: FieldSpec[];
   /** Team scope when it differs (monday keeps only a default workspace there). */
@@ -40,10 +39,6 @@ export type SettingsForm = {
    */
   severityHint?: string;
 };
-
-export function secretFieldsOf(fields: FieldSpec[]): string[] {
-  return fields.filter((f) => f.secret).map((f) => f.name);
-}
 
 export function isMaskedValue(value: unknown): boolean {
   return typeof value === "string" && value.startsWith(MASK_PREFIX);

@@ -1,7 +1,9 @@
-import type { Severity } from "./types";
+import type { ChangeSet } from "@/lib/notifications/changes";
+import { atLeast, bySeverity, type Severity } from "@/lib/severity";
+import type { Outgoing } from "./types";
 
-// What the delivery engine queues for the notifying providers (Slack, PagerDuty). Whoever
-// enqueues a delivery builds one of these; the provider's buildRequest renders it for the vendor.
+// What the delivery engine queues for the notifying providers. A provider's notify.select builds
+// one of these; its buildRequest renders it for the vendor.
 
 export type IssueSummary = {
   id: string;
@@ -14,7 +16,7 @@ export type IssueSummary = {
   uri?: string | null;
 };
 
-/** One Slack message per ingest that created issues at or above the integration's minSeverity. */
+/** One chat message per ingest that created issues at or above the integration's minSeverity. */
 export type IssuesCreatedPayload = {
   asset: { id: string; name: string; url?: string | null };
   /** Already filtered by minSeverity, most severe first; only the first 10 are listed. */
@@ -30,8 +32,10 @@ export function issueLink(issueId: string): string {
   return `${base}/code-security/issues?issue=${encodeURIComponent(issueId)}`;
 }
 
-export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-export function atOrAbove(severity: Severity, min: Severity): boolean {
-  return SEVERITY_RANK[severity] >= SEVERITY_RANK[min];
+/** The chat messages' trigger: one message per ingest that created issues at or above `min`, most severe first. */
+export function newIssuesMessage(change: ChangeSet, min: Severity): Outgoing[] {
+  const issues = atLeast(change.created, min).sort(bySeverity);
+  if (issues.length === 0) return [];
+  const payload: IssuesCreatedPayload = { asset: { id: change.asset.id, name: change.asset.name, url: change.asset.url }, issues };
+  return [{ kind: "issues_created", payload }];
 }

@@ -1,27 +1,49 @@
+import type { z } from "zod";
 import { confluence } from "./confluence";
+import { customWebhook } from "./custom-webhook";
+import { eventsWebhook } from "./events-webhook";
+import type { FieldSpec } from "./form-spec";
 import { jira } from "./jira";
 import { monday } from "./monday";
 import { pagerduty } from "./pagerduty";
 import { slack } from "./slack";
-import type { Provider, ProviderId } from "./types";
-import { customWebhook } from "./custom-webhook";
-import { eventsWebhook } from "./events-webhook";
+import { teams } from "./teams";
+import type { Provider } from "./types";
 
-/** Every provider, one line each. */
-const providers: Partial<Record<ProviderId, Provider>> = {
-  slack,
-  jira,
-  confluence,
-  monday,
-  pagerduty,
-  "custom-webhook": customWebhook,
-  "events-webhook": eventsWebhook,
-};
+/**
+ * Every provider, in the page's order: the one list. Ids, forms, fan-out, scanning and the page
+ * derive from it. Client-safe, like the providers themselves.
+ */
+export const PROVIDERS = [slack, teams, jira, confluence, monday, pagerduty, customWebhook, eventsWebhook] as const;
 
-export function getProvider(id: ProviderId): Provider | undefined {
-  return providers[id];
+export type ProviderId = (typeof PROVIDERS)[number]["id"];
+export const PROVIDER_IDS = PROVIDERS.map((p) => p.id) as [ProviderId, ...ProviderId[]];
+
+export function isProviderId(value: string): value is ProviderId {
+  return (PROVIDER_IDS as readonly string[]).includes(value);
 }
 
-export function allProviders(): Provider[] {
-  return Object.values(providers);
+export function getProvider(id: string): Provider | undefined {
+  return PROVIDERS.find((p) => p.id === id);
+}
+
+export function allProviders(): readonly Provider[] {
+  return PROVIDERS;
+}
+
+/** The providers that have a capability, e.g. every one that sends messages. */
+export function providersWith(capability: "notify" | "scan" | "tickets"): Provider[] {
+  return PROVIDERS.filter((p: Provider) => !!p[capability]);
+}
+
+/** Whether a provider can be set up at a scope (the Custom Webhook has no team level). */
+export function offeredAt(provider: Provider, teamId: string | null): boolean {
+  return provider.scopes.includes(teamId === null ? "global" : "team");
+}
+
+/** The schema and fields a scope uses (monday's team level differs from its global one). */
+export function formFor(id: ProviderId, teamScope: boolean): { schema: z.ZodObject; fields: FieldSpec[]; severityHint?: string } {
+  const { schema, fields, teamSchema, teamFields, severityHint } = getProvider(id)!.form;
+  if (teamScope && teamSchema) return { schema: teamSchema, fields: teamFields ?? [], severityHint };
+  return { schema, fields, severityHint };
 }

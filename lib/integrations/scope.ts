@@ -4,18 +4,13 @@ import { db, type Executor } from "@/db/client";
 import { integrations, teams } from "@/db/schema";
 import { requireScopeManager, type Principal } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/errors";
-import { getProvider } from "./registry";
-import { PROVIDER_IDS, type Provider, type ProviderId } from "./types";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isProviderId(value: string): value is ProviderId {
-  return (PROVIDER_IDS as readonly string[]).includes(value);
-}
+import { getProvider, offeredAt } from "./registry";
+import type { Provider } from "./types";
+import { isUuid } from "@/lib/ids";
 
 /** The provider behind a path segment, or 404. */
 export function providerFor(id: string): Provider {
-  const provider = isProviderId(id) ? getProvider(id) : undefined;
+  const provider = getProvider(id);
   if (!provider) throw new NotFoundError(`Integration provider "${id}"`);
   return provider;
 }
@@ -28,7 +23,7 @@ export function providerFor(id: string): Provider {
 export async function authorizeScope(principal: Principal, teamId: string | null): Promise<void> {
   requireScopeManager(principal, teamId);
   if (teamId === null) return;
-  if (!UUID.test(teamId)) throw new NotFoundError("Team");
+  if (!isUuid(teamId)) throw new NotFoundError("Team");
   const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.id, teamId));
   if (!team) throw new NotFoundError("Team");
 }
@@ -36,17 +31,17 @@ export async function authorizeScope(principal: Principal, teamId: string | null
 /** A provider offered at this scope (the Custom Webhook has no team level: 404 there), authorized. */
 export async function authorizeProvider(principal: Principal, providerId: string, teamId: string | null): Promise<Provider> {
   const provider = providerFor(providerId);
-  if (teamId !== null && !provider.teamLevel) throw new NotFoundError(`${provider.name} at team level`);
+  if (!offeredAt(provider, teamId)) throw new NotFoundError(`${provider.name} at team level`);
   await authorizeScope(principal, teamId);
   return provider;
 }
 
 type ScopedTable = { provider: AnyPgColumn; teamId: AnyPgColumn };
 
-export const scopeWhere = (provider: ProviderId, teamId: string | null, table: ScopedTable = integrations) =>
+export const scopeWhere = (provider: string, teamId: string | null, table: ScopedTable = integrations) =>
   and(eq(table.provider, provider), teamId === null ? isNull(table.teamId) : eq(table.teamId, teamId));
 
-export async function findIntegration(executor: Executor, provider: ProviderId, teamId: string | null) {
+export async function findIntegration(executor: Executor, provider: string, teamId: string | null) {
   const [row] = await executor.select().from(integrations).where(scopeWhere(provider, teamId));
   return row;
 }

@@ -10,22 +10,21 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { errorFacts, logger } from "@/lib/log";
 import { forgetIntegration } from "@/lib/delivery/integration-configs";
 import { afterSyncSave, withSyncFacts } from "@/lib/sync/integration-view";
-import { SETTINGS_FORMS } from "./forms";
-import { allProviders } from "./registry";
+import { allProviders, offeredAt } from "./registry";
+import { providerRuntime } from "./runtime";
 import { authorizeProvider, authorizeScope, findIntegration, scopeWhere, type IntegrationRow } from "./scope";
 import { turnedOffBy } from "./status";
 import { changedFields, parseSettingsInput } from "./settings-input";
 import { toView, type IntegrationView } from "./views";
-import { PROVIDER_IDS, type IntegrationConfig, type Provider, type Severity, type TestResult } from "./types";
+import type { IntegrationConfig, Provider, Severity, TestResult } from "./types";
 
 export type { IntegrationView } from "./views";
 
 /** Every provider offered at a scope, configured or not, in the page's order. */
 export async function listScopeIntegrations(principal: Principal, teamId: string | null): Promise<IntegrationView[]> {
   await authorizeScope(principal, teamId);
-  const offered = allProviders()
-    .filter((p) => teamId === null || p.teamLevel)
-    .sort((a, b) => PROVIDER_IDS.indexOf(a.id) - PROVIDER_IDS.indexOf(b.id));
+  const offered = allProviders().filter((p) => offeredAt(p, teamId));
+  // Every scope's rows: a team level that borrows the global secrets shows whether they are there.
   const rows = await db.select().from(integrations);
   const inScope = rows.filter((r) => r.teamId === teamId);
   const globalOf = (p: Provider) => rows.find((r) => r.provider === p.id && r.teamId === null) ?? null;
@@ -71,11 +70,11 @@ export async function saveIntegration(principal: Principal, providerId: string, 
   } else if (provider.describeAccount) {
     const enabled = parsed.enabled ?? true;
     const probe = configOf(provider, teamId, existing?.id ?? "", settings, secrets, { enabled, minSeverity: parsed.minSeverity ?? "info" });
-    settings = { ...settings, ...(await provider.describeAccount(probe).catch(() => ({}))) };
+    settings = { ...settings, ...(await provider.describeAccount(probe, providerRuntime).catch(() => ({}))) };
   }
   if (existing?.settings.sync !== undefined && !("sync" in settings)) settings = { ...settings, sync: existing.settings.sync };
   const enabled = parsed.enabled ?? (connectionChanged ? true : existing.enabled);
-  const minSeverity = parsed.minSeverity ?? (existing?.minSeverity as Severity | undefined) ?? SETTINGS_FORMS[provider.id].defaultMinSeverity ?? "info";
+  const minSeverity = parsed.minSeverity ?? (existing?.minSeverity as Severity | undefined) ?? provider.form.defaultMinSeverity ?? "info";
 
   // New credentials have not been proven yet, unless a Test of exactly these settings just was.
   const tested = connectionChanged ? await testedOutcome(db, provider, teamId, parsed) : null;
@@ -156,7 +155,7 @@ export async function testIntegration(principal: Principal, providerId: string, 
     enabled: existing?.enabled ?? true,
     minSeverity: (existing?.minSeverity as Severity | undefined) ?? "info",
   });
-  const result = await provider.test(config).catch(
+  const result = await provider.test(config, providerRuntime).catch(
     (error: unknown): TestResult => {
       logger().error({ provider: provider.id, err: errorFacts(error) }, "integrations: test crashed");
       return { ok: false, status: null, message: "The test could not run", durationMs: 0 };

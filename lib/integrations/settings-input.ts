@@ -2,7 +2,6 @@ import { isMasked } from "@/lib/crypto/secrets";
 import { zodFieldErrors } from "@/lib/api/respond";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 import { commonSettingsSchema } from "./form-spec";
-import { SETTINGS_FORMS } from "./forms";
 import type { Provider, Severity } from "./types";
 
 export type ParsedSettings = {
@@ -22,7 +21,7 @@ export type StoredSettings = { settings: Record<string, unknown>; secrets: Recor
  */
 export function parseSettingsInput(provider: Provider, teamScope: boolean, input: Record<string, unknown>, storedValues: StoredSettings): ParsedSettings {
   const stored = storedValues.secrets;
-  const schema = teamScope && provider.teamSchema ? provider.teamSchema : provider.schema;
+  const schema = teamScope && provider.form.teamSchema ? provider.form.teamSchema : provider.form.schema;
   const generated = new Set(Object.keys(provider.generateSecrets?.() ?? {}));
   const fields: FieldErrors = {};
   const candidate: Record<string, unknown> = { ...input };
@@ -72,7 +71,7 @@ export function requireSecretsForNewDestination(provider: Provider, input: Recor
   const valueOf = (values: StoredSettings, field: string) => values.settings[field] ?? values.secrets[field];
   const moved = provider.destinationFields.filter((f) => valueOf(stored, f) !== undefined && JSON.stringify(valueOf(next, f)) !== JSON.stringify(valueOf(stored, f)));
   if (moved.length === 0) return;
-  const form = SETTINGS_FORMS[provider.id];
+  const form = provider.form;
   const label = (field: string) => form.fields.find((f) => f.name === field)?.label ?? field;
   const generated = new Set(Object.keys(provider.generateSecrets?.() ?? {}));
   const fields: FieldErrors = {};

@@ -1,11 +1,12 @@
-import { sendRequest, type OutboundHttpRequest, type OutboundHttpResponse } from "@/lib/http/client";
+import { sendRequest, type OutboundHttpRequest } from "@/lib/http/client";
 import { outboundErrorOf } from "@/lib/http/errors";
-import type { TestResult } from "./types";
+import type { VendorAnswer } from "./types";
+
+export { basicAuth, parseJson, vendorText } from "./vendor-text";
+export type { VendorAnswer };
 
 /** Vendor API answers are read whole (project lists, boards with columns); 8 MB is plenty. */
 export const VENDOR_RESPONSE_CAP_BYTES = 8 * 1024 * 1024;
-
-export type VendorAnswer = { response: OutboundHttpResponse } | { failure: TestResult };
 
 /**
  * One vendor request through the shared outbound client (SSRF guard, 10 s timeout). An answer of
@@ -22,22 +23,4 @@ export async function callVendor(request: OutboundHttpRequest): Promise<VendorAn
     const status = outbound?.status ?? null;
     return { failure: { ok: false, status, message, durationMs: Math.round(performance.now() - started) } };
   }
-}
-
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The vendor's own words, trimmed: short enough for a toast, never our request echoed back. */
-export function vendorText(text: string | undefined | null, max = 300): string {
-  const clean = (text ?? "").replace(/\s+/g, " ").trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
-
-export function basicAuth(email: string, token: string): string {
-  return `Basic ${Buffer.from(`${email}:${token}`).toString("base64")}`;
 }

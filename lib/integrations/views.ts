@@ -1,10 +1,10 @@
 import { decryptSecrets, maskSecret } from "@/lib/crypto/secrets";
 import { leadsTeam, type Principal } from "@/lib/auth/principal";
 import { displayDestination } from "./destination";
-import { SETTINGS_FORMS } from "./forms";
+import type { ProviderId } from "./registry";
 import type { IntegrationRow } from "./scope";
 import { statusOf, type IntegrationStatus } from "./status";
-import type { IntegrationConfig, Provider, ProviderId, Severity } from "./types";
+import type { IntegrationConfig, Provider, Severity } from "./types";
 
 export type { IntegrationStatus, StatusState } from "./status";
 
@@ -52,8 +52,8 @@ function destinationOf(provider: Provider, row: IntegrationRow, secrets: Record<
 }
 
 export function toView(provider: Provider, teamId: string | null, row: IntegrationRow | undefined, viewer: Principal, context: ViewContext = {}): IntegrationView {
-  const defaultMin = SETTINGS_FORMS[provider.id].defaultMinSeverity ?? "info";
-  const base = { provider: provider.id, name: provider.name, teamId };
+  const defaultMin = provider.form.defaultMinSeverity ?? "info";
+  const base = { provider: provider.id as ProviderId, name: provider.name, teamId };
   if (!row) return { ...base, status: statusOf(undefined), destination: null, id: null, configured: false, enabled: true, minSeverity: defaultMin, settings: {}, updatedAt: null };
   const secrets = decryptSecrets(row.secrets);
   const settings: Record<string, unknown> = { ...row.settings };

@@ -7,7 +7,7 @@ import { wakeWorker } from "@/lib/delivery/wake";
 import { parseIdempotencyKey, runOnce } from "@/lib/idempotency/keys";
 import { observeIngest } from "@/lib/metrics/observe";
 import type { AssetRef, IngestCounts } from "@/lib/notifications/changes";
-import { notifyChanges } from "@/lib/notifications/route";
+import { notifyChanges } from "@/lib/notifications/fan-out";
 import { applyFindings, retireMissing, upsertDetectors } from "./diff";
 import { ingestDigest, type PreparedFinding, prepareFindings } from "./identity";
 import { maskFindingContents, remaskAsset } from "./masking";

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { SEVERITIES } from "@/lib/severity";
 
 export const ASSET_KINDS = ["code", "log", "host", "productivity", "asset"] as const;
-export const SEVERITIES = ["error", "warning", "info"] as const;
+export { SEVERITIES };
 export const ISSUE_STATUSES = ["open", "resolved", "ignored"] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 export type IssueSeverity = (typeof SEVERITIES)[number];

@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/log";
 import { wakeWorker } from "@/lib/delivery/wake";
 import { NotFoundError } from "@/lib/errors";
 import type { ChangeSet, IssueSummary } from "@/lib/notifications/changes";
-import { notifyChanges } from "@/lib/notifications/route";
+import { notifyChanges } from "@/lib/notifications/fan-out";
 import { getIssue, type IssueView } from "./queries";
 import type { IssueStatus } from "./schemas";
 

@@ -1,7 +1,8 @@
 import { STATUS_STATES } from "@/lib/integrations/status";
 import { z } from "zod";
 import { DELIVERY_STATUSES } from "@/lib/delivery/schemas";
-import { PROVIDER_IDS } from "@/lib/integrations/types";
+import { PROVIDER_IDS } from "@/lib/integrations/registry";
+import { SCAN_PROVIDER_IDS } from "@/lib/scanning/settings";
 import { ASSET_KINDS, ISSUE_STATUSES, SEVERITIES } from "@/lib/issues/schemas";
 
 // What the API answers, described for the OpenAPI document (lib/openapi/document.ts). Requests are
@@ -170,7 +171,7 @@ export const scanProgress = z
 export const scanSettings = z
   .object({
     integrationId: z.uuid(),
-    provider: z.enum(["jira", "confluence"]),
+    provider: z.enum(SCAN_PROVIDER_IDS),
     allow: z.array(z.string()),
     deny: z.array(z.string()),
     redact: z.boolean(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathItemObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { createTeamSchema, createTokenSchema, createUserSchema, membershipSchema } from "@/lib/people/schemas";
-import { scanSettingsSchema } from "@/lib/scanning/settings";
+import { SCAN_PROVIDER_IDS, scanSettingsSchema } from "@/lib/scanning/settings";
 import * as c from "./components";
 import {
   answers,
@@ -69,17 +69,18 @@ function scanCalls(scope: "global" | "team"): Record<string, ZodOpenApiPathItemO
   };
 }
 
-const hook = (vendor: string) => ({
+const hook = {
   post: {
     tags: ["Vendor webhooks"],
-    summary: `Receive ${vendor}'s webhook events`,
-    description: `Called by ${vendor}, authenticated by the integration's own secret (the \`token\` in its hookUrl${vendor === "Jira" ? ", or X-Hub-Signature when a secret was set" : ""}), not by an API token. An event for a ticket or page queues a scan of it${vendor === "Jira" ? "; `jira:issue_updated` and `jira:issue_deleted` also sync a linked issue's status (ticket sync)" : ""}. Bodies up to 1 MiB.`,
+    summary: "Receive a scanned vendor's webhook events (Jira, Confluence)",
+    description:
+      "Called by the vendor, authenticated by the integration's own secret (the `token` in its hookUrl, or for Jira X-Hub-Signature when a secret was set), not by an API token. An event for a ticket or page queues a scan of it; Jira's `jira:issue_updated` and `jira:issue_deleted` also sync a linked issue's status (ticket sync). Bodies up to 1 MiB.",
     security: [],
-    requestParams: { path: z.object({ integrationId: z.uuid() }), query: z.object({ token: z.string().optional() }) },
-    requestBody: body(z.record(z.string(), z.unknown()).meta({ description: `${vendor}'s event, as ${vendor} sends it` })),
+    requestParams: { path: z.object({ provider: z.enum(SCAN_PROVIDER_IDS), integrationId: z.uuid() }), query: z.object({ token: z.string().optional() }) },
+    requestBody: body(z.record(z.string(), z.unknown()).meta({ description: "The vendor's event, as the vendor sends it" })),
     responses: { "202": { description: "Accepted", content: { "application/json": { schema: c.hookAnswer } } }, ...answers({}, ...BODY_ERRORS, 404) },
   },
-});
+};
 
 const memberPath = z.object({ teamId, userId: z.uuid() });
 
@@ -120,8 +121,7 @@ export const settingsPaths: ZodOpenApiPathsObject = {
       responses: answers(created(c.createdToken), 404, ...BODY_ERRORS),
     },
   },
-  "/api/v1/hooks/jira/{integrationId}": hook("Jira"),
-  "/api/v1/hooks/confluence/{integrationId}": hook("Confluence"),
+  "/api/v1/hooks/{provider}/{integrationId}": hook,
   "/api/v1/hooks/monday/{integrationId}": {
     post: {
       tags: ["Vendor webhooks"],

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponsesObject } from "zod-openapi";
 import { commonSettingsSchema } from "@/lib/integrations/form-spec";
-import { SETTINGS_FORMS } from "@/lib/integrations/forms";
-import { PROVIDER_IDS } from "@/lib/integrations/types";
-import { SCAN_PROVIDERS } from "@/lib/scanning/settings";
+import { offeredAt, PROVIDER_IDS, PROVIDERS } from "@/lib/integrations/registry";
+import { SCAN_PROVIDER_IDS } from "@/lib/scanning/settings";
 import { errorAnswer } from "./components";
 
 /** The building blocks of the operations (lib/openapi/paths-*.ts). */
@@ -44,16 +43,19 @@ export const providerId = z.enum(PROVIDER_IDS).meta({ id: "Provider" });
 export const teamId = z.uuid().meta({ description: "The team's id" });
 export const providerPath = z.object({ provider: providerId });
 export const teamProviderPath = z.object({ teamId, provider: providerId });
-export const scanProviderPath = z.object({ provider: z.enum(SCAN_PROVIDERS) });
-export const teamScanProviderPath = z.object({ teamId, provider: z.enum(SCAN_PROVIDERS) });
+const scanProviderId = z.enum(SCAN_PROVIDER_IDS);
+export const scanProviderPath = z.object({ provider: scanProviderId });
+export const teamScanProviderPath = z.object({ teamId, provider: scanProviderId });
 
 /**
  * A settings body: one provider's fields (the same schemas the forms and the server parse with),
  * plus `enabled` and `minSeverity`. A stored secret may be left out or sent back masked to keep it.
  */
 export const settingsBody = z
-  .union(PROVIDER_IDS.map((p) => SETTINGS_FORMS[p].schema.extend(commonSettingsSchema.shape).meta({ title: SETTINGS_FORMS[p].name })))
+  .union(PROVIDERS.map((p) => p.form.schema.extend(commonSettingsSchema.shape).meta({ title: p.name })))
   .meta({ id: "IntegrationSettings" });
 export const teamSettingsBody = z
-  .union(PROVIDER_IDS.filter((p) => p !== "custom-webhook").map((p) => (SETTINGS_FORMS[p].teamSchema ?? SETTINGS_FORMS[p].schema).extend(commonSettingsSchema.shape).meta({ title: SETTINGS_FORMS[p].name })))
+  .union(
+    PROVIDERS.filter((p) => offeredAt(p, "team")).map((p) => (p.form.teamSchema ?? p.form.schema).extend(commonSettingsSchema.shape).meta({ title: p.name })),
+  )
   .meta({ id: "TeamIntegrationSettings" });

@@ -3,7 +3,7 @@ import { db, rows, type Executor } from "@/db/client";
 import { integrations, teams } from "@/db/schema";
 import { managedTeamIds, type Principal } from "@/lib/auth/principal";
 import { getProvider } from "@/lib/integrations/registry";
-import { isProviderId } from "@/lib/integrations/scope";
+import { isProviderId } from "@/lib/integrations/registry";
 import { needsAttention, statusOf, type IntegrationStatus } from "@/lib/integrations/status";
 import type { ProviderId } from "@/lib/integrations/types";
 import { pausedBecause } from "@/lib/integrations/views";
@@ -90,7 +90,7 @@ async function attentionFor(principal: Principal, executor: Executor): Promise<A
     const global = all.find((r) => r.provider === row.provider && r.teamId === null) ?? null;
     const status = statusOf(row, pausedBecause(provider, row, { global }));
     if (!needsAttention(status)) continue;
-    items.push({ provider: provider.id, name: provider.name, teamId: row.teamId, teamName: teamRows.find((t) => t.id === row.teamId)?.name ?? null, status });
+    items.push({ provider: row.provider, name: provider.name, teamId: row.teamId, teamName: teamRows.find((t) => t.id === row.teamId)?.name ?? null, status });
   }
   return items.sort((a, b) => (a.status.since ?? "").localeCompare(b.status.since ?? ""));
 }

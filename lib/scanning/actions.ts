@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { validatedAction } from "@/lib/api/action";
 import { cancelScan, scanProgress, startScan } from "./jobs";
-import { getScanSettings, saveScanSettings, scanSettingsSchema } from "./settings";
+import { getScanSettings, SCAN_PROVIDER_IDS, saveScanSettings, scanSettingsSchema } from "./settings";
 
 // The settings panel's twins of /api/v1/integrations/{provider}/scan and …/scan/settings.
-const scope = z.object({ provider: z.enum(["jira", "confluence"]), teamId: z.uuid().nullable() });
+const scope = z.object({ provider: z.enum(SCAN_PROVIDER_IDS), teamId: z.uuid().nullable() });
 
 export const startScanAction = validatedAction(scope, ({ provider, teamId }, principal) => startScan(principal, provider, teamId));
 export const scanProgressAction = validatedAction(scope, ({ provider, teamId }, principal) => scanProgress(principal, provider, teamId));

@@ -3,7 +3,7 @@ import { countConfluencePages, getConfluencePage, listConfluencePages, listConfl
 import type { IntegrationConfig } from "@/lib/integrations/types";
 import { replaceAll } from "./adf";
 import { assetHoldingContainer } from "./ingest-bridge";
-import { atlassianCall } from "./vendor-http";
+import { atlassianCall } from "@/lib/integrations/atlassian-client";
 import { redactStorage, storageToText } from "./storage";
 import { siteHost, type ScanContainer, type ScanSource } from "./source";
 

@@ -3,14 +3,12 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { integrations } from "@/db/schema";
 import { BODY_LIMITS, bodyText, readBodyBytes } from "@/lib/api/body";
-import { PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
+import { NotFoundError, PayloadTooLargeError, UnauthorizedError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { getProvider } from "@/lib/integrations/registry";
 import { syncFromJiraEvent } from "@/lib/sync/jira-hook";
 import { enqueueItemScan } from "./jobs";
 import { issuedWebhookToken, type ScanProvider } from "./settings";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const JIRA_EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "comment_created", "comment_updated", "comment_deleted"]);
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -36,18 +34,6 @@ export function verifyHook(token: string, url: URL, headers: Headers, body: stri
 // One answer for an unknown hook, a wrong token and a bad signature: none tells which it was.
 const refused = () => new UnauthorizedError("The webhook is unknown, or its token or signature does not match");
 
-/** What to scan from an event: a Jira issue key or a Confluence page id; undefined for other events. */
-export function hookTarget(provider: ScanProvider, event: unknown): string | undefined {
-  if (!event || typeof event !== "object") return undefined;
-  const e = event as { webhookEvent?: unknown; issue?: { key?: unknown }; page?: { id?: unknown }; content?: { id?: unknown; type?: unknown } };
-  if (provider === "jira") {
-    if (typeof e.webhookEvent === "string" && !JIRA_EVENTS.has(e.webhookEvent)) return undefined;
-    return typeof e.issue?.key === "string" && /^[A-Z][A-Z0-9_]*-\d+$/i.test(e.issue.key) ? e.issue.key : undefined;
-  }
-  const id = e.page?.id ?? (e.content?.type === "page" ? e.content.id : undefined);
-  return (typeof id === "string" || typeof id === "number") && /^\d+$/.test(String(id)) ? String(id) : undefined;
-}
-
 /**
  * A vendor webhook: authenticate it against the integration's own secret, queue the ticket or page,
  * and answer at once; the scan runs in the background. Anything unauthenticated changes nothing.
@@ -56,7 +42,9 @@ export function hookTarget(provider: ScanProvider, event: unknown): string | und
  * 1 MiB; one larger than that cannot be verified and is refused like a wrong signature.
  */
 export async function receiveHook(provider: ScanProvider, integrationId: string, request: Request): Promise<{ queued: boolean; synced?: boolean }> {
-  if (!UUID.test(integrationId)) throw refused();
+  const scan = getProvider(provider)?.scan;
+  if (!scan) throw new NotFoundError(`Webhooks for "${provider}"`);
+  if (!isUuid(integrationId)) throw refused();
   const [row] = await db.select({ provider: integrations.provider, enabled: integrations.enabled }).from(integrations).where(eq(integrations.id, integrationId));
   if (!row || row.provider !== provider) throw refused();
   // No token was ever issued (nobody opened the scan settings): nothing can match, and nothing is created.
@@ -82,7 +70,7 @@ export async function receiveHook(provider: ScanProvider, integrationId: string,
   }
   // Ticket sync (issue 16): a linked ticket's status change or deletion.
   const sync = provider === "jira" && row.enabled ? { synced: await syncFromJiraEvent(integrationId, event) } : {};
-  const target = hookTarget(provider, event);
+  const target = scan.hookTarget(event);
   if (!target || !row.enabled) return { queued: false, ...sync };
   await enqueueItemScan(integrationId, provider, target);
   return { queued: true, ...sync };

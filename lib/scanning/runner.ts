@@ -8,7 +8,7 @@ import { jiraSource } from "./jira-source";
 import { loadScanSettings } from "./settings";
 import type { SourceFactory } from "./source";
 import { runStep } from "./steps";
-import { EndlessListing, VendorRateLimited } from "./vendor-http";
+import { EndlessListing, VendorRateLimited } from "@/lib/integrations/atlassian-client";
 
 const SOURCES: Record<string, SourceFactory> = { jira: jiraSource, confluence: confluenceSource };
 const MAX_FAILURES = 5;

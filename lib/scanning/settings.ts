@@ -6,10 +6,12 @@ import { scanSettings } from "@/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { decryptSecrets, encryptSecrets } from "@/lib/crypto/secrets";
 import { NotFoundError } from "@/lib/errors";
+import { providersWith } from "@/lib/integrations/registry";
 import { authorizeProvider, findIntegration } from "@/lib/integrations/scope";
 
-export const SCAN_PROVIDERS = ["jira", "confluence"] as const;
-export type ScanProvider = (typeof SCAN_PROVIDERS)[number];
+/** A provider whose content is scanned (it has the `scan` capability): Jira, Confluence. */
+export type ScanProvider = string;
+export const SCAN_PROVIDER_IDS = providersWith("scan").map((p) => p.id) as [ScanProvider, ...ScanProvider[]];
 
 export const DEFAULT_REDACT_MESSAGE = "[secret removed by Code Security: rotate it, then delete this note]";
 
@@ -47,17 +49,13 @@ export async function issuedWebhookToken(integrationId: string): Promise<string 
   return row ? decryptSecrets(row.secrets).webhookToken || undefined : undefined;
 }
 
-export function isScanProvider(value: string): value is ScanProvider {
-  return (SCAN_PROVIDERS as readonly string[]).includes(value);
-}
-
 /** The configured Jira or Confluence integration of a scope, after the role check; else 404. */
 export async function scanIntegration(principal: Principal, provider: string, teamId: string | null) {
   const p = await authorizeProvider(principal, provider, teamId);
-  if (!isScanProvider(p.id)) throw new NotFoundError(`Scanning for ${p.name}`);
+  if (!p.scan) throw new NotFoundError(`Scanning for ${p.name}`);
   const row = await findIntegration(db, p.id, teamId);
   if (!row) throw new NotFoundError(`${p.name} integration`);
-  return { id: row.id, provider: p.id as ScanProvider, teamId };
+  return { id: row.id, provider: p.id, teamId };
 }
 
 export async function getScanSettings(principal: Principal, provider: string, teamId: string | null): Promise<ScanSettingsView> {

@@ -7,7 +7,7 @@ import { belongsElsewhere, ingestSomeContainers, ingestWholeAsset } from "./inge
 import type { ScanJob, StepOutcome } from "./jobs";
 import { unitAllowed, type LoadedScanSettings } from "./settings";
 import type { ScanContainer, ScanSource, ScanUnit } from "./source";
-import { EndlessListing } from "./vendor-http";
+import { EndlessListing } from "@/lib/integrations/atlassian-client";
 
 /** `count`: the unit's containers when the scan began; `page`: pages of the current unit so far. */
 type FullCursor = { phase?: "scan"; units?: (ScanUnit & { count?: number })[]; unit?: number; token?: string; page?: number };

@@ -3,7 +3,7 @@ import { db, rows } from "@/db/client";
 import { audit } from "@/lib/audit/log";
 import { wakeWorker } from "@/lib/delivery/wake";
 import type { ChangeSet, ChangedIssue } from "@/lib/notifications/changes";
-import { notifyChanges } from "@/lib/notifications/route";
+import { notifyChanges } from "@/lib/notifications/fan-out";
 import { syncSettingsOf } from "./schema";
 import { recordStatus, toolActor, type LinkedTicket } from "./links";
 

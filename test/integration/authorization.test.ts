@@ -268,10 +268,10 @@ const ANYONE: ActionRow["expect"] = [SIGNED_OUT, true, true, true, true];
 const scope = () => ({ provider: "jira", teamId: world.teamId });
 
 const ACTIONS: Record<string, ActionRow> = {
-  "app/code-security/settings/integrations/actions.ts#saveIntegrationAction": { input: () => [{ provider: "slack", teamId: world.teamId, values: slackBody() }], expect: LEADS },
-  "app/code-security/settings/integrations/actions.ts#testIntegrationAction": { input: () => [{ provider: "slack", teamId: world.teamId, values: {} }], expect: LEADS },
-  "app/code-security/settings/integrations/actions.ts#deleteIntegrationAction": { input: () => [{ provider: "slack", teamId: world.teamId }], expect: LEADS },
-  "app/code-security/settings/integrations/actions.ts#listMondayWorkspacesAction": { input: () => [{ teamId: world.teamId }], expect: [SIGNED_OUT, DENIED, DENIED, /monday/i, /monday/i] },
+  "lib/integrations/actions.ts#saveIntegrationAction": { input: () => [{ provider: "slack", teamId: world.teamId, values: slackBody() }], expect: LEADS },
+  "lib/integrations/actions.ts#testIntegrationAction": { input: () => [{ provider: "slack", teamId: world.teamId, values: {} }], expect: LEADS },
+  "lib/integrations/actions.ts#deleteIntegrationAction": { input: () => [{ provider: "slack", teamId: world.teamId }], expect: LEADS },
+  "lib/integrations/actions.ts#listMondayWorkspacesAction": { input: () => [{ teamId: world.teamId }], expect: [SIGNED_OUT, DENIED, DENIED, /monday/i, /monday/i] },
   "lib/assets/actions.ts#setAssetTeamAction": { input: () => [{ id: ASSET, teamId: world.otherTeamId }], expect: A_ONLY },
   "lib/delivery/actions.ts#listDeliveriesAction": { input: () => [{}], expect: [SIGNED_OUT, DENIED, true, true, true] },
   "lib/delivery/actions.ts#getDeliveryAction": { input: () => [{ id: teamDeliveryId }], expect: [SIGNED_OUT, DENIED, /not found/, true, true] },

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { POST as jiraHook } from "@/app/api/v1/hooks/jira/[integrationId]/route";
+import { POST as hookRoute } from "@/app/api/v1/hooks/[provider]/[integrationId]/route";
 import { POST as ingest } from "@/app/api/v1/ingest/route";
 import * as globalOne from "@/app/api/v1/integrations/[provider]/route";
 import * as globalTest from "@/app/api/v1/integrations/[provider]/test/route";
@@ -74,7 +74,7 @@ describe("vendor hooks: the same 401 for an unknown hook and a wrong secret, che
       ["not-a-uuid", undefined],
     ] as const) {
       const { request, pulled } = streamingRequest(hookUrl(id, token), { totalBytes: 400 * MiB });
-      const response = await jiraHook(request, params({ integrationId: id }));
+      const response = await hookRoute(request, params({ provider: "jira", integrationId: id }));
       expect(response.status, id).toBe(401);
       expect(pulled.bytes, id).toBe(0);
       answers.push(await response.json());
@@ -84,19 +84,19 @@ describe("vendor hooks: the same 401 for an unknown hook and a wrong secret, che
 
   it("a signed post is read up to 1 MiB: over that it cannot be verified and gets the same 401", async () => {
     const { request, pulled } = streamingRequest(hookUrl(hookId), { headers: { "x-hub-signature": "sha256=00" }, totalBytes: 400 * MiB, chunkBytes: 64 * 1024 });
-    const response = await jiraHook(request, params({ integrationId: hookId }));
+    const response = await hookRoute(request, params({ provider: "jira", integrationId: hookId }));
     expect(response.status).toBe(401);
     expect(pulled.bytes).toBeLessThanOrEqual(MiB + 2 * 64 * 1024);
   });
 
   it("with the right token, a body over 1 MiB gets 413 and reading stops; a small event is queued", async () => {
     const big = streamingRequest(hookUrl(hookId, hookToken), { totalBytes: 400 * MiB, chunkBytes: 64 * 1024 });
-    expect((await jiraHook(big.request, params({ integrationId: hookId }))).status).toBe(413);
+    expect((await hookRoute(big.request, params({ provider: "jira", integrationId: hookId }))).status).toBe(413);
     expect(big.pulled.bytes).toBeLessThanOrEqual(MiB + 2 * 64 * 1024);
 
     const event = JSON.stringify({ webhookEvent: "jira:issue_updated", issue: { key: "SEC-1" } });
     const signature = `sha256=${createHmac("sha256", hookToken).update(event).digest("hex")}`;
-    const signed = await jiraHook(new Request(hookUrl(hookId), { method: "POST", headers: { "x-hub-signature": signature }, body: event }), params({ integrationId: hookId }));
+    const signed = await hookRoute(new Request(hookUrl(hookId), { method: "POST", headers: { "x-hub-signature": signature }, body: event }), params({ provider: "jira", integrationId: hookId }));
     expect(signed.status).toBe(202);
     expect(await db.select({ target: scanJobs.target }).from(scanJobs)).toEqual([{ target: "SEC-1" }]);
   });

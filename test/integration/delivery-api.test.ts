@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { deliveries, users } from "@/db/schema";
-import { bootstrap } from "@/db/seed";
+import { bootstrap } from "@/lib/people/first-start";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { enqueueDelivery } from "@/lib/delivery/outbox";
 import { signedPerContract } from "@/test/support/signature";
 import { getProvider } from "@/lib/integrations/registry";
+import { providerRuntime } from "@/lib/integrations/runtime";
 import { decryptSecrets } from "@/lib/crypto/secrets";
 import { integrations } from "@/db/schema";
 import { createTeam, setMembership } from "@/lib/people/teams";
@@ -165,7 +166,7 @@ describe("Test buttons of the webhooks", () => {
     const [row] = await db.select().from(integrations).where(eq(integrations.provider, "custom-webhook"));
     const provider = getProvider("custom-webhook")!;
     const config = { id: row.id, provider: "custom-webhook" as const, teamId: null, enabled: true, minSeverity: "info" as const, settings: {}, secrets: decryptSecrets(row.secrets) };
-    const result = await provider.test(config);
+    const result = await provider.test(config, providerRuntime);
     expect(result).toMatchObject({ ok: true, status: 200 });
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
     const [sent] = receiver.received;
@@ -175,6 +176,6 @@ describe("Test buttons of the webhooks", () => {
     expect(logged).toMatchObject({ kind: "test", status: "delivered", attempts: 1 });
 
     receiver.script.push({ status: 404, body: "no such hook" });
-    expect(await provider.test(config)).toMatchObject({ ok: false, status: 404, message: "HTTP 404: no such hook" });
+    expect(await provider.test(config, providerRuntime)).toMatchObject({ ok: false, status: 404, message: "HTTP 404: no such hook" });
   });
 });

@@ -7,9 +7,9 @@ import { claimDueDeliveries } from "@/lib/delivery/claim";
 import { uuidv7 } from "@/lib/delivery/ids";
 import { enqueueDeliveries, enqueueEvent } from "@/lib/delivery/outbox";
 import { recordOutcomes } from "@/lib/delivery/record";
-import { RateLimiter } from "@/lib/delivery/rate-limit";
+import { RateLimiter } from "@/lib/rate-limit/bucket";
 import { pruneDeliveryLog } from "@/lib/delivery/retention";
-import { notifyChanges } from "@/lib/notifications/route";
+import { notifyChanges } from "@/lib/notifications/fan-out";
 import { createIntegration, deliveryById, resetDeliveryTables } from "./delivery-fixtures";
 
 beforeEach(async () => {

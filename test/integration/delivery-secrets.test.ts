@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { integrations, users } from "@/db/schema";
-import { bootstrap } from "@/db/seed";
+import { bootstrap } from "@/lib/people/first-start";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { encryptSecrets } from "@/lib/crypto/secrets";
 import { maskBodySecrets, unmaskBodySecrets } from "@/lib/delivery/body-secrets";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/ingest/route";
 import { db, rows } from "@/db/client";
 import { users } from "@/db/schema";
-import { bootstrap } from "@/db/seed";
+import { bootstrap } from "@/lib/people/first-start";
 import { createApiToken } from "@/lib/auth/tokens";
 import { saveIntegration } from "@/lib/integrations/service";
 import { loadPrincipal } from "@/lib/auth/principal";

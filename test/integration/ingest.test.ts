@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { users } from "@/db/schema";
-import { bootstrap } from "@/db/seed";
+import { bootstrap } from "@/lib/people/first-start";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 import { signedPerContract } from "@/test/support/signature";

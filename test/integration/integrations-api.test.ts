@@ -70,7 +70,7 @@ describe("integrations REST API: who may do what", () => {
 
   it("answers 404 for an unknown provider, an unknown team, and the Custom Webhook at team level", async () => {
     const token = world.tokens.admin;
-    expect((await call(globalOne.PUT, { provider: "teams" }, { token, body: { url: "https://x.example" } })).status).toBe(404);
+    expect((await call(globalOne.PUT, { provider: "discord" }, { token, body: { url: "https://x.example" } })).status).toBe(404);
     expect((await call(teamOne.PUT, { provider: "slack", teamId: "00000000-0000-4000-8000-000000000000" }, { token, body: { webhookUrl: hookUrl } })).status).toBe(404);
     expect((await call(teamOne.PUT, { provider: "slack", teamId: "not-a-team" }, { token, body: { webhookUrl: hookUrl } })).status).toBe(404);
     const custom = await call(teamOne.PUT, { provider: "custom-webhook", teamId: world.teamId }, { token, body: { url: "https://example.com/hook" } });

@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { bootstrap } from "@/db/seed";
+import { bootstrap } from "@/lib/people/first-start";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { createTeam, setMembership } from "@/lib/people/teams";
 import { createTokenFor, createUser } from "@/lib/people/users";

@@ -6,7 +6,7 @@ import { GET as listAssetsRoute } from "@/app/api/v1/assets/route";
 import { DELETE as deleteAssetRoute, GET as getAssetRoute, PATCH as patchAssetRoute } from "@/app/api/v1/assets/[id]/route";
 import { db, rows } from "@/db/client";
 import { issueTickets, users } from "@/db/schema";
-import { bootstrap } from "@/db/seed";
+import { bootstrap } from "@/lib/people/first-start";
 import { loadPrincipal, type Principal } from "@/lib/auth/principal";
 import { createApiToken } from "@/lib/auth/tokens";
 import { saveIntegration } from "@/lib/integrations/service";

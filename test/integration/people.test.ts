@@ -7,7 +7,7 @@ import { principalFromBearer } from "@/lib/auth/tokens";
 import { verifyPassword } from "@/lib/auth/password";
 import { createTeam, listTeams, setMembership } from "@/lib/people/teams";
 import { createTokenFor, createUser, revokeToken } from "@/lib/people/users";
-import { bootstrap } from "@/db/seed";
+import { bootstrap } from "@/lib/people/first-start";
 
 async function seedAdmin() {
   process.env.ADMIN_EMAIL = "root@example.com";

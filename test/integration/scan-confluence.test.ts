@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { PATCH as patchAsset } from "@/app/api/v1/assets/[id]/route";
-import { POST as confluenceHook } from "@/app/api/v1/hooks/confluence/[integrationId]/route";
+import { POST as hookRoute } from "@/app/api/v1/hooks/[provider]/[integrationId]/route";
 import { DELETE as cancelRoute, GET as progressRoute, POST as scanRoute } from "@/app/api/v1/teams/[teamId]/integrations/[provider]/scan/route";
 import { PUT as putSettings } from "@/app/api/v1/teams/[teamId]/integrations/[provider]/scan/settings/route";
 import { loadScanSettings } from "@/lib/scanning/settings";
@@ -27,8 +27,8 @@ async function setLists(deny: string[], redact = false, redactMessage = "[remove
 
 async function hook(body: unknown, token: string | null) {
   const url = `http://localhost/api/v1/hooks/confluence/${integrationId}${token ? `?token=${token}` : ""}`;
-  const response = await confluenceHook(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ integrationId }) });
-  await expectDocumented(confluenceHook, response.status, await response.json());
+  const response = await hookRoute(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ provider: "confluence", integrationId }) });
+  await expectDocumented(hookRoute, response.status, await response.json());
   return response.status;
 }
 

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
-import { POST as jiraHook } from "@/app/api/v1/hooks/jira/[integrationId]/route";
+import { POST as hookRoute } from "@/app/api/v1/hooks/[provider]/[integrationId]/route";
 import { GET as progressRoute, POST as scanRoute } from "@/app/api/v1/integrations/[provider]/scan/route";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/v1/integrations/[provider]/scan/settings/route";
 import { ScanRunner } from "@/lib/scanning/runner";
@@ -23,9 +23,9 @@ async function hook(body: unknown, options: { token?: string | null; signWith?: 
   if (options.token) url.searchParams.set("token", options.token);
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.signWith) headers["x-hub-signature"] = `sha256=${createHmac("sha256", options.signWith).update(raw).digest("hex")}`;
-  const response = await jiraHook(new Request(url, { method: "POST", headers, body: raw }), { params: Promise.resolve({ integrationId }) });
+  const response = await hookRoute(new Request(url, { method: "POST", headers, body: raw }), { params: Promise.resolve({ provider: "jira", integrationId }) });
   const answer = await response.json();
-  await expectDocumented(jiraHook, response.status, answer);
+  await expectDocumented(hookRoute, response.status, answer);
   return { status: response.status, body: answer };
 }
 

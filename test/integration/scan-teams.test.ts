@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as jiraHook } from "@/app/api/v1/hooks/jira/[integrationId]/route";
+import { POST as hookRoute } from "@/app/api/v1/hooks/[provider]/[integrationId]/route";
 import { PATCH as patchAsset } from "@/app/api/v1/assets/[id]/route";
 import { GET as teamProgress, POST as teamScan } from "@/app/api/v1/teams/[teamId]/integrations/[provider]/scan/route";
 import { PUT as teamScanSettings } from "@/app/api/v1/teams/[teamId]/integrations/[provider]/scan/settings/route";
@@ -85,7 +85,7 @@ describe("a team's scan touches only its own team's assets", () => {
     const { webhookToken } = await loadScanSettings(teamIntegration);
     const body = JSON.stringify({ webhookEvent: "jira:issue_updated", issue: { key: ticket.key } });
     const url = `http://localhost/api/v1/hooks/jira/${teamIntegration}?token=${webhookToken}`;
-    expect((await jiraHook(new Request(url, { method: "POST", body }), { params: Promise.resolve({ integrationId: teamIntegration }) })).status).toBe(202);
+    expect((await hookRoute(new Request(url, { method: "POST", body }), { params: Promise.resolve({ provider: "jira", integrationId: teamIntegration }) })).status).toBe(202);
     await runScansToEnd();
     expect(await issuesOfAsset(asset("SEC"))).toEqual(before);
     const [item] = await rows<{ skipped: number; scanned: number }>(db, sql`select skipped, scanned from scan_jobs where kind = 'item' and target = ${ticket.key}`);

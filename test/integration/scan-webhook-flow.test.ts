@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { integrations } from "@/db/schema";
-import { POST as jiraHook } from "@/app/api/v1/hooks/jira/[integrationId]/route";
+import { POST as hookRoute } from "@/app/api/v1/hooks/[provider]/[integrationId]/route";
 import { encryptSecrets } from "@/lib/crypto/secrets";
 import type { DeliveryWorker } from "@/lib/delivery/worker";
 import { ScanRunner } from "@/lib/scanning/runner";
@@ -54,14 +54,14 @@ it("an issue-updated event from Jira becomes an issue, a Slack message and an Ev
   const body = JSON.stringify({ webhookEvent: "jira:issue_updated", timestamp: Date.now(), issue: { id: "10001", key: target.path } });
 
   const started = performance.now();
-  const response = await jiraHook(
+  const response = await hookRoute(
     new Request(`http://localhost/api/v1/hooks/jira/${integrationId}?token=${webhookToken}`, { method: "POST", headers: { "content-type": "application/json" }, body }),
-    { params: Promise.resolve({ integrationId }) },
+    { params: Promise.resolve({ provider: "jira", integrationId }) },
   );
   expect(response.status).toBe(202);
   // Queued, not scanned inline: well under the vendors' 10 s webhook timeout, even on a busy machine.
-    expect(performance.now() - started).toBeLessThan(5_000);
-  await expectDocumented(jiraHook, response.status, await response.json());
+  expect(performance.now() - started).toBeLessThan(5_000);
+  await expectDocumented(hookRoute, response.status, await response.json());
 
   const [issue] = await waitFor(async () => {
     const found = await issuesOf(`jira:${new URL(jira.url).host}/PAY`);

@@ -4,11 +4,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
-import { POST as jiraHook } from "@/app/api/v1/hooks/jira/[integrationId]/route";
+import { POST as vendorHook } from "@/app/api/v1/hooks/[provider]/[integrationId]/route";
 import { POST as mondayHook } from "@/app/api/v1/hooks/monday/[integrationId]/route";
 import { db, rows } from "@/db/client";
 
 type Hook = (request: Request, context: { params: Promise<{ integrationId: string }> }) => Promise<Response>;
+const jiraHook: Hook = (request, { params }) => vendorHook(request, { params: params.then((p) => ({ ...p, provider: "jira" })) });
 const HOOKS: Record<string, Hook> = { jira: jiraHook, monday: mondayHook };
 
 export type HookServer = { url: string; stop: () => Promise<void>; answered: { path: string; status: number }[] };

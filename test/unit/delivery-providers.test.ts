@@ -28,11 +28,11 @@ describe("the Custom Webhook and Events Webhook providers", () => {
     const previous = process.env.OUTBOUND_ALLOW_PRIVATE;
     try {
       process.env.OUTBOUND_ALLOW_PRIVATE = "false";
-      expect(customWebhook.schema.safeParse({ url: "https://hooks.example.com/x" }).success).toBe(true);
-      expect(customWebhook.schema.safeParse({ url: "http://hooks.example.com/x" }).success).toBe(false);
-      expect(eventsWebhook.schema.safeParse({ url: "https://10.0.0.5/x" }).success).toBe(false);
+      expect(customWebhook.form.schema.safeParse({ url: "https://hooks.example.com/x" }).success).toBe(true);
+      expect(customWebhook.form.schema.safeParse({ url: "http://hooks.example.com/x" }).success).toBe(false);
+      expect(eventsWebhook.form.schema.safeParse({ url: "https://10.0.0.5/x" }).success).toBe(false);
       process.env.OUTBOUND_ALLOW_PRIVATE = "true";
-      expect(customWebhook.schema.safeParse({ url: "http://127.0.0.1:8080/x", rateLimitPerSecond: "5" }).success).toBe(true);
+      expect(customWebhook.form.schema.safeParse({ url: "http://127.0.0.1:8080/x", rateLimitPerSecond: "5" }).success).toBe(true);
     } finally {
       process.env.OUTBOUND_ALLOW_PRIVATE = previous;
     }
@@ -51,7 +51,7 @@ describe("the Custom Webhook and Events Webhook providers", () => {
     const payloads = newIssuesPayloads(Array.from({ length: 1001 }, () => issue));
     expect(payloads.map((p) => p.issues.length)).toEqual([500, 500, 1]);
     expect(renderIssues(payloads[2])).toBe('{"issues":[{"assetId":"a","detectorId":"D1","detectorName":"Det","severity":"error","uri":"https://x"}]}');
-    const request = customWebhook.buildRequest!(config("custom-webhook"), payloads[2]);
+    const request = customWebhook.buildRequest!(config("custom-webhook"), payloads[2], null, () => Promise.reject(new Error("no vendor call")));
     expect(request).toMatchObject({ url: "https://hooks.example.com/spectral", method: "POST", signingToken: "tok" });
   });
 

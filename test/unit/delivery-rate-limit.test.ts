@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Bucket, takeToken } from "@/lib/delivery/rate-limit";
-import type { RateLimit } from "@/lib/integrations/types";
+import { type Bucket, takeToken } from "@/lib/rate-limit/bucket";
+import type { RateLimit } from "@/lib/rate-limit/bucket";
 
 /** The bucket arithmetic, folded over a map as the database table holds it. */
 class MemoryRateLimiter {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeSignature, signingHeaders, verifySignature } from "@/lib/delivery/sign";
+import { computeSignature, signingHeaders, verifySignature } from "@/lib/signing/sign";
 
 describe("webhook signatures", () => {
   it("matches the seed's check value", () => {

@@ -27,10 +27,10 @@ describe("a blocked vendor call is reported as blocked", () => {
   it("even when the guard that refused it was built by another bundle's copy of the HTTP modules", async () => {
     // Next.js gives the scan runner and the route handlers their own copies of lib/, while the
     // keep-alive pool, with its guard, lives on globalThis: the first copy to call builds it.
-    const first = await import("@/lib/scanning/vendor-http");
+    const first = await import("@/lib/integrations/atlassian-client");
     await expect(first.atlassianCall(creds, "GET", "/rest/api/3/myself")).rejects.toMatchObject({ vendorMessage: "Blocked: 127.0.0.1 is a loopback address" });
     vi.resetModules();
-    const second = await import("@/lib/scanning/vendor-http");
+    const second = await import("@/lib/integrations/atlassian-client");
     expect(second.atlassianCall).not.toBe(first.atlassianCall);
     await expect(second.atlassianCall(creds, "GET", "/rest/api/3/myself")).rejects.toMatchObject({ vendorMessage: "Blocked: 127.0.0.1 is a loopback address" });
   });

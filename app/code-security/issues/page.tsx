@@ -9,11 +9,11 @@ import { ValidationError } from "@/lib/errors";
 import { parseIssueFilters } from "@/lib/issues/filters";
 import { detectorOptions, teamOptions, ticketProviders } from "@/lib/issues/options";
 import { countIssuesByKind, getIssue, listIssues } from "@/lib/issues/queries";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Issues" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePagePrincipal();
@@ -31,7 +31,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     filters = parseIssueFilters({ kind: "code", status: "open", limit: "50" });
   }
   const page = Math.max(1, Number(query.page) || 1);
-  const issueId = query.issue && UUID.test(query.issue) ? query.issue : null;
+  const issueId = isUuid(query.issue) ? query.issue : null;
 
   const [list, counts, teams, assets, detectors, providers, initialIssue] = await Promise.all([
     listIssues(filters),

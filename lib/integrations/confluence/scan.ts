@@ -1,5 +1,5 @@
 import type { AtlassianCredentials } from "../atlassian";
-import { atlassianCall, pageGuard } from "@/lib/scanning/vendor-http";
+import { atlassianCall, pageGuard } from "../atlassian-client";
 
 // The vendor calls of Confluence scanning (issue 7): REST v2 spaces and pages with cursor
 // pagination (`_links.next`, relative to the site) and bodies in storage format.

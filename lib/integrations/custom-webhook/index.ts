@@ -1,33 +1,19 @@
-import { deliverNow } from "@/lib/delivery/send-now";
-import { adminRateLimit } from "@/lib/delivery/rate-limit";
-import { generateSigningToken } from "@/lib/delivery/sign";
-import { vendorText } from "../vendor-call";
-import type { Provider } from "../types";
-import { type CustomWebhookPayload, renderBody, samplePayload } from "./notify";
-import { customWebhookForm, customWebhookSchema } from "./schema";
+import { atLeast } from "@/lib/severity";
+import { defineProvider } from "../types";
+import { signedWebhook, webhookForm } from "../webhook";
+import { type CustomWebhookPayload, newIssuesPayloads, renderBody, samplePayload } from "./notify";
 
-export { generateSigningToken };
+// The contract asks receivers for 200 OK: anything else, another 2xx included, is retried.
+const webhook = signedWebhook({ accepts: (status) => status === 200, render: (p) => renderBody(p as CustomWebhookPayload), sample: () => samplePayload });
 
-export const customWebhook: Provider = {
+export const customWebhook = defineProvider({
   id: "custom-webhook",
-  name: customWebhookForm.name,
-  teamLevel: false,
-  // The URL is a secret at rest too: receivers often put their own key in it.
-  secretFields: ["url", "token"],
-  destinationFields: ["url"],
-  destination: (config) => config.secrets.url ?? "",
-  schema: customWebhookSchema,
-  generateSecrets: () => ({ token: generateSigningToken() }),
-  revealedSecrets: ["token"],
-  test: (config) => deliverNow(customWebhook, config, samplePayload),
-  buildRequest: (config, payload) => ({
-    url: config.secrets.url ?? "",
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: renderBody(payload as CustomWebhookPayload),
-    signingToken: config.secrets.token,
-  }),
-  // The seed: "The request must be 200 OK". Anything else, 2xx included, is retried.
-  judgeResponse: (status, body) => ({ ok: status === 200, disable: status === 410, message: status === 200 ? undefined : vendorText(body) || undefined }),
-  rateLimit: adminRateLimit,
-};
+  name: "Custom Webhook",
+  category: "webhook",
+  scopes: ["global"],
+  form: webhookForm("https://example.com/hooks/spectral", "Only new issues at or above it are sent."),
+  ...webhook.provider,
+  // New issues only, at most 500 a body.
+  notify: (change, min) => newIssuesPayloads(atLeast(change.created, min)).map((payload) => ({ kind: "issues_created", payload })),
+  ...webhook.send,
+});

@@ -1,17 +1,34 @@
-import type { Provider } from "../types";
-import { jiraCredentials, testJira } from "./client";
-import { buildJiraSyncRequest, type JiraSyncPayload } from "./sync";
-import { jiraForm, jiraSchema } from "./schema";
+import { syncSettingsSchema } from "@/lib/sync/schema";
+import { atlassianProvider } from "../atlassian";
+import { defineProvider } from "../types";
+import { buildJiraSyncRequest, type JiraSyncPayload } from "./sync-request";
 
-export const jira: Provider = {
+const ISSUE_EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "comment_created", "comment_updated", "comment_deleted"]);
+
+/** The issue key an issue or comment event is about. */
+function hookTarget(event: unknown): string | undefined {
+  if (!event || typeof event !== "object") return undefined;
+  const e = event as { webhookEvent?: unknown; issue?: { key?: unknown } };
+  if (typeof e.webhookEvent === "string" && !ISSUE_EVENTS.has(e.webhookEvent)) return undefined;
+  return typeof e.issue?.key === "string" && /^[A-Z][A-Z0-9_]*-\d+$/i.test(e.issue.key) ? e.issue.key : undefined;
+}
+
+export const jira = defineProvider({
   id: "jira",
-  name: jiraForm.name,
-  teamLevel: true,
-  secretFields: ["apiToken"],
-  destinationFields: ["domainUrl"],
-  destination: (config) => jiraCredentials(config).domainUrl,
-  schema: jiraSchema,
-  test: testJira,
+  name: "Jira",
+  category: "ticketing",
+  scopes: ["global", "team"],
+  ...atlassianProvider({
+    product: "Jira",
+    emailPlaceholder: "jira-admin@example.com",
+    purpose: "Open Jira tickets from issues and scan Jira for secrets.",
+    // Jira Cloud's own check of the credentials (contract §4).
+    whoAmIPath: "/rest/api/3/myself",
+    settings: { sync: syncSettingsSchema.optional() },
+    extras: ["ticket-sync"],
+  }),
+  tickets: true,
   // Ticket sync (issue 16): comments and transitions on linked tickets.
-  buildRequest: (config, payload, sentBody) => buildJiraSyncRequest(config, payload as JiraSyncPayload, sentBody),
-};
+  buildRequest: (config, payload, sentBody, call) => buildJiraSyncRequest(config, payload as JiraSyncPayload, sentBody, call),
+  scan: { hookTarget, words: { units: "projects", items: "issues", hookHelp: "Jira (issue created/updated, comment events)" } },
+});

@@ -1,26 +1,15 @@
 import { VendorError } from "@/lib/errors";
 import { atlassianError, atlassianHeaders, type AtlassianCredentials } from "../atlassian";
-import type { IntegrationConfig, OutboundRequest } from "../types";
 import { callVendor, parseJson } from "../vendor-call";
-import { jiraCredentials } from "./client";
+import { transitionsOf, transitionsPath, type JiraTransition } from "./sync-request";
+
+export type { JiraSyncPayload, JiraTransition } from "./sync-request";
 
 // Ticket sync's Jira calls (issue 16), Jira Cloud REST v3: search/jql by key with nextPageToken,
-// the issue's transitions, comments and /myself. Sources are in test/fakes/README.md.
+// the issue's transitions and /myself. Sources are in test/fakes/README.md. What a sync delivery
+// sends is built in ./sync-request.ts.
 
 export type JiraTicketStatus = { key: string; status: string; category: string; updated: string | null };
-export type JiraSyncPayload = {
-  ticketKey: string;
-  issueId: string;
-  action: "resolved" | "reopened";
-  /** Plain words: what happened, with the link back. */
-  text: string;
-  link: string;
-  /** Move the ticket to this transition (by name) or target status; null: comment only. */
-  moveTo: string | null;
-  /** When no transition matches `moveTo`, one into this status category (reopen: `new`). */
-  moveToCategory?: string | null;
-};
-export type JiraTransition = { id: string; name: string; to: string; category: string };
 
 const base = (creds: AtlassianCredentials) => creds.domainUrl.replace(/\/+$/, "");
 // Keys per search: a JQL of a few thousand characters, far under Jira's limits; pages of 100.
@@ -126,15 +115,9 @@ async function searchBatch(creds: AtlassianCredentials, keys: string[]): Promise
 
 /** The transitions a ticket's current status offers. */
 export async function jiraTransitions(creds: AtlassianCredentials, key: string): Promise<JiraTransition[]> {
-  const answer = await jira(creds, "GET", `/rest/api/3/issue/${encodeURIComponent(key)}/transitions`);
+  const answer = await jira(creds, "GET", transitionsPath(key));
   if (answer.status !== 200) fail(answer.status, answer.body);
-  type Raw = { id: string; name: string; to?: { name?: string; statusCategory?: { key?: string } } };
-  return ((answer.json as { transitions?: Raw[] } | undefined)?.transitions ?? []).map((t) => ({
-    id: String(t.id),
-    name: t.name,
-    to: t.to?.name ?? t.name,
-    category: t.to?.statusCategory?.key ?? "",
-  }));
+  return transitionsOf(answer.json);
 }
 
 /** The statuses of a project's workflows, for the settings' transition list. */
@@ -148,43 +131,3 @@ export async function jiraProjectStatuses(creds: AtlassianCredentials, projectKe
   return [...seen].map(([name, category]) => ({ name, category }));
 }
 
-/** A comment in Atlassian Document Format: the words, then the link back. */
-function commentBody(payload: JiraSyncPayload) {
-  return {
-    type: "doc",
-    version: 1,
-    content: [
-      { type: "paragraph", content: [{ type: "text", text: payload.text }] },
-      { type: "paragraph", content: [{ type: "text", text: "Open the issue in Code Security", marks: [{ type: "link", attrs: { href: payload.link } }] }] },
-    ],
-  };
-}
-
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/**
- * The delivery of a sync payload: a transition with the comment in one request when the ticket
- * should move and its status offers a way there, else the comment alone. The choice is made at
- * the first attempt; retries send the same bytes to the same place.
- */
-export async function buildJiraSyncRequest(config: IntegrationConfig, payload: JiraSyncPayload, sentBody?: string | null): Promise<OutboundRequest> {
-  const creds = jiraCredentials(config);
-  const issuePath = `${base(creds)}/rest/api/3/issue/${encodeURIComponent(payload.ticketKey)}`;
-  const headers = { ...atlassianHeaders(creds), "content-type": "application/json" };
-  if (sentBody) {
-    const moving = !!(parseJson(sentBody) as { transition?: unknown } | undefined)?.transition;
-    return { url: `${issuePath}/${moving ? "transitions" : "comment"}`, method: "POST", headers, body: sentBody };
-  }
-  if (payload.moveTo || payload.moveToCategory) {
-    const offered = await jiraTransitions(creds, payload.ticketKey);
-    const wanted = payload.moveTo;
-    const pick =
-      (wanted ? offered.find((t) => same(t.name, wanted)) ?? offered.find((t) => same(t.to, wanted)) : undefined) ??
-      (payload.moveToCategory ? offered.find((t) => t.category === payload.moveToCategory) : undefined);
-    if (pick) {
-      const body = { transition: { id: pick.id }, update: { comment: [{ add: { body: commentBody(payload) } }] } };
-      return { url: `${issuePath}/transitions`, method: "POST", headers, body: JSON.stringify(body) };
-    }
-  }
-  return { url: `${issuePath}/comment`, method: "POST", headers, body: JSON.stringify({ body: commentBody(payload) }) };
-}

@@ -1,63 +1,12 @@
 import { VendorError } from "@/lib/errors";
-import type { IntegrationConfig, TestResult } from "../types";
-import { callVendor, parseJson, vendorText } from "../vendor-call";
+import { callVendor } from "../vendor-call";
+import { type MondayAnswer, mondayRequest, readMondayAnswer } from "./graphql";
 
-// monday.com pins behaviour to a dated API version sent in a header; without it the default
-// version changes under us every quarter.
-export const MONDAY_API_VERSION = "2025-10";
+export { MONDAY_API_VERSION, mondayApiUrl, mondayToken, type MondayAnswer } from "./graphql";
 
-export function mondayApiUrl(): string {
-  return process.env.MONDAY_API_URL || "https://api.monday.com/v2";
-}
-
-type GraphQlBody = { data?: Record<string, unknown> | null; errors?: { message?: string }[]; error_message?: string; error_code?: string };
-export type MondayAnswer = { ok: true; status: number; durationMs: number; data: Record<string, unknown> } | { ok: false; result: TestResult };
-
-/**
- * One GraphQL call. monday reports most errors inside HTTP 200 (`{"errors": [...]}`), and some
- * older ones as `{error_message}`, so the status alone never means success.
- */
+/** One GraphQL call; errors inside HTTP 200 count as errors. */
 export async function mondayQuery(token: string, query: string, variables?: Record<string, unknown>): Promise<MondayAnswer> {
-  const answer = await callVendor({
-    url: mondayApiUrl(),
-    method: "POST",
-    headers: { authorization: token, "api-version": MONDAY_API_VERSION, "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify(variables ? { query, variables } : { query }),
-  });
-  if ("failure" in answer) return { ok: false, result: answer.failure };
-  const { status, body, durationMs } = answer.response;
-  const json = parseJson(body) as GraphQlBody | undefined;
-  const errors = json?.errors?.map((e) => e.message).filter(Boolean) ?? [];
-  const problem = errors.length ? errors.join("; ") : (json?.error_message ?? (status === 200 ? "" : body));
-  if (status !== 200 || problem || !json?.data) {
-    return { ok: false, result: { ok: false, status, durationMs, message: vendorText(problem) || `HTTP ${status}` } };
-  }
-  return { ok: true, status, durationMs, data: json.data };
-}
-
-const ME = "query { me { account { slug } } }";
-
-export function accountDomainOf(data: Record<string, unknown>): string | undefined {
-  const slug = (data.me as { account?: { slug?: string } } | null)?.account?.slug;
-  return slug ? `${slug}.monday.com` : undefined;
-}
-
-/** The global Test: who the token belongs to, shown as the account domain (`acme.monday.com`). */
-export async function testMondayToken(token: string): Promise<TestResult> {
-  const answer = await mondayQuery(token, ME);
-  if (!answer.ok) return answer.result;
-  const accountDomain = accountDomainOf(answer.data);
-  return { ok: true, status: answer.status, durationMs: answer.durationMs, message: accountDomain ? `Connected to ${accountDomain}` : "Connected", accountDomain };
-}
-
-/** The team Test: the global token still works and the team's default workspace still exists. */
-export async function testMondayWorkspace(token: string, workspaceId: string): Promise<TestResult> {
-  const answer = await mondayQuery(token, "query ($ids: [ID!]) { me { account { slug } } workspaces(ids: $ids) { id name } }", { ids: [workspaceId] });
-  if (!answer.ok) return answer.result;
-  const found = (answer.data.workspaces as { id: string; name: string }[] | null)?.find((w) => String(w.id) === workspaceId);
-  const base = { status: answer.status, durationMs: answer.durationMs, accountDomain: accountDomainOf(answer.data) };
-  if (!found) return { ...base, ok: false, message: `Workspace ${workspaceId} was not found in this monday.com account` };
-  return { ...base, ok: true, message: `Default workspace: ${vendorText(found.name, 80)}` };
+  return readMondayAnswer(await callVendor(mondayRequest(token, query, variables)));
 }
 
 export type MondayWorkspace = { id: string; name: string };
@@ -77,8 +26,4 @@ export async function listMondayWorkspaces(token: string): Promise<MondayWorkspa
     if (batch.length < PAGE_SIZE) break;
   }
   return all.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-export function mondayToken(config: IntegrationConfig): string {
-  return config.secrets.apiToken ?? "";
 }

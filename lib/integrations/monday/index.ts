@@ -1,31 +1,41 @@
-import type { IntegrationConfig, Provider } from "../types";
-import { mondayApiUrl, mondayToken, testMondayToken, testMondayWorkspace } from "./client";
-import { buildMondaySyncRequest, judgeMondayAnswer, type MondaySyncPayload } from "./sync";
-import { mondayForm, mondaySchema, mondayTeamSchema } from "./schema";
+import { defineProvider, type IntegrationConfig } from "../types";
+import { mondayApiUrl, mondayToken, testMondayToken, testMondayWorkspace } from "./graphql";
+import { mondayForm } from "./schema";
+import { buildMondaySyncRequest, judgeMondayAnswer, type MondaySyncPayload } from "./sync-request";
 
 function isTeamConfig(config: IntegrationConfig): boolean {
   return config.teamId !== null && typeof config.settings.defaultWorkspaceId === "string";
 }
 
-export const monday: Provider = {
+export const monday = defineProvider({
   id: "monday",
-  name: mondayForm.name,
-  teamLevel: true,
+  name: "Monday",
+  category: "ticketing",
+  scopes: ["global", "team"],
+  form: mondayForm,
   secretFields: ["apiToken"],
   // The API's address is the product's (MONDAY_API_URL), not a setting.
   destinationFields: [],
-  destination: () => mondayApiUrl(),
-  schema: mondaySchema,
-  teamSchema: mondayTeamSchema,
   teamUsesGlobalSecrets: true,
-  test: (config) =>
-    isTeamConfig(config) ? testMondayWorkspace(mondayToken(config), String(config.settings.defaultWorkspaceId)) : testMondayToken(mondayToken(config)),
+  ui: {
+    summary: {
+      global: { label: "Account", setting: "accountDomain" },
+      team: "The API token is global: an administrator sets it once, in the Global scope, for every team. Here you choose this team's default workspace, which comes first when the team's people create a Monday item. Test checks the global token from this team's section.",
+    },
+    extras: ["ticket-sync"],
+  },
+  destination: () => mondayApiUrl(),
+  test: (config, runtime) =>
+    isTeamConfig(config)
+      ? testMondayWorkspace(runtime, mondayToken(config), String(config.settings.defaultWorkspaceId))
+      : testMondayToken(runtime, mondayToken(config)),
+  tickets: true,
   // Ticket sync (issue 16): updates and status moves on linked items.
-  buildRequest: (config, payload, sentBody) => buildMondaySyncRequest(config, payload as MondaySyncPayload, sentBody),
+  buildRequest: (config, payload, sentBody, call) => buildMondaySyncRequest(config, payload as MondaySyncPayload, sentBody, call),
   judgeResponse: judgeMondayAnswer,
-  async describeAccount(config) {
+  async describeAccount(config, runtime) {
     if (config.teamId !== null) return {};
-    const result = await testMondayToken(mondayToken(config));
+    const result = await testMondayToken(runtime, mondayToken(config));
     return result.accountDomain ? { accountDomain: result.accountDomain } : {};
   },
-};
+});

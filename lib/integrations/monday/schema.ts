@@ -10,8 +10,6 @@ export const mondayTeamSchema = z.object({
 });
 
 export const mondayForm: SettingsForm = {
-  provider: "monday",
-  name: "Monday",
   schema: mondaySchema,
   fields: [
     {
@@ -27,6 +25,5 @@ export const mondayForm: SettingsForm = {
     },
   ],
   teamSchema: mondayTeamSchema,
-  // Rendered as the live "Default workspace" picker, not a text box.
-  teamFields: [{ name: "defaultWorkspaceId", label: "Default workspace", type: "text" }],
+  teamFields: [{ name: "defaultWorkspaceId", label: "Default workspace", type: "workspace" }],
 };

@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
-import type { ResponseVerdict, TestResult } from "../types";
-import { callVendor, parseJson, vendorText } from "../vendor-call";
+import type { ProviderRuntime, ResponseVerdict, TestResult } from "../types";
+import { parseJson, vendorText } from "../vendor-text";
 import { resolveEvent, testTrigger, type PagerDutyEvent } from "./notify";
 
 export function pagerdutyEventsUrl(): string {
@@ -15,8 +14,8 @@ export function judgePagerDutyResponse(status: number, body: string): ResponseVe
   return { ok: false, message: vendorText(errors || json?.message || body) || undefined };
 }
 
-async function sendEvent(event: PagerDutyEvent): Promise<TestResult> {
-  const answer = await callVendor({ url: pagerdutyEventsUrl(), method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(event) });
+async function sendEvent(runtime: ProviderRuntime, event: PagerDutyEvent): Promise<TestResult> {
+  const answer = await runtime.call({ url: pagerdutyEventsUrl(), method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(event) });
   if ("failure" in answer) return answer.failure;
   const { status, body, durationMs } = answer.response;
   const verdict = judgePagerDutyResponse(status, body);
@@ -24,11 +23,11 @@ async function sendEvent(event: PagerDutyEvent): Promise<TestResult> {
 }
 
 /** A trigger then a resolve with the same dedup key: proves the key without leaving an alert open. */
-export async function testPagerDuty(routingKey: string): Promise<TestResult> {
-  const dedupKey = `code-security-test-${randomUUID()}`;
-  const trigger = await sendEvent(testTrigger(routingKey, dedupKey));
+export async function testPagerDuty(runtime: ProviderRuntime, routingKey: string): Promise<TestResult> {
+  const dedupKey = `code-security-test-${crypto.randomUUID()}`;
+  const trigger = await sendEvent(runtime, testTrigger(routingKey, dedupKey));
   if (!trigger.ok) return trigger;
-  const resolve = await sendEvent(resolveEvent(routingKey, dedupKey));
+  const resolve = await sendEvent(runtime, resolveEvent(routingKey, dedupKey));
   const durationMs = trigger.durationMs + resolve.durationMs;
   if (!resolve.ok) return { ...resolve, durationMs, message: `Triggered, but the resolve failed: ${resolve.message}` };
   return { ok: true, status: resolve.status, durationMs, message: "Test alert triggered and resolved" };

@@ -13,8 +13,6 @@ export const pagerdutySchema = z.object({
 });
 
 export const pagerdutyForm: SettingsForm = {
-  provider: "pagerduty",
-  name: "PagerDuty",
   severityHint: "Only issues at or above it trigger an incident, and resolve it later.",
   schema: pagerdutySchema,
   fields: [

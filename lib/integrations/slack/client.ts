@@ -1,6 +1,5 @@
-import type { ResponseVerdict, TestResult } from "../types";
-import { callVendor, vendorText } from "../vendor-call";
-import type { SlackMessage } from "./notify";
+import type { ResponseVerdict } from "../types";
+import { vendorText } from "../vendor-text";
 
 // Slack answers webhooks in text/plain: `ok`, or an error code. These codes mean the webhook will
 // never work again until someone reconfigures it, so retrying is pointless.
@@ -10,12 +9,4 @@ export function judgeSlackResponse(status: number, body: string): ResponseVerdic
   const text = vendorText(body);
   if (status === 200 && (text === "ok" || text === "")) return { ok: true };
   return { ok: false, message: text || undefined, disable: PERMANENT.has(text) || status === 410 };
-}
-
-export async function postSlackMessage(webhookUrl: string, message: SlackMessage): Promise<TestResult> {
-  const answer = await callVendor({ url: webhookUrl, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message) });
-  if ("failure" in answer) return answer.failure;
-  const { status, body, durationMs } = answer.response;
-  const verdict = judgeSlackResponse(status, body);
-  return { ok: verdict.ok, status, durationMs, message: verdict.ok ? "Test message posted" : verdict.message || `HTTP ${status}` };
 }

@@ -1,28 +1,21 @@
-import type { IntegrationConfig, Provider } from "../types";
-import type { IssuesCreatedPayload } from "../payloads";
-import { judgeSlackResponse, postSlackMessage } from "./client";
+import { chatWebhook } from "../chat";
+import { defineProvider } from "../types";
+import { judgeSlackResponse } from "./client";
 import { issuesCreatedMessage, testMessage } from "./notify";
-import { slackForm, slackSchema } from "./schema";
+import { slackForm } from "./schema";
 
-const webhookUrl = (config: IntegrationConfig) => config.secrets.webhookUrl ?? "";
-
-export const slack: Provider = {
+export const slack = defineProvider({
   id: "slack",
-  name: slackForm.name,
-  teamLevel: true,
-  // The URL's last path segment is the credential, so the whole URL is kept secret.
-  secretFields: ["webhookUrl"],
-  destinationFields: ["webhookUrl"],
-  destination: webhookUrl,
-  schema: slackSchema,
-  test: (config) => postSlackMessage(webhookUrl(config), testMessage()),
-  buildRequest: (config, payload) => ({
-    url: webhookUrl(config),
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(issuesCreatedMessage(payload as IssuesCreatedPayload)),
-  }),
-  judgeResponse: judgeSlackResponse,
-  // Incoming webhooks allow about one message per second, with short bursts.
-  rateLimit: (config) => ({ key: `slack:${config.id}`, ratePerSecond: 1, burst: 3 }),
-};
+  name: "Slack",
+  category: "messaging",
+  scopes: ["global", "team"],
+  form: slackForm,
+  ui: {
+    setup: {
+      title: "How to get a webhook URL",
+      steps: [["Create a Slack app."], ["Enable incoming webhooks."], ["Copy your webhook URL, paste in the field."]],
+      note: ["For more information, see the ", { text: "Slack documentation", href: "https://api.slack.com/messaging/webhooks" }, "."],
+    },
+  },
+  ...chatWebhook({ render: issuesCreatedMessage, testMessage, judge: judgeSlackResponse, posted: "Test message posted" }),
+});

@@ -2,21 +2,12 @@ import { describe, expect, it } from "vitest";
 import { validateMessage } from "@/test/fakes/slack";
 import { MASK } from "@/lib/crypto/secrets";
 import { MASK_PREFIX } from "../form-spec";
-import type { IssueSummary } from "../payloads";
 import { isSlackWebhookUrl } from "./schema";
 import { issuesCreatedMessage } from "./notify";
+import { sampleAsset, sampleIssue } from "@/test/support/issues";
 
-const issue = (i: number, over: Partial<IssueSummary> = {}): IssueSummary => ({
-  id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
-  assetId: "github.com/maggie/jelly-sandwich",
-  detectorId: "CLD001",
-  detectorName: "Visible AWS Key",
-  severity: "error",
-  path: `db/secret${i}`,
-  uri: `https://github.com/maggie/jelly-sandwich/blob/main/db/secret${i}#L4`,
-  ...over,
-});
-const asset = { id: "github.com/maggie/jelly-sandwich", name: "jelly-sandwich", url: "https://github.com/maggie/jelly-sandwich" };
+const issue = sampleIssue;
+const asset = sampleAsset;
 
 describe("Slack new-issues message", () => {
   it("names the asset and the count, lists ten issues with links, then 'and N more'", () => {

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { outboundUrl, privateTargetsAllowed, type SettingsForm } from "../form-spec";
+import { chatForm } from "../chat";
+import { outboundUrl, privateTargetsAllowed } from "../form-spec";
 
 // An incoming-webhook URL is https://hooks.slack.com/services/T<team>/B<bot>/<secret>. The path
 // rule holds everywhere; the host rule is relaxed only when private targets are allowed (fakes).
@@ -12,18 +12,8 @@ export function isSlackWebhookUrl(value: string): boolean {
   return url.hostname === SLACK_HOST || privateTargetsAllowed();
 }
 
-export const slackSchema = z.object({
-  webhookUrl: z
-    .string({ message: "Enter the webhook URL" })
-    .trim()
-    .min(1, "Enter the webhook URL")
-    .refine(isSlackWebhookUrl, "Enter a Slack incoming-webhook URL: https://hooks.slack.com/services/T…/B…/…"),
+export const slackForm = chatForm({
+  isValid: isSlackWebhookUrl,
+  invalid: "Enter a Slack incoming-webhook URL: https://hooks.slack.com/services/T…/B…/…",
+  placeholder: "https://hooks.slack.com/services/T…/B…/…",
 });
-
-export const slackForm: SettingsForm = {
-  provider: "slack",
-  name: "Slack",
-  severityHint: "Only ingests that created issues at or above it post a message, listing those issues.",
-  schema: slackSchema,
-  fields: [{ name: "webhookUrl", label: "Webhook URL", type: "url", placeholder: "https://hooks.slack.com/services/T…/B…/…", secret: true }],
-};

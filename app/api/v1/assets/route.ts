@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { listAssets } from "@/lib/assets/queries";
 import { parseAssetFilters } from "@/lib/assets/schemas";
 

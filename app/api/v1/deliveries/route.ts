@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { listDeliveries } from "@/lib/delivery/queries";
 import { listDeliveriesQuery } from "@/lib/delivery/schemas";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BODY_LIMITS } from "@/lib/api/body";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { requireAdmin } from "@/lib/auth/principal";
 import { ingestScan } from "@/lib/issues/ingest";
 

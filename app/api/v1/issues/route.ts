@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { listIssues } from "@/lib/issues/queries";
 import { parseIssueFilters } from "@/lib/issues/filters";
 

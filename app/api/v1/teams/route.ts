@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { requireAdmin } from "@/lib/auth/principal";
 import { createTeamSchema } from "@/lib/people/schemas";
 import { createTeam, listTeams } from "@/lib/people/teams";

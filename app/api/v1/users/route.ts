@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { requireAdmin } from "@/lib/auth/principal";
 import { createUserSchema } from "@/lib/people/schemas";
 import { createUser, listUsers } from "@/lib/people/users";

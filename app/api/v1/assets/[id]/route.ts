@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { requireAdmin } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/errors";
 import { getAsset } from "@/lib/assets/queries";

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { getDelivery } from "@/lib/delivery/queries";
 import { deliveryIdInput } from "@/lib/delivery/schemas";
 

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { requireSomeLead } from "@/lib/auth/principal";
 import { retryFailedSince } from "@/lib/delivery/redeliver";
 import { retryFailedInput } from "@/lib/delivery/schemas";

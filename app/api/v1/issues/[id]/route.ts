@@ -1,4 +1,4 @@
-import { apiRoute, uuidParam } from "@/lib/api/route";
+import { apiRoute, uuidParam } from "@/lib/api/handler";
 import { NotFoundError } from "@/lib/errors";
 import { getIssue } from "@/lib/issues/queries";
 import { statusPatchSchema } from "@/lib/issues/schemas";

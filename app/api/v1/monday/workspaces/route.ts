@@ -1,4 +1,4 @@
-import { apiRoute, uuidParam } from "@/lib/api/route";
+import { apiRoute, uuidParam } from "@/lib/api/handler";
 import { ValidationError } from "@/lib/errors";
 import { mondayWorkspacesForIssue } from "@/lib/tickets/monday";
 

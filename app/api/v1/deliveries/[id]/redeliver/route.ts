@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { redeliver } from "@/lib/delivery/redeliver";
 import { deliveryIdInput } from "@/lib/delivery/schemas";
 

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { cancelScan, scanProgress, startScan } from "@/lib/scanning/jobs";
 
 // Contract §3: POST starts a full scan, GET reports {state, scanned, total, found}; DELETE cancels it.

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { requireScopeManager } from "@/lib/auth/principal";
 import { settingsBody } from "@/lib/integrations/rest";
 import { testIntegration } from "@/lib/integrations/service";

@@ -1,4 +1,4 @@
-import { apiRoute, uuidParam } from "@/lib/api/route";
+import { apiRoute, uuidParam } from "@/lib/api/handler";
 import { createJiraTicket } from "@/lib/tickets/jira";
 import { jiraTicketSchema } from "@/lib/tickets/schemas";
 

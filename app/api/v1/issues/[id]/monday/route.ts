@@ -1,4 +1,4 @@
-import { apiRoute, uuidParam } from "@/lib/api/route";
+import { apiRoute, uuidParam } from "@/lib/api/handler";
 import { createMondayItemForIssue } from "@/lib/tickets/monday";
 import { mondayItemSchema } from "@/lib/tickets/schemas";
 

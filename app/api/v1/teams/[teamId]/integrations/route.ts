@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { listConfiguredIntegrations } from "@/lib/integrations/service";
 import { toApi } from "@/lib/integrations/views";
 

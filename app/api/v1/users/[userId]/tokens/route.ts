@@ -1,4 +1,4 @@
-import { apiRoute, uuidParam } from "@/lib/api/route";
+import { apiRoute, uuidParam } from "@/lib/api/handler";
 import { requireAdmin } from "@/lib/auth/principal";
 import { createTokenSchema } from "@/lib/people/schemas";
 import { createTokenFor } from "@/lib/people/users";

@@ -1,4 +1,4 @@
-import { apiRoute, uuidParam } from "@/lib/api/route";
+import { apiRoute, uuidParam } from "@/lib/api/handler";
 import { requireAdmin } from "@/lib/auth/principal";
 import { membershipSchema } from "@/lib/people/schemas";
 import { removeMembership, setMembership } from "@/lib/people/teams";

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { cancelScan, scanProgress, startScan } from "@/lib/scanning/jobs";
 
 export const POST = apiRoute({}, ({ principal, params }) => startScan(principal, params.provider, params.teamId));

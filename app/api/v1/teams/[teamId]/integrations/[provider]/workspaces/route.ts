@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { NotFoundError } from "@/lib/errors";
 import { listTeamMondayWorkspaces } from "@/lib/integrations/workspaces";
 

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute } from "@/lib/api/handler";
 import { requireScopeManager } from "@/lib/auth/principal";
 import { getScanSettings, saveScanSettings, scanSettingsSchema } from "@/lib/scanning/settings";
 

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 /** Lowercase hex HMAC-SHA256 over the exact body bytes, keyed with `${timestamp}_${token}` (contract §4). */
 export function computeSignature(timestamp: string, token: string, body: string | Buffer): string {
@@ -21,9 +21,4 @@ export function signingHeaders(deliveryId: string, token: string, body: string, 
 /** The receiver's side, as in the seed's example; used by tests and the benchmark's receiver. */
 export function verifySignature(signature: string, token: string, timestamp: string, body: string | Buffer): boolean {
   return signature === computeSignature(timestamp, token, body);
-}
-
-/** A webhook's signing token: 32 random bytes, URL-safe (contract §4). Made by us, never typed in. */
-export function generateSigningToken(): string {
-  return randomBytes(32).toString("base64url");
 }

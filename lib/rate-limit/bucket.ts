@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
-import type { IntegrationConfig, RateLimit } from "@/lib/integrations/types";
+
+/** Per-endpoint throttle: a token bucket of `ratePerSecond` with `burst` capacity. */
+export type RateLimit = { key: string; ratePerSecond: number; burst: number };
 
 export type Bucket = { tokens: number; updatedAt: number; nextSlotAt: number };
 
@@ -45,11 +47,4 @@ export class RateLimiter {
       return wait;
     });
   }
-}
-
-/** A webhook's limit as its administrator set it (`rateLimitPerSecond`); none by default. */
-export function adminRateLimit(config: IntegrationConfig): RateLimit | undefined {
-  const perSecond = Number(config.settings.rateLimitPerSecond);
-  if (!Number.isFinite(perSecond) || perSecond <= 0) return undefined;
-  return { key: `${config.provider}:${config.id}`, ratePerSecond: perSecond, burst: Math.max(1, Math.ceil(perSecond)) };
 }

@@ -5,6 +5,7 @@ import { NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors"
 import { BODY_LIMITS, readJsonBody } from "./body";
 import { errorResponse } from "./respond";
 import { textProblem } from "./text";
+import { isUuid } from "@/lib/ids";
 
 type Params = Record<string, string>;
 type Context<B> = { principal: Principal; body: B; params: Params; request: Request; url: URL };
@@ -77,10 +78,8 @@ function checkQuery(url: URL): void {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A path id that must be a UUID: anything else cannot exist, so it is a 404, not a 500. */
 export function uuidParam(value: string | undefined, what: string): string {
-  if (!value || !UUID.test(value)) throw new NotFoundError(what);
+  if (!value || !isUuid(value)) throw new NotFoundError(what);
   return value;
 }
