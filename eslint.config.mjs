@@ -5,7 +5,17 @@ const config = [
   ...coreWebVitals,
   ...typescript,
   {
-    ignores: ["node_modules/**", ".next*/**", ".data*/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".stryker-tmp*/**", "reports/**"],
+    ignores: [
+      "node_modules/**",
+      ".next*/**",
+      ".data*/**",
+      "db/migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      ".stryker-tmp*/**",
+      "reports/**",
+    ],
   },
   {
     rules: {
@@ -19,8 +29,16 @@ const config = [
         "error",
         {
           zones: [
-            { target: "./components", from: "./app", message: "components/ never imports app/: move what both need into lib/." },
-            { target: "./lib", from: ["./components", "./app"], message: "lib/ never imports components/ or app/: describe UI as data." },
+            {
+              target: "./components",
+              from: "./app",
+              message: "components/ never imports app/: move what both need into lib/.",
+            },
+            {
+              target: "./lib",
+              from: ["./components", "./app"],
+              message: "lib/ never imports components/ or app/: describe UI as data.",
+            },
             { target: "./db", from: "./lib", except: ["./config"], message: "db/ imports from lib/ only lib/config." },
           ],
         },

@@ -6,32 +6,34 @@ const config = {
   vitest: { configFile: "vitest.mutation.config.ts", related: true },
   plugins: ["@stryker-mutator/vitest-runner"],
   // STRYKER_MUTATE="a.ts,b.ts" narrows the run (a quick look at a few modules).
-  mutate: process.env.STRYKER_MUTATE ? process.env.STRYKER_MUTATE.split(",") : [
-    // signing and verification
-    "lib/delivery/sign.ts",
-    "lib/scanning/hooks.ts",
-    // the SSRF guard and the HTTP client
-    "lib/http/address-policy.ts",
-    "lib/http/connector.ts",
-    "lib/http/client.ts",
-    // roles and principals
-    "lib/auth/principal.ts",
-    // ingest diff and identity
-    "lib/issues/diff.ts",
-    "lib/issues/identity.ts",
-    // notification routing
-    "lib/notifications/route.ts",
-    // secret masking
-    "lib/crypto/mask.ts",
-    "lib/integrations/views.ts",
-    "lib/delivery/redact.ts",
-    // the delivery claim, record and retry
-    "lib/delivery/claim.ts",
-    "lib/delivery/record.ts",
-    "lib/delivery/retry.ts",
-    // the scan's identity and redaction
-    "lib/scanning/findings.ts",
-    "lib/detectors/mask.ts",
+  mutate: process.env.STRYKER_MUTATE
+    ? process.env.STRYKER_MUTATE.split(",")
+    : [
+        // signing and verification
+        "lib/delivery/sign.ts",
+        "lib/scanning/hooks.ts",
+        // the SSRF guard and the HTTP client
+        "lib/http/address-policy.ts",
+        "lib/http/connector.ts",
+        "lib/http/client.ts",
+        // roles and principals
+        "lib/auth/principal.ts",
+        // ingest diff and identity
+        "lib/issues/diff.ts",
+        "lib/issues/identity.ts",
+        // notification routing
+        "lib/notifications/route.ts",
+        // secret masking
+        "lib/crypto/mask.ts",
+        "lib/integrations/views.ts",
+        "lib/delivery/redact.ts",
+        // the delivery claim, record and retry
+        "lib/delivery/claim.ts",
+        "lib/delivery/record.ts",
+        "lib/delivery/retry.ts",
+        // the scan's identity and redaction
+        "lib/scanning/findings.ts",
+        "lib/detectors/mask.ts",
       ],
   coverageAnalysis: "perTest",
   ignoreStatic: true,

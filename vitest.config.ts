@@ -9,12 +9,20 @@ const integration = ["test/integration/**/*.test.ts"];
 const dbProjects = [
   { name: "db-pglite", setupFiles: ["test/setup/pglite.ts", "test/setup/fakes.ts"], include: integration },
   ...(process.env.TEST_DATABASE_URL
-    ? [{ name: "db-postgres", setupFiles: ["test/setup/postgres.ts", "test/setup/fakes.ts"], include: [...integration, "test/postgres/**/*.test.ts"] }]
+    ? [
+        {
+          name: "db-postgres",
+          setupFiles: ["test/setup/postgres.ts", "test/setup/fakes.ts"],
+          include: [...integration, "test/postgres/**/*.test.ts"],
+        },
+      ]
     : []),
 ];
 
 if (!process.env.TEST_DATABASE_URL && !process.env.VITEST_WORKER_ID) {
-  console.warn("\n!! TEST_DATABASE_URL is not set: the db-postgres project, test/postgres and real races are SKIPPED (PGlite only) !!\n");
+  console.warn(
+    "\n!! TEST_DATABASE_URL is not set: the db-postgres project, test/postgres and real races are SKIPPED (PGlite only) !!\n",
+  );
 }
 
 export default defineConfig({
@@ -48,4 +56,3 @@ export default defineConfig({
     ],
   },
 });
-

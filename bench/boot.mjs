@@ -62,7 +62,12 @@ async function stop(child) {
 
 await buildIfNeeded();
 
-const baseline = await timeToFirst200(process.execPath, ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${PORT})`], {}, `http://127.0.0.1:${PORT}/`);
+const baseline = await timeToFirst200(
+  process.execPath,
+  ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${PORT})`],
+  {},
+  `http://127.0.0.1:${PORT}/`,
+);
 const baselineRss = treeRssMb(baseline.child.pid);
 await stop(baseline.child);
 
@@ -79,6 +84,12 @@ rmSync(dataDir, { recursive: true, force: true });
 const f = (n) => n.toFixed(0).padStart(6);
 console.log("bench:boot (PGlite, production build already present)");
 console.log(`  baseline: bare node:http server   first 200 in ${f(baseline.ms)} ms   RSS ${f(baselineRss)} MB`);
-console.log(`  npm start, first start (migrate + seed demo)  first 200 on /login in ${f(first.ms)} ms   (${(first.ms / baseline.ms).toFixed(1)}× baseline)`);
-console.log(`  npm start, later start                        first 200 on /login in ${f(second.ms)} ms   (${(second.ms / baseline.ms).toFixed(1)}× baseline)`);
-console.log(`  idle server memory (RSS of the process tree): ${f(idleRss)} MB   (${(idleRss / baselineRss).toFixed(1)}× baseline)`);
+console.log(
+  `  npm start, first start (migrate + seed demo)  first 200 on /login in ${f(first.ms)} ms   (${(first.ms / baseline.ms).toFixed(1)}× baseline)`,
+);
+console.log(
+  `  npm start, later start                        first 200 on /login in ${f(second.ms)} ms   (${(second.ms / baseline.ms).toFixed(1)}× baseline)`,
+);
+console.log(
+  `  idle server memory (RSS of the process tree): ${f(idleRss)} MB   (${(idleRss / baselineRss).toFixed(1)}× baseline)`,
+);

@@ -38,7 +38,15 @@ const silent = new Logger(() => () => {});
 /** What each peer's handler does for one job: what our worker does, minus the log. */
 export async function makeSender(url: string, token: string, payload: unknown) {
   const provider = getProvider("custom-webhook")!;
-  const config = { id: "bench", provider: "custom-webhook" as const, teamId: null, enabled: true, minSeverity: "info" as const, settings: {}, secrets: { url, token } };
+  const config = {
+    id: "bench",
+    provider: "custom-webhook" as const,
+    teamId: null,
+    enabled: true,
+    minSeverity: "info" as const,
+    settings: {},
+    secrets: { url, token },
+  };
   const body = (await provider.buildRequest!(config, payload, null, callVendor)).body;
   return async (id: string) => {
     const headers = { "content-type": "application/json", ...signingHeaders(id, token, body) };
@@ -47,11 +55,19 @@ export async function makeSender(url: string, token: string, payload: unknown) {
   };
 }
 
-export async function makePeer(name: PeerName, connectionString: string, send: (id: string) => Promise<void>): Promise<Peer> {
+export async function makePeer(
+  name: PeerName,
+  connectionString: string,
+  send: (id: string) => Promise<void>,
+): Promise<Peer> {
   return name === "pg-boss" ? pgBossPeer(connectionString, send) : graphilePeer(name, connectionString, send);
 }
 
-async function graphilePeer(name: PeerName, connectionString: string, send: (id: string) => Promise<void>): Promise<Peer> {
+async function graphilePeer(
+  name: PeerName,
+  connectionString: string,
+  send: (id: string) => Promise<void>,
+): Promise<Peer> {
   const utils = await makeWorkerUtils({ connectionString, logger: silent });
   await utils.migrate();
   const check = new pg.Client({ connectionString });
@@ -61,7 +77,9 @@ async function graphilePeer(name: PeerName, connectionString: string, send: (id:
   return {
     async fill(count) {
       for (let i = 0; i < count; i += 2000) {
-        await utils.addJobs(Array.from({ length: Math.min(2000, count - i) }, () => ({ identifier: "deliver", payload: {} })));
+        await utils.addJobs(
+          Array.from({ length: Math.min(2000, count - i) }, () => ({ identifier: "deliver", payload: {} })),
+        );
       }
     },
     async addOne() {
@@ -103,7 +121,8 @@ async function pgBossPeer(connectionString: string, send: (id: string) => Promis
   const BATCH = 256;
   return {
     async fill(count) {
-      for (let i = 0; i < count; i += 2000) await boss.insert(Array.from({ length: Math.min(2000, count - i) }, () => ({ name: queue, data: {} })));
+      for (let i = 0; i < count; i += 2000)
+        await boss.insert(Array.from({ length: Math.min(2000, count - i) }, () => ({ name: queue, data: {} })));
     },
     async addOne() {
       return (await boss.send(queue, {}))!;

@@ -4,7 +4,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type Received = { at: number; method: string; path: string; headers: http.IncomingHttpHeaders; body: string };
-export type Answer = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number; reset?: boolean };
+export type Answer = {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  delayMs?: number;
+  reset?: boolean;
+};
 
 export class Receiver {
   readonly received: Received[] = [];
@@ -32,7 +38,8 @@ export class Receiver {
 
   private async answer(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
     this.count++;
-    if (this.recordBodies) this.received.push({ at: Date.now(), method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
+    if (this.recordBodies)
+      this.received.push({ at: Date.now(), method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
     const answer = this.script.shift() ?? this.fallback;
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     if (answer.reset) {

@@ -15,7 +15,9 @@ export class ReceiverProcess {
   ) {}
 
   static async start(token: string): Promise<ReceiverProcess> {
-    const child = fork(path.join(import.meta.dirname, "delivery-bench-receiver.mjs"), { env: { ...process.env, BENCH_TOKEN: token } });
+    const child = fork(path.join(import.meta.dirname, "delivery-bench-receiver.mjs"), {
+      env: { ...process.env, BENCH_TOKEN: token },
+    });
     const url = await new Promise<string>((resolve) => child.once("message", (m: { url: string }) => resolve(m.url)));
     return new ReceiverProcess(child, url);
   }
@@ -46,9 +48,16 @@ export class ReceiverProcess {
   }
 }
 
-export async function seedIntegration(url: string, token: string, provider: "custom-webhook" | "events-webhook" = "custom-webhook") {
+export async function seedIntegration(
+  url: string,
+  token: string,
+  provider: "custom-webhook" | "events-webhook" = "custom-webhook",
+) {
   await db.execute(sql`delete from integrations where provider = ${provider}`);
-  const [row] = await db.insert(integrations).values({ provider, secrets: encryptSecrets({ url, token }) }).returning();
+  const [row] = await db
+    .insert(integrations)
+    .values({ provider, secrets: encryptSecrets({ url, token }) })
+    .returning();
   return { id: row.id, provider, teamId: null };
 }
 
@@ -73,7 +82,9 @@ export async function databaseCpuMs(connectionString: string): Promise<Map<numbe
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const { rows: found } = await client.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
+    const { rows: found } = await client.query<{ pid: number }>(
+      "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+    );
     const out = new Map<number, number>();
     for (const { pid } of found) {
       try {

@@ -14,7 +14,14 @@ import { Agent, request } from "undici";
 import { memoryFlags, spawnNode, withMemoryEnv, workerMemoryFlags } from "../scripts/runtime.mjs";
 import { closeDb, db } from "@/db/client";
 import { migrate } from "@/db/migrate";
-import { anyPending, cpuBetween, databaseCpuMs, ReceiverProcess, seedIntegration, percentile } from "./delivery-support";
+import {
+  anyPending,
+  cpuBetween,
+  databaseCpuMs,
+  ReceiverProcess,
+  seedIntegration,
+  percentile,
+} from "./delivery-support";
 import { makePeer, makeSender, PEER_LABELS, type PeerName } from "./delivery-peers";
 import { appendFileSync, readFileSync } from "node:fs";
 import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
@@ -33,7 +40,17 @@ const PEERS: PeerName[] = ["graphile-tuned", "graphile-default", "pg-boss"];
 /** Worker processes of the scale-out runs (BENCH_SCALE=1,2,4; empty to skip). */
 const SCALE = (process.env.BENCH_SCALE ?? "1,2,4").split(",").filter(Boolean).map(Number);
 const TOKEN = process.env.BENCH_TOKEN || randomBytes(32).toString("base64url");
-const BODY_PAYLOAD = { issues: [{ assetId: "github.com/maggie/jelly-sandwich", detectorId: "SENF026", detectorName: "Ruby On Rails secret token configuration file", severity: "error", uri: "https://github.com/maggie/jelly-sandwich/blob/main/config/initializers/secret_token.rb#L7" }] };
+const BODY_PAYLOAD = {
+  issues: [
+    {
+      assetId: "github.com/maggie/jelly-sandwich",
+      detectorId: "SENF026",
+      detectorName: "Ruby On Rails secret token configuration file",
+      severity: "error",
+      uri: "https://github.com/maggie/jelly-sandwich/blob/main/config/initializers/secret_token.rb#L7",
+    },
+  ],
+};
 
 process.env.OUTBOUND_ALLOW_PRIVATE = "true";
 // Phases inherit these, so the prepared database and its worker share keys.
@@ -60,7 +77,8 @@ function workerRunning(on: boolean) {
 const cpuPerThousand: number[] = [];
 /** The same for the Postgres server processes of the engine's database (Postgres runs only). */
 const dbCpuPerThousand: number[] = [];
-const dbCpu = async () => (process.env.DATABASE_URL ? databaseCpuMs(process.env.DATABASE_URL) : new Map<number, number>());
+const dbCpu = async () =>
+  process.env.DATABASE_URL ? databaseCpuMs(process.env.DATABASE_URL) : new Map<number, number>();
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000 / (N / 1000);
@@ -70,7 +88,11 @@ const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
   const target = await seedIntegration(`${receiver.url}/hook`, TOKEN);
   for (let i = 0; i < N; i += 2000) {
-    const chunk = Array.from({ length: Math.min(2000, N - i) }, () => ({ target, kind: "issues_created", payload: BODY_PAYLOAD }));
+    const chunk = Array.from({ length: Math.min(2000, N - i) }, () => ({
+      target,
+      kind: "issues_created",
+      payload: BODY_PAYLOAD,
+    }));
     await db.transaction((tx) => enqueueDeliveries(tx, chunk));
   }
   await receiver.reset();
@@ -90,7 +112,8 @@ async function engineThroughput(receiver: ReceiverProcess): Promise<number> {
   if (process.env.BENCH_DEBUG) console.log(worker.counts);
   workerRunning(false);
   const stats = await receiver.stats();
-  if (stats.count < N || stats.badSignatures) throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
+  if (stats.count < N || stats.badSignatures)
+    throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
   return N / seconds;
 }
 
@@ -138,7 +161,11 @@ type Latency = { p50: number; p99: number; count: number };
  * Commit-to-first-byte at 100 deliveries/s: one delivery queued and committed every 10 ms, the
  * receiver noting when each first reached it. `add` queues one and returns its id.
  */
-async function latencyRun(receiver: ReceiverProcess, add: () => Promise<string>, pending: () => Promise<boolean>): Promise<Latency> {
+async function latencyRun(
+  receiver: ReceiverProcess,
+  add: () => Promise<string>,
+  pending: () => Promise<boolean>,
+): Promise<Latency> {
   await receiver.reset();
   const committedAt = new Map<string, number>();
   const total = LATENCY_WARMUP + LATENCY_SECONDS * 100;
@@ -152,7 +179,9 @@ async function latencyRun(receiver: ReceiverProcess, add: () => Promise<string>,
   }
   while (await pending()) await new Promise((r) => setTimeout(r, 100));
   const stats = await receiver.stats();
-  const latencies = stats.arrivals.flatMap(([id, at]) => (committedAt.has(id) ? [at - committedAt.get(id)!] : [])).sort((a, b) => a - b);
+  const latencies = stats.arrivals
+    .flatMap(([id, at]) => (committedAt.has(id) ? [at - committedAt.get(id)!] : []))
+    .sort((a, b) => a - b);
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length };
 }
 
@@ -174,7 +203,15 @@ async function latencyAt100PerSecond(receiver: ReceiverProcess): Promise<Latency
 }
 
 /** What a phase reports to the table. */
-type Result = { engine: string; rates: number[]; cpu: number[]; dbCpu?: number[]; latency: Latency; peakRss: number; raw?: number };
+type Result = {
+  engine: string;
+  rates: number[];
+  cpu: number[];
+  dbCpu?: number[];
+  latency: Latency;
+  peakRss: number;
+  raw?: number;
+};
 
 function report(result: Result) {
   if (process.env.BENCH_RESULT_FILE) appendFileSync(process.env.BENCH_RESULT_FILE, `${JSON.stringify(result)}\n`);
@@ -225,14 +262,21 @@ async function runPeer(name: PeerName) {
       await peer.stopWorker();
       workerRunning(false);
       const stats = await receiver.stats();
-      if (stats.count < N || stats.badSignatures) throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
+      if (stats.count < N || stats.badSignatures)
+        throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
     }
     workerRunning(true);
     await peer.startWorker();
-    const latency = await latencyRun(receiver, () => peer.addOne(), () => peer.pending());
+    const latency = await latencyRun(
+      receiver,
+      () => peer.addOne(),
+      () => peer.pending(),
+    );
     await peer.close();
     workerRunning(false);
-    console.log(`${name.padEnd(16)} ${rates.map(rate).join(" · ")}/s (median ${rate(median(rates))}) · latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms · peak RSS ${mb(peakRss)}`);
+    console.log(
+      `${name.padEnd(16)} ${rates.map(rate).join(" · ")}/s (median ${rate(median(rates))}) · latency p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms · peak RSS ${mb(peakRss)}`,
+    );
     report({ engine: PEER_LABELS[name], rates, cpu: cpuPerThousand, dbCpu: dbCpuPerThousand, latency, peakRss });
   } finally {
     await receiver.stop();
@@ -250,23 +294,40 @@ async function runScale(workers: number) {
     await migrate();
     const target = await seedIntegration(`${receiver.url}/hook`, TOKEN);
     for (let i = 0; i < N; i += 2000) {
-      const chunk = Array.from({ length: Math.min(2000, N - i) }, () => ({ target, kind: "issues_created", payload: BODY_PAYLOAD }));
+      const chunk = Array.from({ length: Math.min(2000, N - i) }, () => ({
+        target,
+        kind: "issues_created",
+        payload: BODY_PAYLOAD,
+      }));
       await db.transaction((tx) => enqueueDeliveries(tx, chunk));
     }
     await receiver.reset();
     const children = Array.from({ length: workers }, () =>
-      spawnNode(["--import", "tsx", import.meta.filename, "scale-worker"], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: process.env }, workerMemoryFlags),
+      spawnNode(
+        ["--import", "tsx", import.meta.filename, "scale-worker"],
+        { stdio: ["ignore", "inherit", "inherit", "ipc"], env: process.env },
+        workerMemoryFlags,
+      ),
     );
     await Promise.all(children.map((child) => new Promise((resolve) => child.once("message", resolve))));
     const started = performance.now();
     for (const child of children) child.send("go");
     while (await anyPending()) await new Promise((r) => setTimeout(r, 100));
     const perSecond = N / ((performance.now() - started) / 1000);
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.once("exit", resolve), child.send("stop")))));
+    await Promise.all(
+      children.map((child) => new Promise((resolve) => (child.once("exit", resolve), child.send("stop")))),
+    );
     const stats = await receiver.stats();
-    if (stats.count < N || stats.badSignatures) throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
+    if (stats.count < N || stats.badSignatures)
+      throw new Error(`receiver saw ${stats.count}/${N}, ${stats.badSignatures} bad signatures`);
     console.log(`scale-out ${workers} worker process${workers > 1 ? "es" : ""}: ${rate(perSecond)}/s`);
-    report({ engine: `scale:${workers}`, rates: [perSecond], cpu: [], latency: { p50: NaN, p99: NaN, count: 0 }, peakRss: 0 });
+    report({
+      engine: `scale:${workers}`,
+      rates: [perSecond],
+      cpu: [],
+      latency: { p50: NaN, p99: NaN, count: 0 },
+      peakRss: 0,
+    });
   } finally {
     await closeDb();
     await receiver.stop();
@@ -295,7 +356,13 @@ async function scaleWorker() {
 function runPhase(phase: string, env: Record<string, string>, flags = workerMemoryFlags): Promise<void> {
   return new Promise((resolve, reject) => {
     // BENCH_NODE_ARGS: extra flags for the engine's process (--trace-gc, a memory flag to try).
-    const args = [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", import.meta.filename, phase];
+    const args = [
+      ...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      "--import",
+      "tsx",
+      import.meta.filename,
+      phase,
+    ];
     const child = process.env.BENCH_NO_MEMORY_FLAGS
       ? spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env } })
       : spawnNode(args, { stdio: "inherit", env: { ...process.env, ...env } }, flags);
@@ -324,13 +391,17 @@ function printTable(all: Result[]) {
   const scale = all.filter((r) => r.engine.startsWith("scale:"));
   const ours = results.find((r) => r.engine === "ours (Postgres)");
   console.log("");
-  console.log(`| engine | deliveries/s (median of ${RUNS}) | runs | vs ours (Postgres) | CPU per 1,000: worker + Postgres | p50 / p99 at 100/s | peak RSS |`);
+  console.log(
+    `| engine | deliveries/s (median of ${RUNS}) | runs | vs ours (Postgres) | CPU per 1,000: worker + Postgres | p50 / p99 at 100/s | peak RSS |`,
+  );
   console.log("|---|---|---|---|---|---|---|");
   for (const r of results) {
     const m = median(r.rates);
     const versus = ours ? `${(m / median(ours.rates)).toFixed(2)}×` : "–";
     const name = r.engine.startsWith("ours") ? `**${r.engine}**` : r.engine;
-    console.log(`| ${name} | ${rate(m)} | ${r.rates.map(rate).join(", ")} | ${versus} | ${Math.round(median(r.cpu))} + ${r.dbCpu?.length && !Number.isNaN(median(r.dbCpu)) ? Math.round(median(r.dbCpu)) : "–"} ms | ${r.latency.p50.toFixed(1)} / ${r.latency.p99.toFixed(1)} ms | ${mb(r.peakRss)} |`);
+    console.log(
+      `| ${name} | ${rate(m)} | ${r.rates.map(rate).join(", ")} | ${versus} | ${Math.round(median(r.cpu))} + ${r.dbCpu?.length && !Number.isNaN(median(r.dbCpu)) ? Math.round(median(r.dbCpu)) : "–"} ms | ${r.latency.p50.toFixed(1)} / ${r.latency.p99.toFixed(1)} ms | ${mb(r.peakRss)} |`,
+    );
   }
   const raw = results.find((r) => r.raw)?.raw;
   if (raw) console.log(`| raw undici loop, same receiver and body (no queue) | ${rate(raw)} | | – | – | – | – |`);
@@ -339,7 +410,8 @@ function printTable(all: Result[]) {
     console.log("");
     console.log("| worker processes (Postgres) | deliveries/s | vs 1 |");
     console.log("|---|---|---|");
-    for (const r of scale) console.log(`| ${r.engine.slice(6)} | ${rate(r.rates[0])} | ${one ? (r.rates[0] / one).toFixed(2) : "–"}× |`);
+    for (const r of scale)
+      console.log(`| ${r.engine.slice(6)} | ${rate(r.rates[0])} | ${one ? (r.rates[0] / one).toFixed(2) : "–"}× |`);
   }
 }
 
@@ -356,7 +428,9 @@ async function main() {
   if (phase?.startsWith("scale:")) return runScale(Number(phase.slice(6)));
   if (phase === "scale-worker") return scaleWorker();
 
-  console.log(`delivery bench: ${N.toLocaleString("en-US")} deliveries × ${RUNS} runs per engine, batches of ${BATCH}, ${IN_FLIGHT} in flight, loopback receiver in its own process`);
+  console.log(
+    `delivery bench: ${N.toLocaleString("en-US")} deliveries × ${RUNS} runs per engine, batches of ${BATCH}, ${IN_FLIGHT} in flight, loopback receiver in its own process`,
+  );
   const { MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_ } = withMemoryEnv(process.env);
   console.log(
     process.env.BENCH_NO_MEMORY_FLAGS
@@ -371,8 +445,11 @@ async function main() {
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (serverUrl) {
     if (wanted("ours")) await withDatabase(serverUrl, "ours", (url) => runPhase("postgres", { DATABASE_URL: url }));
-    for (const peer of PEERS) if (wanted(peer)) await withDatabase(serverUrl, peer, (url) => runPhase(`peer:${peer}`, { DATABASE_URL: url }));
-    for (const workers of SCALE) if (wanted("scale")) await withDatabase(serverUrl, `scale${workers}`, (url) => runPhase(`scale:${workers}`, { DATABASE_URL: url }));
+    for (const peer of PEERS)
+      if (wanted(peer)) await withDatabase(serverUrl, peer, (url) => runPhase(`peer:${peer}`, { DATABASE_URL: url }));
+    for (const workers of SCALE)
+      if (wanted("scale"))
+        await withDatabase(serverUrl, `scale${workers}`, (url) => runPhase(`scale:${workers}`, { DATABASE_URL: url }));
   } else {
     console.log("Postgres and the peers skipped (set TEST_DATABASE_URL or DATABASE_URL)");
   }
@@ -389,10 +466,16 @@ async function main() {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  const results = readFileSync(resultFile, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Result);
+  const results = readFileSync(resultFile, "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Result);
   rmSync(path.dirname(resultFile), { recursive: true, force: true });
   printTable(results);
-  console.log("targets (issue 17): Postgres ≥ 15,000/s and ahead of tuned graphile-worker, PGlite ≥ 8,000/s, p50 ≤ 1 ms, p99 ≤ 5 ms, worker RSS < 250 MB");
+  console.log(
+    "targets (issue 17): Postgres ≥ 15,000/s and ahead of tuned graphile-worker, PGlite ≥ 8,000/s, p50 ≤ 1 ms, p99 ≤ 5 ms, worker RSS < 250 MB",
+  );
 }
 
 main().then(

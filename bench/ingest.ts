@@ -61,7 +61,9 @@ async function rawInsert(assetId: string, kind: (typeof KINDS)[number], from: nu
   });
   const statement = (n: number) =>
     `insert into issues (asset_id, identity, kind, detector_id, detector_name, severity, path, content, uri) values ` +
-    Array.from({ length: n }, (_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(",")})`).join(",");
+    Array.from({ length: n }, (_, r) => `(${Array.from({ length: 9 }, (_, c) => `$${r * 9 + c + 1}`).join(",")})`).join(
+      ",",
+    );
   const h = handle();
   const run = async (query: (text: string, params?: unknown[]) => Promise<unknown>) => {
     await query("begin");
@@ -85,7 +87,10 @@ async function rawInsert(assetId: string, kind: (typeof KINDS)[number], from: nu
 }
 
 async function eventDeliveries(): Promise<number> {
-  const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from deliveries where provider = 'events-webhook'`);
+  const [{ n }] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from deliveries where provider = 'events-webhook'`,
+  );
   return n;
 }
 
@@ -100,7 +105,10 @@ async function ingestPhase(label: string) {
   const { admin, token } = await setUp();
   // Warm both paths (JIT, plan caches) so neither pays for going first.
   await rawInsert("bench/warm-raw", "code", 500_000, 500);
-  await ingestScan(admin, { asset: { id: "bench/warm-ingest", kind: "code" }, findings: Array.from({ length: 500 }, (_, i) => finding(600_000 + i)) });
+  await ingestScan(admin, {
+    asset: { id: "bench/warm-ingest", kind: "code" },
+    findings: Array.from({ length: 500 }, (_, i) => finding(600_000 + i)),
+  });
   await db.execute(sql`delete from deliveries`);
   const raw = await rawInsert("bench/raw", "code", 0, N);
   const scan = Array.from({ length: N }, (_, i) => finding(i));
@@ -109,9 +117,15 @@ async function ingestPhase(label: string) {
   const again = await timeIngest(admin, { asset: { id: "github.com/acme/bench", kind: "code" }, findings: changed });
   const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
   console.log(`${label.padEnd(9)} raw multi-row insert of ${N}: ${fmt(raw)}`);
-  console.log(`${label.padEnd(9)} ingest ${N} (created ${created.result.created}):  ${fmt(created.ms)}  = ${(created.ms / raw).toFixed(2)}× raw (target ≤ 5×)`);
-  console.log(`${label.padEnd(9)} re-ingest, 10 % changed (updated ${again.result.updated}): ${fmt(again.ms)}  = ${(again.ms / raw).toFixed(2)}× raw`);
-  console.log(`${label.padEnd(9)} Events Webhook deliveries: ${created.events} for ${N} created (+ asset_created, ingest_completed; target ≤ 12), ${again.events} for ${again.result.updated} updated`);
+  console.log(
+    `${label.padEnd(9)} ingest ${N} (created ${created.result.created}):  ${fmt(created.ms)}  = ${(created.ms / raw).toFixed(2)}× raw (target ≤ 5×)`,
+  );
+  console.log(
+    `${label.padEnd(9)} re-ingest, 10 % changed (updated ${again.result.updated}): ${fmt(again.ms)}  = ${(again.ms / raw).toFixed(2)}× raw`,
+  );
+  console.log(
+    `${label.padEnd(9)} Events Webhook deliveries: ${created.events} for ${N} created (+ asset_created, ingest_completed; target ≤ 12), ${again.events} for ${again.result.updated} updated`,
+  );
   return token;
 }
 
@@ -121,7 +135,14 @@ async function listPhase(label: string, token: string) {
   await db.execute(sql`update issues set status = 'resolved' where random() < 0.2`);
   await db.execute(sql`analyze`);
   const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from issues`);
-  const queries = ["", "?kind=code&status=open", "?status=open&severity=error", "?kind=log&status=resolved", "?assetId=bench%2Flist-host", "?kind=code&limit=100"];
+  const queries = [
+    "",
+    "?kind=code&status=open",
+    "?status=open&severity=error",
+    "?kind=log&status=resolved",
+    "?assetId=bench%2Flist-host",
+    "?kind=code&limit=100",
+  ];
   const cursorPage = await (await call(token, "?kind=code&status=open&limit=50")).json();
   queries.push(`?kind=code&status=open&limit=50&cursor=${cursorPage.nextCursor}`);
   const times: number[] = [];
@@ -136,14 +157,22 @@ async function listPhase(label: string, token: string) {
     times.push(ms);
     byQuery.set(query, [...(byQuery.get(query) ?? []), ms]);
   }
-  if (process.env.BENCH_VERBOSE) for (const [q, t] of byQuery) console.log(`  ${q.slice(0, 60) || "(no filter)"}: max ${Math.max(...t).toFixed(1)} ms, median ${t.sort((a, b) => a - b)[t.length >> 1].toFixed(1)} ms`);
+  if (process.env.BENCH_VERBOSE)
+    for (const [q, t] of byQuery)
+      console.log(
+        `  ${q.slice(0, 60) || "(no filter)"}: max ${Math.max(...t).toFixed(1)} ms, median ${t.sort((a, b) => a - b)[t.length >> 1].toFixed(1)} ms`,
+      );
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1);
-  console.log(`${label.padEnd(9)} GET /api/v1/issues with ${n} issues, ${LIST_RUNS} calls over ${queries.length} filter mixes: p50 ${pct(50)} ms, p95 ${pct(95)} ms (target p95 ≤ 100 ms on PGlite)`);
+  console.log(
+    `${label.padEnd(9)} GET /api/v1/issues with ${n} issues, ${LIST_RUNS} calls over ${queries.length} filter mixes: p50 ${pct(50)} ms, p95 ${pct(95)} ms (target p95 ≤ 100 ms on PGlite)`,
+  );
 }
 
 function call(token: string, query: string) {
-  const request = new Request(`http://localhost/api/v1/issues${query}`, { headers: { authorization: `Bearer ${token}` } });
+  const request = new Request(`http://localhost/api/v1/issues${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return listRoute(request, { params: Promise.resolve({}) });
 }
 

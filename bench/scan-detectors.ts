@@ -55,19 +55,30 @@ export async function benchDetectors(): Promise<void> {
 
   let found = 0;
   let hits = 0;
-  const read = await timed(() => { for (const t of texts) hits += Buffer.byteLength(t) > 0 && t.indexOf("-----BEGIN") >= 0 ? 1 : 0; });
-  const oneCore = await timed(() => { for (const t of texts) found += engine.detect(t).length; });
+  const read = await timed(() => {
+    for (const t of texts) hits += Buffer.byteLength(t) > 0 && t.indexOf("-----BEGIN") >= 0 ? 1 : 0;
+  });
+  const oneCore = await timed(() => {
+    for (const t of texts) found += engine.detect(t).length;
+  });
   const pool = await timed(() => scanTexts(texts));
   const lint = await timed(async () => {
     for (const t of texts) {
-      await lintSource({ source: { filePath: "scanned-text.txt", content: t, contentType: "text", ext: ".txt" }, options: { config: secretlintConfig, noPhysicFilePath: true } });
+      await lintSource({
+        source: { filePath: "scanned-text.txt", content: t, contentType: "text", ext: ".txt" },
+        options: { config: secretlintConfig, noPhysicFilePath: true },
+      });
     }
   });
 
   const rate = (ms: number) => mb / (ms / 1000);
   const line = (label: string, t: { ms: number; cpuMs: number }, note: string) =>
-    console.log(`  ${label.padEnd(30)} ${rate(t.ms).toFixed(1).padStart(7)} MB/s  ${(rate(t.ms) / rate(read.ms)).toFixed(4)}× plain read  ${rate(t.cpuMs).toFixed(1).padStart(7)} MB per CPU-second  ${note}`);
-  console.log(`detectors: ${texts.length} texts, ${mb.toFixed(2)} MB of mixed text, ${found} secrets found (${hits} PEM headers read); machine load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
+    console.log(
+      `  ${label.padEnd(30)} ${rate(t.ms).toFixed(1).padStart(7)} MB/s  ${(rate(t.ms) / rate(read.ms)).toFixed(4)}× plain read  ${rate(t.cpuMs).toFixed(1).padStart(7)} MB per CPU-second  ${note}`,
+    );
+  console.log(
+    `detectors: ${texts.length} texts, ${mb.toFixed(2)} MB of mixed text, ${found} secrets found (${hits} PEM headers read); machine load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+  );
   line("plain read", read, "(byte count + one indexOf per text)");
   line("ours, one core", oneCore, `${(lint.ms / oneCore.ms).toFixed(1)}× secretlint`);
   line(`ours, ${detectionPool().size} worker threads`, pool, "(scanTexts over the pool)");

@@ -25,7 +25,8 @@ async function main() {
   const { adfToText } = await import("@/lib/scanning/adf");
   const { createJiraFake } = await import("@/test/fakes");
   const { setupAdmin } = await import("@/test/support/api");
-  const { createScanIntegration, runScansToEnd, seedJira, API_TOKEN, EMAIL } = await import("@/test/integration/scan-harness");
+  const { createScanIntegration, runScansToEnd, seedJira, API_TOKEN, EMAIL } =
+    await import("@/test/integration/scan-harness");
 
   // (1) Detectors alone.
   await benchDetectors();
@@ -37,7 +38,15 @@ async function main() {
   await jira.start();
   const planted = seedJira(jira, ["BENCH"], TICKETS);
   const integrationId = await createScanIntegration("jira", jira.url);
-  const creds = jiraCredentials({ id: integrationId, provider: "jira", teamId: null, enabled: true, minSeverity: "info", settings: { domainUrl: jira.url, email: EMAIL }, secrets: { apiToken: API_TOKEN } });
+  const creds = jiraCredentials({
+    id: integrationId,
+    provider: "jira",
+    teamId: null,
+    enabled: true,
+    minSeverity: "info",
+    settings: { domainUrl: jira.url, email: EMAIL },
+    secrets: { apiToken: API_TOKEN },
+  });
 
   let t0 = performance.now();
   let read = 0;
@@ -54,8 +63,12 @@ async function main() {
   await runScansToEnd(new ScanRunner({ log: process.env.SCAN_DEBUG ? console.log : () => {} }), 600_000);
   const scanMs = performance.now() - t0;
   console.log(`jira end to end: ${TICKETS} tickets, ${planted.length} planted secrets (PGlite, fake Jira on loopback)`);
-  console.log(`  full scan   ${(TICKETS / (scanMs / 1000)).toFixed(0)} tickets/s = ${(plainMs / scanMs).toFixed(2)}× plain read (${scanMs.toFixed(0)} ms: search, detect, ingest)`);
-  console.log(`  plain read  ${(TICKETS / (plainMs / 1000)).toFixed(0)} tickets/s (${plainMs.toFixed(0)} ms: the same search pages only; ${read} chars)`);
+  console.log(
+    `  full scan   ${(TICKETS / (scanMs / 1000)).toFixed(0)} tickets/s = ${(plainMs / scanMs).toFixed(2)}× plain read (${scanMs.toFixed(0)} ms: search, detect, ingest)`,
+  );
+  console.log(
+    `  plain read  ${(TICKETS / (plainMs / 1000)).toFixed(0)} tickets/s (${plainMs.toFixed(0)} ms: the same search pages only; ${read} chars)`,
+  );
   await jira.stop();
   await detectionPool().close();
   await closeDb();

@@ -16,7 +16,9 @@ export class DatabaseQueryError extends Error {
     const e = (driverError ?? {}) as Record<string, unknown>;
     const text = (key: string) => (typeof e[key] === "string" ? (e[key] as string) : undefined);
     const code = text("code");
-    super(`Database query failed${code ? ` (SQLSTATE ${code})` : ""}${text("constraint") ? ` on constraint ${text("constraint")}` : ""}`);
+    super(
+      `Database query failed${code ? ` (SQLSTATE ${code})` : ""}${text("constraint") ? ` on constraint ${text("constraint")}` : ""}`,
+    );
     this.name = "DatabaseQueryError";
     this.code = code;
     this.constraint = text("constraint");
@@ -26,7 +28,12 @@ export class DatabaseQueryError extends Error {
 }
 
 const PATCHED = Symbol.for("cs.db.safeQueryErrors");
-type QueryRunner = (this: unknown, queryString: string, params: unknown[], query: () => Promise<unknown>) => Promise<unknown>;
+type QueryRunner = (
+  this: unknown,
+  queryString: string,
+  params: unknown[],
+  query: () => Promise<unknown>,
+) => Promise<unknown>;
 
 /**
  * Every drizzle query runs through PgPreparedQuery's queryWithCache, which wraps the driver's error
@@ -37,7 +44,12 @@ export function installSafeQueryErrors(): void {
   const proto = PgPreparedQuery.prototype as unknown as Record<string | symbol, unknown>;
   if (proto[PATCHED]) return;
   const original = proto.queryWithCache as QueryRunner;
-  proto.queryWithCache = async function (this: unknown, queryString: string, params: unknown[], query: () => Promise<unknown>) {
+  proto.queryWithCache = async function (
+    this: unknown,
+    queryString: string,
+    params: unknown[],
+    query: () => Promise<unknown>,
+  ) {
     try {
       return await original.call(this, queryString, params, query);
     } catch (error) {

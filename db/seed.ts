@@ -14,7 +14,10 @@ export const DEMO_PEOPLE = [
 
 /** Teams, the demo people (with the given password hashes, in DEMO_PEOPLE's order), detectors, assets and issues. */
 export async function insertDemoData(tx: Executor, passwordHashes: string[]): Promise<void> {
-  const teamRows = await tx.insert(teams).values(DEMO_TEAMS.map((name) => ({ name }))).returning();
+  const teamRows = await tx
+    .insert(teams)
+    .values(DEMO_TEAMS.map((name) => ({ name })))
+    .returning();
   const teamId = (name: string | null) => teamRows.find((t) => t.name === name)?.id ?? null;
   const people = await tx
     .insert(users)
@@ -27,14 +30,25 @@ export async function insertDemoData(tx: Executor, passwordHashes: string[]): Pr
     { teamId: teamId("Mobile")!, userId: people[1].id, role: "member" },
   ]);
   await tx.insert(detectors).values(DEMO_DETECTORS.map((d) => ({ ...d })));
-  await tx.insert(assets).values(DEMO_ASSETS.map((a) => ({ id: a.id, name: a.name, kind: a.kind, url: a.url, teamId: teamId(a.team), lastIngestAt: new Date() })));
+  await tx
+    .insert(assets)
+    .values(
+      DEMO_ASSETS.map((a) => ({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        url: a.url,
+        teamId: teamId(a.team),
+        lastIngestAt: new Date(),
+      })),
+    );
   await tx.insert(issues).values(demoIssues());
 }
 
 function demoIssues() {
   // A small deterministic generator keeps the demo the same on every machine.
   let seed = 7;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   const now = Date.now();
   return Array.from({ length: 200 }, (_, i) => {

@@ -38,7 +38,9 @@ async function watch(page: Page) {
 }
 
 test.describe("API reference", () => {
-  test("API tokens links to a readable reference of every call, rendered from this server alone under a strict CSP", async ({ page }) => {
+  test("API tokens links to a readable reference of every call, rendered from this server alone under a strict CSP", async ({
+    page,
+  }) => {
     const seen = await watch(page);
     await login(page, "admin");
     await page.goto("/code-security/settings/api-tokens");
@@ -47,7 +49,9 @@ test.describe("API reference", () => {
     await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
 
     // Redoc renders the document: operations by tag, with their bodies and answers.
-    await expect(page.getByRole("heading", { name: "Ingest one full scan of one asset" })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("heading", { name: "Ingest one full scan of one asset" })).toBeVisible({
+      timeout: 20_000,
+    });
     await expect(page.getByRole("heading", { name: "Set an issue's status" })).toBeVisible();
     await expect(page.getByText("Idempotency-Key", { exact: true }).first()).toBeVisible();
     await expect(page.getByRole("status")).toHaveCount(0);
@@ -64,7 +68,17 @@ test.describe("API reference", () => {
       .include(".menu-content")
       .include('[data-section-id="tag/Ingest/paths/~1api~1v1~1ingest/post"]')
       .analyze();
-    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.any[0]?.message).join(" / ")}`)).toEqual([]);
+    expect(
+      results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.any[0]?.message)
+              .join(" / ")}`,
+        ),
+    ).toEqual([]);
   });
 
   test("the OpenAPI document is public JSON, and the reference fits a phone", async ({ page, request }) => {
@@ -75,7 +89,9 @@ test.describe("API reference", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await login(page, "member");
     await page.goto("/code-security/settings/api-reference");
-    await expect(page.getByRole("heading", { name: "Ingest one full scan of one asset" })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole("heading", { name: "Ingest one full scan of one asset" })).toBeVisible({
+      timeout: 20_000,
+    });
     await page.screenshot({ path: "test-results/api-reference-390.png" });
     await expectNoSidewaysScroll(page);
   });

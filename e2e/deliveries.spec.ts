@@ -29,7 +29,9 @@ test.afterAll(async () => {
 
 test("a failed delivery shows its status and answer, and Redeliver turns it green", async ({ page, request }) => {
   await api(request, "DELETE", "/integrations/custom-webhook");
-  const saved = await api(request, "PUT", "/integrations/custom-webhook", { url: `${fakeUrl("receiver2")}/hooks/code-security` });
+  const saved = await api(request, "PUT", "/integrations/custom-webhook", {
+    url: `${fakeUrl("receiver2")}/hooks/code-security`,
+  });
   expect(saved.status).toBe(200);
   const token: string = saved.body.token;
 

@@ -23,7 +23,13 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** Call the REST API as the bootstrap administrator (or with another token). */
-export async function api(request: APIRequestContext, method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown, token = ADMIN_API_TOKEN) {
+export async function api(
+  request: APIRequestContext,
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+  token = ADMIN_API_TOKEN,
+) {
   const response = await request.fetch(`${BASE_URL}/api/v1${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
@@ -43,7 +49,8 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
     const root = document.documentElement;
     const edge = root.clientWidth + 0.5;
     const culprits: string[] = [];
-    const describe = (el: Element) => `<${el.tagName.toLowerCase()} class="${String(el.getAttribute("class") ?? "").slice(0, 60)}"> "${(el.getAttribute("aria-label") || el.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40)}"`;
+    const describe = (el: Element) =>
+      `<${el.tagName.toLowerCase()} class="${String(el.getAttribute("class") ?? "").slice(0, 60)}"> "${(el.getAttribute("aria-label") || el.textContent || "").trim().replace(/\s+/g, " ").slice(0, 40)}"`;
     const walk = (el: Element, insideScroller: boolean) => {
       const style = getComputedStyle(el);
       const positioned = style.position === "absolute" || style.position === "fixed";
@@ -64,7 +71,10 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
     if (root.scrollWidth > root.clientWidth) walk(document.body, false);
     return { overflow: root.scrollWidth - root.clientWidth, culprits: culprits.slice(0, 8) };
   });
-  expect(found.overflow, `no sideways scrolling at ${page.viewportSize()?.width} px; past the edge: ${found.culprits.join(" | ")}`).toBeLessThanOrEqual(0);
+  expect(
+    found.overflow,
+    `no sideways scrolling at ${page.viewportSize()?.width} px; past the edge: ${found.culprits.join(" | ")}`,
+  ).toBeLessThanOrEqual(0);
 }
 
 /** Open an integration section's form (its "Configure" button), if it is not open yet. */

@@ -3,7 +3,11 @@ import { api, expectAccessible, expectNoSidewaysScroll, login, USERS } from "./f
 
 test.describe("sign-in and roles", () => {
   test("anonymous visitors are sent to the login page", async ({ page }) => {
-    for (const path of ["/code-security/issues", "/code-security/settings/integrations", "/code-security/settings/teams"]) {
+    for (const path of [
+      "/code-security/issues",
+      "/code-security/settings/integrations",
+      "/code-security/settings/teams",
+    ]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/login/);
     }
@@ -94,7 +98,11 @@ test.describe("settings", () => {
 
   test("an administrator creates a team, adds a person and marks a lead", async ({ page, request }) => {
     // A person of this test's own, so other journeys keep the demo roles they expect.
-    const riley = await api(request, "POST", "/users", { email: "riley@example.com", name: "Riley Red", password: "a long enough password" });
+    const riley = await api(request, "POST", "/users", {
+      email: "riley@example.com",
+      name: "Riley Red",
+      password: "a long enough password",
+    });
     expect(riley.status).toBe(201);
     await login(page, "admin");
     await page.goto("/code-security/settings/teams");
@@ -121,7 +129,15 @@ test.describe("layout and accessibility", () => {
     await page.goto("/login");
     await expectAccessible(page);
     await login(page, "admin");
-    for (const path of ["", "issues", "assets", "settings/integrations", "settings/teams", "settings/api-tokens", "settings/audit"]) {
+    for (const path of [
+      "",
+      "issues",
+      "assets",
+      "settings/integrations",
+      "settings/teams",
+      "settings/api-tokens",
+      "settings/audit",
+    ]) {
       await page.goto(`/code-security${path ? `/${path}` : ""}`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectAccessible(page);

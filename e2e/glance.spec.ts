@@ -27,11 +27,20 @@ test.beforeAll(async ({ request }) => {
   fakes = await startVendorFakes();
   slackUrl = fakes.slack.addWebhook(`/services/T0GLANCE/B0GLANCE/${SLACK_SECRET}`);
   routingKey = fakes.pagerduty.newRoutingKey();
-  expect((await api(request, "PUT", "/integrations/slack", { webhookUrl: slackUrl, minSeverity: "info" })).status).toBe(200);
-  expect((await api(request, "PUT", "/integrations/custom-webhook", { url: `${fakes.receivers.custom.url}?token=${QUERY_SECRET}` })).status).toBe(200);
+  expect((await api(request, "PUT", "/integrations/slack", { webhookUrl: slackUrl, minSeverity: "info" })).status).toBe(
+    200,
+  );
+  expect(
+    (
+      await api(request, "PUT", "/integrations/custom-webhook", {
+        url: `${fakes.receivers.custom.url}?token=${QUERY_SECRET}`,
+      })
+    ).status,
+  ).toBe(200);
 });
 test.afterAll(async ({ request }) => {
-  for (const provider of ["slack", "pagerduty", "custom-webhook"]) await api(request, "DELETE", `/integrations/${provider}`);
+  for (const provider of ["slack", "pagerduty", "custom-webhook"])
+    await api(request, "DELETE", `/integrations/${provider}`);
   expect(fakes.violations()).toEqual([]);
   await fakes.stop();
 });
@@ -43,14 +52,19 @@ async function summaryBottom(region: Locator): Promise<number> {
   return box!.y + box!.height;
 }
 
-test("administrator: all seven summaries in the first 800 px at 1280×800, destinations shown without secrets, Configure opens the form in place", async ({ page }) => {
+test("administrator: all seven summaries in the first 800 px at 1280×800, destinations shown without secrets, Configure opens the form in place", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await login(page, "admin");
   await page.goto(PAGE);
   await expect(page.getByRole("heading", { level: 1, name: "Integrations" })).toBeVisible();
   for (const name of GLOBAL) {
     const region = section(page, name);
-    await expect(region.getByRole("button", { name: "Configure", exact: true })).toHaveAttribute("aria-expanded", "false");
+    await expect(region.getByRole("button", { name: "Configure", exact: true })).toHaveAttribute(
+      "aria-expanded",
+      "false",
+    );
     expect(await summaryBottom(region), `${name}'s summary ends inside the first 800 px`).toBeLessThanOrEqual(800);
   }
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -79,13 +93,18 @@ test("administrator: all seven summaries in the first 800 px at 1280×800, desti
   await expectAccessible(page);
 });
 
-test("one status model: a Test then a Save is Connected with its success, switching off says who, a failing receiver is Failing since", async ({ page }) => {
+test("one status model: a Test then a Save is Connected with its success, switching off says who, a failing receiver is Failing since", async ({
+  page,
+}) => {
   await login(page, "admin");
   await page.goto(PAGE);
   const pd = await configure(section(page, "PagerDuty"));
   // Not configured yet: no Enabled switch (it is on once saved); the routing key says where to find it.
   await expect(pd.getByRole("switch", { name: "Enabled" })).toHaveCount(0);
-  await expect(pd.getByRole("link", { name: "PagerDuty: services and integrations" })).toHaveAttribute("href", /pagerduty\.com/);
+  await expect(pd.getByRole("link", { name: "PagerDuty: services and integrations" })).toHaveAttribute(
+    "href",
+    /pagerduty\.com/,
+  );
   await pd.getByLabel("Routing Key").fill(routingKey);
   await pd.getByRole("button", { name: "Test", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "PagerDuty answered 202" })).toBeVisible();
@@ -117,10 +136,15 @@ test("one status model: a Test then a Save is Connected with its success, switch
   await expect(attention.getByText("Failing since", { exact: true })).toBeVisible();
   await attention.getByRole("link", { name: "Configure Custom Webhook" }).click();
   await expect(page).toHaveURL(/open=custom-webhook/);
-  await expect(section(page, "Custom Webhook").getByRole("button", { name: "Configure", exact: true })).toHaveAttribute("aria-expanded", "true");
+  await expect(section(page, "Custom Webhook").getByRole("button", { name: "Configure", exact: true })).toHaveAttribute(
+    "aria-expanded",
+    "true",
+  );
 });
 
-test("delivery health: deliveries per hour and p95, 24 h and 7 d, Recent deliveries under it, bulk retry only with failures", async ({ page }) => {
+test("delivery health: deliveries per hour and p95, 24 h and 7 d, Recent deliveries under it, bulk retry only with failures", async ({
+  page,
+}) => {
   await login(page, "admin");
   await page.goto(`${PAGE}?open=custom-webhook`);
   const custom = section(page, "Custom Webhook");
@@ -130,7 +154,9 @@ test("delivery health: deliveries per hour and p95, 24 h and 7 d, Recent deliver
     await expect(page.getByRole("status").filter({ hasText: "Custom Webhook test passed" }).last()).toBeVisible();
   }
   const health = custom.getByRole("region", { name: "Delivery health" });
-  const figure = health.getByRole("figure", { name: /Custom Webhook: deliveries per hour over the last 24 hours, delivered and failed, with the p95 delivery time/ });
+  const figure = health.getByRole("figure", {
+    name: /Custom Webhook: deliveries per hour over the last 24 hours, delivered and failed, with the p95 delivery time/,
+  });
   await expect(figure).toBeVisible();
   await expect(figure.getByRole("definition").first()).toHaveText(/^[2-9]\d*$/);
   await expect(figure.locator("svg.recharts-surface")).toBeVisible();
@@ -166,26 +192,38 @@ test("delivery health: deliveries per hour and p95, 24 h and 7 d, Recent deliver
   await expect(slack.getByRole("button", { name: "Retry all failed" })).toHaveCount(0);
 });
 
-test("controls that do nothing are gone: no Minimum severity where nothing is filtered; Monday's token says where to find it", async ({ page }) => {
+test("controls that do nothing are gone: no Minimum severity where nothing is filtered; Monday's token says where to find it", async ({
+  page,
+}) => {
   await login(page, "admin");
   await page.goto(PAGE);
-  for (const name of ["Jira", "Confluence", "Monday"]) await expect((await configure(section(page, name))).getByLabel("Minimum severity")).toHaveCount(0);
-  for (const name of ["Slack", "PagerDuty", "Custom Webhook", "Events Webhook"]) await expect((await configure(section(page, name))).getByLabel("Minimum severity")).toBeVisible();
+  for (const name of ["Jira", "Confluence", "Monday"])
+    await expect((await configure(section(page, name))).getByLabel("Minimum severity")).toHaveCount(0);
+  for (const name of ["Slack", "PagerDuty", "Custom Webhook", "Events Webhook"])
+    await expect((await configure(section(page, name))).getByLabel("Minimum severity")).toBeVisible();
   const monday = section(page, "Monday");
-  await expect(monday.getByRole("link", { name: "monday.com: getting your API token" })).toHaveAttribute("href", /developer\.monday\.com/);
+  await expect(monday.getByRole("link", { name: "monday.com: getting your API token" })).toHaveAttribute(
+    "href",
+    /developer\.monday\.com/,
+  );
   await expect(monday.getByRole("switch", { name: "Enabled" })).toHaveCount(0);
 });
 
-test("the overview is the landing page: open issues by severity and kind, new vs resolved as a chart, top assets", async ({ page }) => {
+test("the overview is the landing page: open issues by severity and kind, new vs resolved as a chart, top assets", async ({
+  page,
+}) => {
   await login(page, "admin");
   await expect(page).toHaveURL(/\/code-security$/);
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
-  await expect(page.getByRole("figure", { name: /^Open issues by severity: \d+ error, \d+ warning, \d+ info$/ })).toBeVisible();
+  await expect(
+    page.getByRole("figure", { name: /^Open issues by severity: \d+ error, \d+ warning, \d+ info$/ }),
+  ).toBeVisible();
   const trend = page.getByRole("figure", { name: /Issues found \(new\) and resolved per day over the last 30 days/ });
   await expect(trend.locator("svg.recharts-surface").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Assets with the most open issues" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Integrations needing attention" })).toBeVisible();
-  for (const kind of ["Code", "Log", "Host", "Productivity", "Asset"]) await expect(page.getByRole("link", { name: new RegExp(`^${kind} \\d`) })).toBeVisible();
+  for (const kind of ["Code", "Log", "Host", "Productivity", "Asset"])
+    await expect(page.getByRole("link", { name: new RegExp(`^${kind} \\d`) })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/glance-overview-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
@@ -193,7 +231,9 @@ test("the overview is the landing page: open issues by severity and kind, new vs
   await page.screenshot({ path: "test-results/glance-overview-390.png", fullPage: true });
 });
 
-test("team lead: lands on the overview, sees only the teams they lead, and the team's summaries fit the first screen", async ({ page }) => {
+test("team lead: lands on the overview, sees only the teams they lead, and the team's summaries fit the first screen", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await login(page, "lead");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
@@ -202,37 +242,64 @@ test("team lead: lands on the overview, sees only the teams they lead, and the t
   await expect(page.getByRole("link", { name: "Configure Custom Webhook" })).toHaveCount(0);
   await page.goto(PAGE);
   await expect(section(page, "Custom Webhook")).toHaveCount(0);
-  for (const name of GLOBAL.filter((n) => n !== "Custom Webhook")) expect(await summaryBottom(section(page, name))).toBeLessThanOrEqual(800);
+  for (const name of GLOBAL.filter((n) => n !== "Custom Webhook"))
+    expect(await summaryBottom(section(page, name))).toBeLessThanOrEqual(800);
   await expectAccessible(page);
 });
 
 test("analyst: Create buttons say why they are off and who can fix it", async ({ page, request }) => {
   for (const teamId of await teamIds(request)) {
-    for (const provider of ["jira", "monday"]) await api(request, "DELETE", `/teams/${teamId}/integrations/${provider}`);
+    for (const provider of ["jira", "monday"])
+      await api(request, "DELETE", `/teams/${teamId}/integrations/${provider}`);
   }
   for (const provider of ["jira", "monday"]) await api(request, "DELETE", `/integrations/${provider}`);
   const asset = "github.com/e2e/glance";
-  expect((await api(request, "POST", "/ingest", { asset: { id: asset, name: "glance", kind: "code" }, findings: [{ detectorId: "GLC001", detectorName: "Glance canary key", severity: "warning", path: "a.ts", content: "k" }] })).status).toBe(200);
+  expect(
+    (
+      await api(request, "POST", "/ingest", {
+        asset: { id: asset, name: "glance", kind: "code" },
+        findings: [
+          { detectorId: "GLC001", detectorName: "Glance canary key", severity: "warning", path: "a.ts", content: "k" },
+        ],
+      })
+    ).status,
+  ).toBe(200);
 
   await login(page, "member");
   await page.goto("/code-security/issues?q=Glance%20canary%20key");
-  await page.getByRole("row").filter({ hasText: "Glance canary key" }).getByRole("button", { name: /Glance canary key/ }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: "Glance canary key" })
+    .getByRole("button", { name: /Glance canary key/ })
+    .click();
   const quickView = page.getByRole("dialog", { name: "Glance canary key" });
   for (const name of ["Create Jira ticket", "Create Monday item"]) {
     const button = quickView.getByRole("button", { name });
     await expect(button).toBeDisabled();
-    await expect(button).toHaveAccessibleDescription(/Jira and Monday are not set up.*An account administrator can connect them in Settings → Integrations/);
+    await expect(button).toHaveAccessibleDescription(
+      /Jira and Monday are not set up.*An account administrator can connect them in Settings → Integrations/,
+    );
   }
   await expectAccessible(page);
   // Analysts have no way into the integrations page from the navigation.
   await page.keyboard.press("Escape");
-  await expect(page.getByRole("navigation", { name: "Code Security" }).getByRole("link", { name: "Integrations" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Code Security" }).getByRole("link", { name: "Integrations" }),
+  ).toHaveCount(0);
 });
 
-test("polish: a branded 404, a favicon and logos from public/, content at least 900 px wide at 1280, every page axe-clean without sideways scrolling at 390", async ({ page, request }) => {
+test("polish: a branded 404, a favicon and logos from public/, content at least 900 px wide at 1280, every page axe-clean without sideways scrolling at 390", async ({
+  page,
+  request,
+}) => {
   // Seven pages, each laid out twice and checked by axe: more than the default minute on a busy machine.
   test.setTimeout(240_000);
-  for (const file of ["/favicon.svg", "/integrations/slack.svg", "/integrations/monday.svg", "/integrations/teams.svg"]) {
+  for (const file of [
+    "/favicon.svg",
+    "/integrations/slack.svg",
+    "/integrations/monday.svg",
+    "/integrations/teams.svg",
+  ]) {
     const answer = await request.get(file);
     expect(answer.status(), file).toBe(200);
     expect(answer.headers()["content-type"]).toContain("image/svg+xml");
@@ -244,7 +311,15 @@ test("polish: a branded 404, a favicon and logos from public/, content at least 
   await expect(page.getByRole("link", { name: "Go to the overview" })).toBeVisible();
   await expectAccessible(page);
 
-  const pages = ["", "/issues", "/assets", "/settings/integrations", "/settings/teams", "/settings/api-tokens", "/settings/audit"];
+  const pages = [
+    "",
+    "/issues",
+    "/assets",
+    "/settings/integrations",
+    "/settings/teams",
+    "/settings/api-tokens",
+    "/settings/audit",
+  ];
   for (const path of pages) {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/code-security${path}`);

@@ -3,7 +3,13 @@
 // those ports leads to the fakes; the others are entered as URLs in the forms.
 import http from "node:http";
 import net from "node:net";
-import { createConfluenceFake, createJiraFake, createMondayFake, createPagerDutyFake, createSlackFake } from "../test/fakes";
+import {
+  createConfluenceFake,
+  createJiraFake,
+  createMondayFake,
+  createPagerDutyFake,
+  createSlackFake,
+} from "../test/fakes";
 import { FAKE_PORTS } from "./ports";
 
 export type Received = { path: string; headers: http.IncomingHttpHeaders; rawBody: Buffer };
@@ -54,7 +60,10 @@ export async function startVendorFakes() {
     pagerduty: createPagerDutyFake(),
   };
   await Promise.all(Object.values(fakes).map((f) => f.start()));
-  const forwarders = [forward(FAKE_PORTS.monday, () => fakes.monday.url), forward(FAKE_PORTS.pagerduty, () => fakes.pagerduty.url)];
+  const forwarders = [
+    forward(FAKE_PORTS.monday, () => fakes.monday.url),
+    forward(FAKE_PORTS.pagerduty, () => fakes.pagerduty.url),
+  ];
   const receivers = { custom: new Receiver(FAKE_PORTS.receiver), events: new Receiver(FAKE_PORTS.receiver2) };
   await Promise.all(Object.values(receivers).map((r) => r.start()));
   return {
@@ -63,7 +72,10 @@ export async function startVendorFakes() {
     violations: () => Object.values(fakes).flatMap((f) => f.violations),
     async stop() {
       for (const f of forwarders) f.close();
-      await Promise.all([...Object.values(fakes).map((f) => f.stop()), ...Object.values(receivers).map((r) => r.stop())]);
+      await Promise.all([
+        ...Object.values(fakes).map((f) => f.stop()),
+        ...Object.values(receivers).map((r) => r.stop()),
+      ]);
     },
   };
 }

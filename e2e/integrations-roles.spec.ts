@@ -24,7 +24,9 @@ test.afterAll(async () => {
   await fakes.stop();
 });
 
-test("a team lead sets the team's Slack and default Monday workspace; no Custom Webhook at team level", async ({ page }) => {
+test("a team lead sets the team's Slack and default Monday workspace; no Custom Webhook at team level", async ({
+  page,
+}) => {
   await login(page, "lead");
   await page.goto(PAGE);
   const scope = page.getByRole("combobox", { name: "Scope" });
@@ -54,8 +56,12 @@ test("a team lead sets the team's Slack and default Monday workspace; no Custom 
   await expect(page.getByRole("status").filter({ hasText: /Monday answered 200 .*Platform space/ })).toBeVisible();
 
   await page.reload();
-  await expect((await configure(page.getByRole("region", { name: "Monday" }))).getByLabel("Default workspace")).toHaveValue(fakes.monday.workspaces[0].id);
-  await expect((await configure(page.getByRole("region", { name: "Slack" }))).getByLabel("Webhook URL")).toHaveValue("••••Hook");
+  await expect(
+    (await configure(page.getByRole("region", { name: "Monday" }))).getByLabel("Default workspace"),
+  ).toHaveValue(fakes.monday.workspaces[0].id);
+  await expect((await configure(page.getByRole("region", { name: "Slack" }))).getByLabel("Webhook URL")).toHaveValue(
+    "••••Hook",
+  );
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/integrations-lead-1280.png", fullPage: true });
 

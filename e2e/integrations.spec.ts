@@ -49,7 +49,10 @@ async function save(page: Page, card: Locator, name: string) {
 async function runTest(page: Page, card: Locator, name: string, ok: boolean): Promise<string> {
   await configure(card);
   await card.getByRole("button", { name: "Test", exact: true }).click();
-  const popup = page.getByRole(ok ? "status" : "alert").filter({ hasText: `${name} ${ok ? "test passed" : "test failed"}` }).last();
+  const popup = page
+    .getByRole(ok ? "status" : "alert")
+    .filter({ hasText: `${name} ${ok ? "test passed" : "test failed"}` })
+    .last();
   await expect(popup).toBeVisible();
   const text = (await popup.textContent()) ?? "";
   await popup.getByRole("button", { name: "Dismiss" }).click();
@@ -137,7 +140,9 @@ test("an administrator connects all seven integrations and each Test succeeds", 
   const { verifySpectralSignature } = await import(pathToFileURL(path.join(dir, "verify.mjs")).href);
   rmSync(dir, { recursive: true, force: true });
   expect(verifySpectralSignature(delivery.headers, delivery.rawBody, token)).toBe(true);
-  expect(verifySpectralSignature(delivery.headers, Buffer.concat([delivery.rawBody, Buffer.from(" ")]), token)).toBe(false);
+  expect(verifySpectralSignature(delivery.headers, Buffer.concat([delivery.rawBody, Buffer.from(" ")]), token)).toBe(
+    false,
+  );
   expect(verifySpectralSignature(delivery.headers, delivery.rawBody, `${token}x`)).toBe(false);
 
   await page.reload();
@@ -146,7 +151,9 @@ test("an administrator connects all seven integrations and each Test succeeds", 
   await custom.getByRole("tab", { name: "Python" }).click();
   await expect(custom.getByText("hmac.compare_digest")).toBeVisible();
   await custom.getByText("Custom Webhook or Events Webhook?").click();
-  await expect(custom.getByRole("table", { name: "Comparison of the Events Webhook and the Custom Webhook" })).toBeVisible();
+  await expect(
+    custom.getByRole("table", { name: "Comparison of the Events Webhook and the Custom Webhook" }),
+  ).toBeVisible();
   await expectAccessible(page);
   await screenshots(page, "configured");
 
@@ -161,7 +168,15 @@ test("an administrator connects all seven integrations and each Test succeeds", 
   // No stored secret reaches the browser: not in the HTML, not in the RSC payload.
   const html = await (await page.request.get(PAGE)).text();
   const rsc = await (await page.request.get(PAGE, { headers: { RSC: "1" } })).text();
-  for (const secret of [SECRETS.jira, SECRETS.confluence, SECRETS.monday, SECRETS.routingKey, "slackSecretPathX9Qa", "/services/T0ACME", fakes.receivers.custom.url]) {
+  for (const secret of [
+    SECRETS.jira,
+    SECRETS.confluence,
+    SECRETS.monday,
+    SECRETS.routingKey,
+    "slackSecretPathX9Qa",
+    "/services/T0ACME",
+    fakes.receivers.custom.url,
+  ]) {
     expect(html).not.toContain(secret);
     expect(rsc).not.toContain(secret);
   }
@@ -172,7 +187,9 @@ test("an administrator breaks each integration and sees the vendor's reason", as
   await page.goto(PAGE);
 
   fakes.slack.setWebhookState("/services/T0ACME/B0ALERTS/slackSecretPathX9Qa", "archived");
-  expect(await runTest(page, region(page, "Slack"), "Slack", false)).toMatch(/Slack answered 410 channel_is_archived in \d+ ms/);
+  expect(await runTest(page, region(page, "Slack"), "Slack", false)).toMatch(
+    /Slack answered 410 channel_is_archived in \d+ ms/,
+  );
 
   const jira = await configure(region(page, "Jira"));
   await jira.getByLabel("API Token").fill("a-wrong-token");
@@ -182,18 +199,26 @@ test("an administrator breaks each integration and sees the vendor's reason", as
   expect(await runTest(page, confluence, "Confluence", false)).toMatch(/Confluence answered 401/);
 
   fakes.monday.errorNext("User unauthorized to perform action", "UserUnauthorizedException");
-  expect(await runTest(page, region(page, "Monday"), "Monday", false)).toMatch(/Monday answered 200 User unauthorized to perform action/);
+  expect(await runTest(page, region(page, "Monday"), "Monday", false)).toMatch(
+    /Monday answered 200 User unauthorized to perform action/,
+  );
   const monday = await configure(region(page, "Monday"));
   await monday.getByLabel("API Token").fill("not-a-monday-token");
   expect(await runTest(page, monday, "Monday", false)).toMatch(/Monday answered 401 Not Authenticated/);
 
   fakes.pagerduty.markRoutingKeyInvalid(SECRETS.routingKey);
-  expect(await runTest(page, region(page, "PagerDuty"), "PagerDuty", false)).toMatch(/PagerDuty answered 400 Invalid routing key/);
+  expect(await runTest(page, region(page, "PagerDuty"), "PagerDuty", false)).toMatch(
+    /PagerDuty answered 400 Invalid routing key/,
+  );
 
   fakes.receivers.custom.answer = { status: 401, body: "signature mismatch" };
-  expect(await runTest(page, region(page, "Custom Webhook"), "Custom Webhook", false)).toMatch(/Custom Webhook answered 401/);
+  expect(await runTest(page, region(page, "Custom Webhook"), "Custom Webhook", false)).toMatch(
+    /Custom Webhook answered 401/,
+  );
   fakes.receivers.events.answer = { status: 503, body: "maintenance" };
-  expect(await runTest(page, region(page, "Events Webhook"), "Events Webhook", false)).toMatch(/Events Webhook answered 503/);
+  expect(await runTest(page, region(page, "Events Webhook"), "Events Webhook", false)).toMatch(
+    /Events Webhook answered 503/,
+  );
 
   // Tests of the saved settings became each summary's status: failing since a time, and why.
   await page.reload();
@@ -209,7 +234,15 @@ test("an administrator breaks each integration and sees the vendor's reason", as
 
 test("the server log of the whole run holds no stored secret", async () => {
   const log = readFileSync(path.join(process.env.E2E_DATA_DIR!, "server.log"), "utf8");
-  for (const secret of [SECRETS.jira, SECRETS.confluence, SECRETS.monday, SECRETS.routingKey, "slackSecretPathX9Qa", "teamSecretHook", "monday-roles-secret-token-0042"]) {
+  for (const secret of [
+    SECRETS.jira,
+    SECRETS.confluence,
+    SECRETS.monday,
+    SECRETS.routingKey,
+    "slackSecretPathX9Qa",
+    "teamSecretHook",
+    "monday-roles-secret-token-0042",
+  ]) {
     expect(log).not.toContain(secret);
   }
 });

@@ -18,18 +18,34 @@ function startReceiver() {
     });
   });
   return new Promise<{ events: typeof events; close: () => Promise<void> }>((resolve) =>
-    server.listen(FAKE_PORTS.receiver, "127.0.0.1", () => resolve({ events, close: () => new Promise((r) => server.close(() => r())) })),
+    server.listen(FAKE_PORTS.receiver, "127.0.0.1", () =>
+      resolve({ events, close: () => new Promise((r) => server.close(() => r())) }),
+    ),
   );
 }
 
-test("a member filters the issues, opens a quick view, resolves the issue and it leaves the open list", async ({ page, request }) => {
+test("a member filters the issues, opens a quick view, resolves the issue and it leaves the open list", async ({
+  page,
+  request,
+}) => {
   const receiver = await startReceiver();
   try {
-    const saved = await api(request, "PUT", "/integrations/events-webhook", { url: `http://127.0.0.1:${FAKE_PORTS.receiver}/events` });
+    const saved = await api(request, "PUT", "/integrations/events-webhook", {
+      url: `http://127.0.0.1:${FAKE_PORTS.receiver}/events`,
+    });
     expect(saved.status).toBe(200);
     const ingest = await api(request, "POST", "/ingest", {
       asset: { id: ASSET, name: "quick-view", kind: "code", url: "https://github.com/e2e/quick-view" },
-      findings: [{ detectorId: "E2E001", detectorName: "End-to-end canary key", severity: "error", path: "src/canary.ts", content: PAYLOAD, uri: "https://github.com/e2e/quick-view/blob/main/src/canary.ts#L4" }],
+      findings: [
+        {
+          detectorId: "E2E001",
+          detectorName: "End-to-end canary key",
+          severity: "error",
+          path: "src/canary.ts",
+          content: PAYLOAD,
+          uri: "https://github.com/e2e/quick-view/blob/main/src/canary.ts#L4",
+        },
+      ],
     });
     expect(ingest.status).toBe(200);
     const listed = await api(request, "GET", `/issues?assetId=${encodeURIComponent(ASSET)}`);
@@ -37,7 +53,8 @@ test("a member filters the issues, opens a quick view, resolves the issue and it
 
     await login(page, "member");
     await page.goto("/code-security/issues");
-    for (const name of ["Code", "Log", "Host", "Productivity", "Asset"]) await expect(page.getByRole("tab", { name })).toBeVisible();
+    for (const name of ["Code", "Log", "Host", "Productivity", "Asset"])
+      await expect(page.getByRole("tab", { name })).toBeVisible();
     await expect(page.getByRole("tab", { name: "Code" })).toHaveAttribute("aria-selected", "true");
 
     await page.getByRole("searchbox", { name: "Search" }).fill("canary");
@@ -64,7 +81,11 @@ test("a member filters the issues, opens a quick view, resolves the issue and it
     await expect(rows).toHaveCount(0);
     await expect(page.getByText("No issues match these filters")).toBeVisible();
 
-    await expect.poll(() => receiver.events.filter((e) => e.name === "issue_resolved").flatMap((e) => e.ids ?? []), { timeout: 15_000 }).toContain(issueId);
+    await expect
+      .poll(() => receiver.events.filter((e) => e.name === "issue_resolved").flatMap((e) => e.ids ?? []), {
+        timeout: 15_000,
+      })
+      .toContain(issueId);
   } finally {
     await receiver.close();
   }

@@ -3,7 +3,16 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { admin, alive, descendants, freePort, npm, portIsFree, statusOf, type Started } from "../test/support/processes";
+import {
+  admin,
+  alive,
+  descendants,
+  freePort,
+  npm,
+  portIsFree,
+  statusOf,
+  type Started,
+} from "../test/support/processes";
 import { waitFor } from "../test/support/wait";
 
 // README's `npm start` in a data folder of its own, on a port of its own, beside the suite's server.
@@ -21,11 +30,24 @@ test.beforeEach(async () => {
 test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function start(env: Record<string, string> = {}): Started {
-  return npm(["start"], { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "false", ADMIN_API_TOKEN: TOKEN, APP_URL: "", ...env });
+  return npm(["start"], {
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SEED_DEMO: "false",
+    ADMIN_API_TOKEN: TOKEN,
+    APP_URL: "",
+    ...env,
+  });
 }
 
 async function serving(started: Started) {
-  await waitFor(async () => (await statusOf(`http://127.0.0.1:${port}/api/health`)) === 200 || (started.child.exitCode !== null && Promise.reject(new Error(started.output()))), 120_000, "npm start to serve");
+  await waitFor(
+    async () =>
+      (await statusOf(`http://127.0.0.1:${port}/api/health`)) === 200 ||
+      (started.child.exitCode !== null && Promise.reject(new Error(started.output()))),
+    120_000,
+    "npm start to serve",
+  );
   await waitFor(() => started.output().includes("Code Security is serving"), 30_000, "the start-up message");
 }
 
@@ -43,13 +65,21 @@ async function stop(started: Started, signal: NodeJS.Signals = "SIGTERM"): Promi
  * the server's reply.
  */
 function slowIngest(started: Started) {
-  const body = JSON.stringify({ asset: { id: "github.com/acme/in-flight", kind: "code" }, findings: [{ detectorId: "CLD001", severity: "error", path: "a.env", content: "AKIAINFLIGHT" }] });
+  const body = JSON.stringify({
+    asset: { id: "github.com/acme/in-flight", kind: "code" },
+    findings: [{ detectorId: "CLD001", severity: "error", path: "a.env", content: "AKIAINFLIGHT" }],
+  });
   const request = http.request({
     host: "127.0.0.1",
     port,
     method: "POST",
     path: "/api/v1/ingest",
-    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json", "content-length": Buffer.byteLength(body), expect: "100-continue" },
+    headers: {
+      authorization: `Bearer ${TOKEN}`,
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+      expect: "100-continue",
+    },
   });
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     request.on("response", (res) => {
@@ -76,7 +106,11 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const ingest = slowIngest(started);
     await ingest.received;
     const stopped = stop(started, signal);
-    await waitFor(() => started.output().includes(`[server] ${signal}: stopping`), 10_000, "the server to begin stopping");
+    await waitFor(
+      () => started.output().includes(`[server] ${signal}: stopping`),
+      10_000,
+      "the server to begin stopping",
+    );
     // Ours, and perhaps a health check of the start-up that a busy machine has not finished yet.
     expect(started.output()).toMatch(new RegExp(`\\[server\\] ${signal}: stopping \\([1-9]\\d* requests in flight\\)`));
     const answer = await ingest.finish();
@@ -93,7 +127,9 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   });
 }
 
-test("a later start says where it serves and how to reset a password, never a password; reset-password prints a new one once, which signs in, and is audited", async ({ page }) => {
+test("a later start says where it serves and how to reset a password, never a password; reset-password prints a new one once, which signs in, and is audited", async ({
+  page,
+}) => {
   // First start: the administrator's random password, shown once.
   const first = start();
   await serving(first);
@@ -104,7 +140,9 @@ test("a later start says where it serves and how to reset a password, never a pa
 
   const later = start();
   await serving(later);
-  expect(later.output()).toContain(`Code Security is serving http://localhost:${port} (sign in at http://localhost:${port}/login)`);
+  expect(later.output()).toContain(
+    `Code Security is serving http://localhost:${port} (sign in at http://localhost:${port}/login)`,
+  );
   expect(later.output()).toContain("npm run admin -- reset-password <email>");
   expect(later.output()).not.toContain(password!);
   expect(later.output()).not.toMatch(/password:\s/);
@@ -121,7 +159,10 @@ test("a later start says where it serves and how to reset a password, never a pa
   expect(fresh).toBeTruthy();
   expect(fresh).not.toBe(password);
   expect(reset.output.split(fresh!).length - 1).toBe(1);
-  expect(admin(["reset-password", "nobody@example.com"], { DATA_DIR: dataDir })).toMatchObject({ status: 1, output: expect.stringContaining("not found") });
+  expect(admin(["reset-password", "nobody@example.com"], { DATA_DIR: dataDir })).toMatchObject({
+    status: 1,
+    output: expect.stringContaining("not found"),
+  });
 
   const again = start();
   await serving(again);

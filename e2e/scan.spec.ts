@@ -40,12 +40,21 @@ test.beforeAll(async ({ request }) => {
   for (let i = 0; i < TICKETS; i++) {
     const secret = i % 2 === 0 ? kinds[(i / 2) % kinds.length]() : undefined;
     if (secret) planted.push(secret);
-    jira.addIssue({ projectKey: "VAULT", summary: `Ticket ${i}`, description: `Steps to reproduce.\n${lookAlikes[i % lookAlikes.length]}\n${secret?.text ?? "Nothing secret."}` });
+    jira.addIssue({
+      projectKey: "VAULT",
+      summary: `Ticket ${i}`,
+      description: `Steps to reproduce.\n${lookAlikes[i % lookAlikes.length]}\n${secret?.text ?? "Nothing secret."}`,
+    });
   }
-  for (let i = 0; i < 6; i++) jira.addIssue({ projectKey: "ARCHIVE", summary: `Old ${i}`, description: kinds[i]().text });
+  for (let i = 0; i < 6; i++)
+    jira.addIssue({ projectKey: "ARCHIVE", summary: `Old ${i}`, description: kinds[i]().text });
 
   expect([204, 404]).toContain((await api(request, "DELETE", "/integrations/jira")).status);
-  const put = await api(request, "PUT", "/integrations/jira", { domainUrl: fakeUrl("jira"), email: EMAIL, apiToken: TOKEN });
+  const put = await api(request, "PUT", "/integrations/jira", {
+    domainUrl: fakeUrl("jira"),
+    email: EMAIL,
+    apiToken: TOKEN,
+  });
   expect(put.status, JSON.stringify(put.body)).toBe(200);
 });
 
@@ -59,7 +68,10 @@ const jiraCard = (page: Page) => page.getByRole("region", { name: "Jira", exact:
 // The progress line is a polite live region (not a standing status role: the card's popups are those).
 const scanStatus = (page: Page) => jiraCard(page).getByText(/issues scanned/);
 
-test("an administrator scans Jira for secrets, watches it reach 100 %, and finds them on the Productivity tab", async ({ page, context }) => {
+test("an administrator scans Jira for secrets, watches it reach 100 %, and finds them on the Productivity tab", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: BASE_URL });
   await login(page, "admin");
   await page.goto(PAGE);
@@ -89,7 +101,10 @@ test("an administrator scans Jira for secrets, watches it reach 100 %, and finds
   await panel.getByRole("button", { name: "Scan now" }).click();
   await expect(scanStatus(page)).toContainText("Scanning");
   await expect(panel.getByRole("button", { name: "Cancel scan" })).toBeVisible();
-  await expect(scanStatus(page)).toHaveText(`Done: ${TICKETS} of ${TICKETS} issues scanned, ${planted.length} secrets found (100 %)`, { timeout: 20_000 });
+  await expect(scanStatus(page)).toHaveText(
+    `Done: ${TICKETS} of ${TICKETS} issues scanned, ${planted.length} secrets found (100 %)`,
+    { timeout: 20_000 },
+  );
   await expect(panel.getByRole("progressbar", { name: "Scan progress" })).toHaveAttribute("aria-valuenow", "100");
   await expect(panel.getByRole("button", { name: "Scan now" })).toBeEnabled();
   await expect(panel.getByRole("button", { name: "Cancel scan" })).toBeHidden();
@@ -110,12 +125,17 @@ test("an administrator scans Jira for secrets, watches it reach 100 %, and finds
   await page.goto(`/code-security/issues?kind=productivity&assetId=${encodeURIComponent(ASSET)}`);
   const rows = page.getByRole("row").filter({ hasText: "Jira VAULT" });
   await expect(rows).toHaveCount(planted.length);
-  for (const id of new Set(planted.map((p) => p.detectorId))) await expect(rows.filter({ hasText: `(${id})` }).first()).toBeVisible();
+  for (const id of new Set(planted.map((p) => p.detectorId)))
+    await expect(rows.filter({ hasText: `(${id})` }).first()).toBeVisible();
   // Stored excerpts mask the secret: no planted secret appears anywhere on the page.
   const text = (await page.locator("main").textContent()) ?? "";
   for (const p of planted) expect(text).not.toContain(p.secret);
   await expectAccessible(page);
-  const archive = await api(page.request, "GET", `/issues?assetId=${encodeURIComponent(`jira:127.0.0.1:${FAKE_PORTS.jira}/ARCHIVE`)}&limit=10`);
+  const archive = await api(
+    page.request,
+    "GET",
+    `/issues?assetId=${encodeURIComponent(`jira:127.0.0.1:${FAKE_PORTS.jira}/ARCHIVE`)}&limit=10`,
+  );
   expect(archive.body.items).toEqual([]);
 });
 

@@ -14,12 +14,30 @@ test.beforeAll(async ({ request }) => {
   await jira.start();
   jira.addUser({ email: "sync-e2e@example.com", apiToken: "jira-sync-e2e-token", displayName: "Code Security" });
   jira.addProject({ key: "SYNC", name: "Sync journey" });
-  const findings = [{ detectorId: "SYN001", detectorName: "Sync canary key", severity: "error", path: "src/sync.ts", content: "key = 'AKIA…sync'", uri: "https://github.com/e2e/ticket-sync/blob/main/src/sync.ts#L3" }];
-  expect((await api(request, "POST", "/ingest", { asset: { id: ASSET, name: "ticket-sync", kind: "code" }, findings })).status).toBe(200);
+  const findings = [
+    {
+      detectorId: "SYN001",
+      detectorName: "Sync canary key",
+      severity: "error",
+      path: "src/sync.ts",
+      content: "key = 'AKIA…sync'",
+      uri: "https://github.com/e2e/ticket-sync/blob/main/src/sync.ts#L3",
+    },
+  ];
+  expect(
+    (await api(request, "POST", "/ingest", { asset: { id: ASSET, name: "ticket-sync", kind: "code" }, findings }))
+      .status,
+  ).toBe(200);
   const listed = await api(request, "GET", `/issues?assetId=${encodeURIComponent(ASSET)}&limit=10`);
   issueId = (listed.body.items as { id: string }[])[0].id;
-  for (const t of (await api(request, "GET", "/teams")).body as { id: string }[]) await api(request, "DELETE", `/teams/${t.id}/integrations/jira`);
-  const saved = await api(request, "PUT", "/integrations/jira", { domainUrl: jira.url, email: "sync-e2e@example.com", apiToken: "jira-sync-e2e-token", sync: { resolveOnDone: true, onResolve: null } });
+  for (const t of (await api(request, "GET", "/teams")).body as { id: string }[])
+    await api(request, "DELETE", `/teams/${t.id}/integrations/jira`);
+  const saved = await api(request, "PUT", "/integrations/jira", {
+    domainUrl: jira.url,
+    email: "sync-e2e@example.com",
+    apiToken: "jira-sync-e2e-token",
+    sync: { resolveOnDone: true, onResolve: null },
+  });
   expect(saved.status).toBe(200);
 });
 
@@ -28,10 +46,17 @@ test.afterAll(async () => {
   await jira.stop();
 });
 
-test("a Jira ticket created from the quick view and closed in Jira resolves its issue, showing the ticket's status", async ({ page, request }) => {
+test("a Jira ticket created from the quick view and closed in Jira resolves its issue, showing the ticket's status", async ({
+  page,
+  request,
+}) => {
   await login(page, "member");
   await page.goto(`/code-security/issues?q=${encodeURIComponent("Sync canary key")}`);
-  await page.getByRole("row").filter({ hasText: "Sync canary key" }).getByRole("button", { name: /Sync canary key/ }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: "Sync canary key" })
+    .getByRole("button", { name: /Sync canary key/ })
+    .click();
   const quickView = page.getByRole("dialog", { name: "Sync canary key" });
   await quickView.getByRole("button", { name: "Create Jira ticket" }).click();
   const dialog = page.getByRole("dialog", { name: "Create Jira ticket" });
@@ -57,18 +82,25 @@ test("a Jira ticket created from the quick view and closed in Jira resolves its 
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/ticket-sync-quick-view.png" });
   const issue = await api(request, "GET", `/issues/${issueId}`);
-  expect(issue.body).toMatchObject({ status: "resolved", tickets: [{ provider: "jira", key: "SYNC-1", status: "Done", syncedAt: expect.any(String) }] });
+  expect(issue.body).toMatchObject({
+    status: "resolved",
+    tickets: [{ provider: "jira", key: "SYNC-1", status: "Done", syncedAt: expect.any(String) }],
+  });
 
   // The table shows it too, after a reload, among resolved issues.
   await page.keyboard.press("Escape");
   await page.goto(`/code-security/issues?q=${encodeURIComponent("Sync canary key")}&status=resolved`);
-  await expect(page.getByRole("row").filter({ hasText: "Sync canary key" }).getByText("Done", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ hasText: "Sync canary key" }).getByText("Done", { exact: true }),
+  ).toBeVisible();
   await page.screenshot({ path: "test-results/ticket-sync-table.png" });
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoSidewaysScroll(page);
 });
 
-test("the Jira section shows the sync settings, transitions listed live, and the last reconciliation", async ({ page }) => {
+test("the Jira section shows the sync settings, transitions listed live, and the last reconciliation", async ({
+  page,
+}) => {
   await login(page, "admin");
   await page.goto("/code-security/settings/integrations");
   const jiraSection = page.getByRole("region", { name: "Jira" });
@@ -77,7 +109,10 @@ test("the Jira section shows the sync settings, transitions listed live, and the
   const sync = jiraSection.getByRole("region", { name: "Ticket sync" });
   await expect(sync.getByText(/1 linked ticket/)).toBeVisible();
   const moveTo = sync.getByRole("combobox", { name: /move its ticket with/ });
-  await expect(moveTo.locator("option")).toContainText(["Don't move it (comment only)", "To Do (transition to To Do, SYNC)"]);
+  await expect(moveTo.locator("option")).toContainText([
+    "Don't move it (comment only)",
+    "To Do (transition to To Do, SYNC)",
+  ]);
   await moveTo.selectOption("Done");
   await sync.getByRole("button", { name: "Save sync settings" }).click();
   await expect(sync.getByRole("status")).toHaveText("Sync settings saved");

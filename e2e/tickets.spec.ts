@@ -24,17 +24,26 @@ test.beforeAll(async ({ request }) => {
   await new Promise<void>((resolve) => forwarder.listen(FAKE_PORTS.monday, "127.0.0.1", resolve));
 
   const findings = ["Ticket canary key", "Required field canary", "Monday canary key"].map((name, i) => ({
-    detectorId: `TKT00${i}`, detectorName: name, severity: i === 2 ? "warning" : "error", path: `src/tickets_${i}.ts`,
-    content: `api_key = 'AKIA…${i}'`, uri: `https://github.com/e2e/tickets/blob/main/src/tickets_${i}.ts#L${i + 2}`,
+    detectorId: `TKT00${i}`,
+    detectorName: name,
+    severity: i === 2 ? "warning" : "error",
+    path: `src/tickets_${i}.ts`,
+    content: `api_key = 'AKIA…${i}'`,
+    uri: `https://github.com/e2e/tickets/blob/main/src/tickets_${i}.ts#L${i + 2}`,
   }));
-  expect((await api(request, "POST", "/ingest", { asset: { id: ASSET, name: "tickets", kind: "code" }, findings })).status).toBe(200);
+  expect(
+    (await api(request, "POST", "/ingest", { asset: { id: ASSET, name: "tickets", kind: "code" }, findings })).status,
+  ).toBe(200);
   for (const t of (await api(request, "GET", "/teams")).body as { id: string; name: string }[]) teams[t.name] = t.id;
   // Earlier journeys may have left team-level settings; these tests decide which integration is in force.
   for (const id of Object.values(teams)) {
-    for (const provider of ["jira", "monday"]) expect([204, 404]).toContain((await api(request, "DELETE", `/teams/${id}/integrations/${provider}`)).status);
+    for (const provider of ["jira", "monday"])
+      expect([204, 404]).toContain((await api(request, "DELETE", `/teams/${id}/integrations/${provider}`)).status);
   }
   // Team A (Payments) owns the asset; the analyst is in Platform (team B) and Mobile.
-  expect((await api(request, "PATCH", `/assets/${encodeURIComponent(ASSET)}`, { teamId: teams.Payments })).status).toBe(200);
+  expect((await api(request, "PATCH", `/assets/${encodeURIComponent(ASSET)}`, { teamId: teams.Payments })).status).toBe(
+    200,
+  );
   const listed = await api(request, "GET", `/issues?assetId=${encodeURIComponent(ASSET)}&limit=10`);
   for (const i of listed.body.items as { id: string; detectorId: string }[]) issueIds[i.detectorId] = i.id;
 });
@@ -46,18 +55,47 @@ test.afterAll(async ({ request }) => {
 
 async function openQuickView(page: Page, detectorName: string) {
   await page.goto(`/code-security/issues?q=${encodeURIComponent(detectorName)}`);
-  await page.getByRole("row").filter({ hasText: detectorName }).getByRole("button", { name: new RegExp(detectorName) }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: detectorName })
+    .getByRole("button", { name: new RegExp(detectorName) })
+    .click();
   const quickView = page.getByRole("dialog", { name: detectorName });
   await expect(quickView).toBeVisible();
   return quickView;
 }
 
-test("a member creates a Jira ticket from the quick view, once, and sees Jira's own field errors", async ({ page, request }) => {
+test("a member creates a Jira ticket from the quick view, once, and sees Jira's own field errors", async ({
+  page,
+  request,
+}) => {
   jira.addUser({ email: "e2e@example.com", apiToken: "jira-e2e-token", displayName: "E2E" });
-  const priority = { fieldId: "priority", name: "Priority", required: false, schema: { type: "priority", system: "priority" }, allowedValues: ["Highest", "High", "Medium", "Low"].map((name, i) => ({ id: String(i + 1), name })) };
-  jira.addProject({ key: "SEC", name: "Security", issueTypes: [{ id: "10001", name: "Task", extraFields: [priority] }] });
-  jira.addProject({ key: "OPS", name: "Operations", issueTypes: [{ id: "10002", name: "Bug", extraFields: [requiredCustomField("customfield_10010", "Team")] }] });
-  expect((await api(request, "PUT", "/integrations/jira", { domainUrl: jira.url, email: "e2e@example.com", apiToken: "jira-e2e-token" })).status).toBe(200);
+  const priority = {
+    fieldId: "priority",
+    name: "Priority",
+    required: false,
+    schema: { type: "priority", system: "priority" },
+    allowedValues: ["Highest", "High", "Medium", "Low"].map((name, i) => ({ id: String(i + 1), name })),
+  };
+  jira.addProject({
+    key: "SEC",
+    name: "Security",
+    issueTypes: [{ id: "10001", name: "Task", extraFields: [priority] }],
+  });
+  jira.addProject({
+    key: "OPS",
+    name: "Operations",
+    issueTypes: [{ id: "10002", name: "Bug", extraFields: [requiredCustomField("customfield_10010", "Team")] }],
+  });
+  expect(
+    (
+      await api(request, "PUT", "/integrations/jira", {
+        domainUrl: jira.url,
+        email: "e2e@example.com",
+        apiToken: "jira-e2e-token",
+      })
+    ).status,
+  ).toBe(200);
 
   await login(page, "member");
   let quickView = await openQuickView(page, "Ticket canary key");
@@ -70,16 +108,26 @@ test("a member creates a Jira ticket from the quick view, once, and sees Jira's 
   await expect(dialog.getByRole("textbox", { name: "Summary" })).toHaveValue("Ticket canary key in tickets");
   await dialog.getByRole("textbox", { name: "Summary" }).fill("Rotate the canary key");
   await dialog.getByText("Description preview").click();
-  await expect(dialog.getByRole("link", { name: "Open the issue in Code Security" })).toHaveAttribute("href", new RegExp(`issue=${issueIds.TKT000}`));
+  await expect(dialog.getByRole("link", { name: "Open the issue in Code Security" })).toHaveAttribute(
+    "href",
+    new RegExp(`issue=${issueIds.TKT000}`),
+  );
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/tickets-jira-dialog.png" });
   await dialog.getByRole("button", { name: "Create ticket" }).click();
 
   await expect(dialog).toBeHidden();
   await expect(quickView.getByRole("status")).toContainText("Jira ticket created: SEC-1");
-  await expect(quickView.getByRole("link", { name: "SEC-1" }).first()).toHaveAttribute("href", `${jira.url}/browse/SEC-1`);
+  await expect(quickView.getByRole("link", { name: "SEC-1" }).first()).toHaveAttribute(
+    "href",
+    `${jira.url}/browse/SEC-1`,
+  );
   expect(jira.issues).toHaveLength(1);
-  expect(jira.issues[0].fields).toMatchObject({ summary: "Rotate the canary key", labels: ["code-security"], priority: { id: "2" } });
+  expect(jira.issues[0].fields).toMatchObject({
+    summary: "Rotate the canary key",
+    labels: ["code-security"],
+    priority: { id: "2" },
+  });
   await quickView.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("row").filter({ hasText: "Ticket canary key" })).toContainText("SEC-1");
 
@@ -90,7 +138,9 @@ test("a member creates a Jira ticket from the quick view, once, and sees Jira's 
   await expect(quickView.getByRole("button", { name: "Create Jira ticket" })).toHaveCount(0);
   await expect(quickView.getByRole("button", { name: "Create Monday item" })).toBeVisible();
   await quickView.getByRole("button", { name: "Close" }).click();
-  expect((await api(request, "POST", `/issues/${issueIds.TKT000}/jira`, { projectKey: "SEC", issueTypeId: "10001" })).body).toEqual({ key: "SEC-1", url: `${jira.url}/browse/SEC-1` });
+  expect(
+    (await api(request, "POST", `/issues/${issueIds.TKT000}/jira`, { projectKey: "SEC", issueTypeId: "10001" })).body,
+  ).toEqual({ key: "SEC-1", url: `${jira.url}/browse/SEC-1` });
   expect(jira.issues).toHaveLength(1);
 
   // A Bug in OPS requires "Team", which the dialog cannot fill: Jira's own words appear beside it.
@@ -111,7 +161,10 @@ test("a member creates a Jira ticket from the quick view, once, and sees Jira's 
   expect(jira.violations).toEqual([]);
 });
 
-test("a member creates a monday item: workspace order, board, group, read-only fields, errors, link", async ({ page, request }) => {
+test("a member creates a monday item: workspace order, board, group, read-only fields, errors, link", async ({
+  page,
+  request,
+}) => {
   monday.addToken("monday-e2e-token");
   const w = {
     zeta: monday.addWorkspace({ name: "Zeta" }),
@@ -120,8 +173,12 @@ test("a member creates a monday item: workspace order, board, group, read-only f
     payments: monday.addWorkspace({ name: "Payments space" }),
   };
   const board = monday.addBoard({
-    name: "Security findings", workspace_id: w.payments.id,
-    groups: [{ id: "topics", title: "Topics" }, { id: "triage", title: "Triage" }],
+    name: "Security findings",
+    workspace_id: w.payments.id,
+    groups: [
+      { id: "topics", title: "Topics" },
+      { id: "triage", title: "Triage" },
+    ],
     columns: [
       { id: "name", title: "Name", type: "name" },
       { id: "severity", title: "Severity", type: "status", labels: { "0": "error", "1": "warning", "2": "info" } },
@@ -130,10 +187,20 @@ test("a member creates a monday item: workspace order, board, group, read-only f
       { id: "first_seen", title: "First seen", type: "date" },
     ],
   });
-  monday.addBoard({ name: "Audit (strict labels)", workspace_id: w.payments.id, columns: [{ id: "status", title: "Severity", type: "status", labels: { "0": "Critical" } }] });
+  monday.addBoard({
+    name: "Audit (strict labels)",
+    workspace_id: w.payments.id,
+    columns: [{ id: "status", title: "Severity", type: "status", labels: { "0": "Critical" } }],
+  });
   expect((await api(request, "PUT", "/integrations/monday", { apiToken: "monday-e2e-token" })).status).toBe(200);
-  expect((await api(request, "PUT", `/teams/${teams.Payments}/integrations/monday`, { defaultWorkspaceId: w.payments.id })).status).toBe(200);
-  expect((await api(request, "PUT", `/teams/${teams.Platform}/integrations/monday`, { defaultWorkspaceId: w.platform.id })).status).toBe(200);
+  expect(
+    (await api(request, "PUT", `/teams/${teams.Payments}/integrations/monday`, { defaultWorkspaceId: w.payments.id }))
+      .status,
+  ).toBe(200);
+  expect(
+    (await api(request, "PUT", `/teams/${teams.Platform}/integrations/monday`, { defaultWorkspaceId: w.platform.id }))
+      .status,
+  ).toBe(200);
 
   await login(page, "member");
   const quickView = await openQuickView(page, "Monday canary key");
@@ -148,9 +215,17 @@ test("a member creates a monday item: workspace order, board, group, read-only f
   await expect(workspace.locator("option")).toHaveText(["Payments space", "Platform space", "Archive", "Zeta"]);
   await expect(workspace).toHaveValue(w.payments.id);
   await expect(dialog.getByText("Team default", { exact: true })).toBeVisible();
-  await expect(dialog.getByRole("combobox", { name: "Board" }).locator("option")).toHaveText(["Audit (strict labels)", "Security findings"]);
+  await expect(dialog.getByRole("combobox", { name: "Board" }).locator("option")).toHaveText([
+    "Audit (strict labels)",
+    "Security findings",
+  ]);
   await expect(dialog.getByRole("textbox", { name: "Item name" })).toHaveValue("Monday canary key in tickets");
-  for (const [name, value] of [["Severity", "warning"], ["Asset", ASSET], ["Content", "api_key = 'AKIA…2'"], ["First seen", new Date().toISOString().slice(0, 10)]]) {
+  for (const [name, value] of [
+    ["Severity", "warning"],
+    ["Asset", ASSET],
+    ["Content", "api_key = 'AKIA…2'"],
+    ["First seen", new Date().toISOString().slice(0, 10)],
+  ]) {
     await expect(dialog.getByRole("textbox", { name })).toHaveValue(value);
     await expect(dialog.getByRole("textbox", { name })).toHaveAttribute("readonly", "");
   }
@@ -167,7 +242,10 @@ test("a member creates a monday item: workspace order, board, group, read-only f
   await expect(dialog.getByText("Fills the board's Severity, Asset, Content, First seen columns")).toBeVisible();
   await dialog.getByRole("combobox", { name: "Group" }).selectOption({ label: "Triage" });
   await dialog.getByRole("textbox", { name: "Item name" }).fill("Rotate the monday canary");
-  monday.errorNext("Complexity budget exhausted, query cost 30001 budget remaining 10000 out of 1000000 reset in 30 seconds", "ComplexityException");
+  monday.errorNext(
+    "Complexity budget exhausted, query cost 30001 budget remaining 10000 out of 1000000 reset in 30 seconds",
+    "ComplexityException",
+  );
   await dialog.getByRole("button", { name: "Create item" }).click();
   await expect(dialog.getByRole("alert")).toContainText("Complexity budget exhausted");
   // Keyboard only from here: focus the submit button and press Enter.
@@ -178,7 +256,10 @@ test("a member creates a monday item: workspace order, board, group, read-only f
   const item = monday.items.at(-1)!;
   expect(item).toMatchObject({ name: "Rotate the monday canary", board_id: board.id, group_id: "triage" });
   expect(item.column_values).toEqual({
-    severity: { label: "warning" }, text_asset: ASSET, long_content: { text: "api_key = 'AKIA…2'" }, first_seen: { date: new Date().toISOString().slice(0, 10) },
+    severity: { label: "warning" },
+    text_asset: ASSET,
+    long_content: { text: "api_key = 'AKIA…2'" },
+    first_seen: { date: new Date().toISOString().slice(0, 10) },
   });
   const url = `https://acme.monday.com/boards/${board.id}/pulses/${item.id}`;
   await expect(quickView.getByRole("link", { name: `item ${item.id}` }).first()).toHaveAttribute("href", url);

@@ -9,7 +9,10 @@ import { APP_PORT, BASE_URL, LEAD } from "./ports";
 const serverLog = () => readFileSync(path.join(process.env.E2E_DATA_DIR!, "server.log"), "utf8");
 
 test.describe("security headers", () => {
-  test("every page and API answer says nosniff, a strict referrer policy and a CSP nothing may frame", async ({ page, request }) => {
+  test("every page and API answer says nosniff, a strict referrer policy and a CSP nothing may frame", async ({
+    page,
+    request,
+  }) => {
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -23,7 +26,10 @@ test.describe("security headers", () => {
       expect(response.headers()["content-security-policy"], p).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
       expect(response.headers()["content-security-policy"], p).not.toContain("unsafe-inline' 'self'");
     }
-    for (const [p, status] of [["/api/v1/issues", 401], ["/api/v1/assets/%", 400]] as const) {
+    for (const [p, status] of [
+      ["/api/v1/issues", 401],
+      ["/api/v1/assets/%", 400],
+    ] as const) {
       const response = await request.get(p);
       expect(response.status(), p).toBe(status);
       expect(response.headers()["x-content-type-options"], p).toBe("nosniff");
@@ -48,13 +54,21 @@ async function signInFrom(localAddress: string, email: string, password: string)
   const dispatcher = new Agent({ localAddress });
   const csrf = await fetch(`${BASE_URL}/api/auth/csrf`, { dispatcher });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
     dispatcher,
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": "203.0.113.99" },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${BASE_URL}/code-security/issues` }).toString(),
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password,
+      callbackUrl: `${BASE_URL}/code-security/issues`,
+    }).toString(),
   });
   await dispatcher.close();
   if (response.headers.getSetCookie().some((c) => c.startsWith("authjs.session-token="))) return "signed-in";
@@ -70,7 +84,10 @@ test.describe("sign-in throttling", () => {
     expect(await signInFrom("127.0.0.2", LEAD.email, LEAD.password)).toBe("too_many_attempts");
     expect(await signInFrom("127.0.0.1", LEAD.email, LEAD.password)).toBe("signed-in");
 
-    const lines = serverLog().slice(logBefore).split("\n").filter((l) => l.includes("sign-in failed"));
+    const lines = serverLog()
+      .slice(logBefore)
+      .split("\n")
+      .filter((l) => l.includes("sign-in failed"));
     expect(lines).toHaveLength(11);
     expect(lines.every((l) => JSON.parse(l).msg === "auth: sign-in failed")).toBe(true);
     const tail = serverLog().slice(logBefore);
@@ -81,17 +98,30 @@ test.describe("sign-in throttling", () => {
 });
 
 /** Stream a chunked body of up to `totalBytes` to the server; how much it took before answering. */
-function streamTo(pathname: string, headers: Record<string, string>, totalBytes: number): Promise<{ status: number; written: number }> {
+function streamTo(
+  pathname: string,
+  headers: Record<string, string>,
+  totalBytes: number,
+): Promise<{ status: number; written: number }> {
   return new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(256 * 1024, 0x20);
     let written = 0;
     let answered = false;
-    const req = http.request({ host: "127.0.0.1", port: APP_PORT, path: pathname, method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } }, (res) => {
-      answered = true;
-      res.resume();
-      resolve({ status: res.statusCode ?? 0, written });
-      req.destroy();
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: APP_PORT,
+        path: pathname,
+        method: "POST",
+        headers: { ...headers, "transfer-encoding": "chunked" },
+      },
+      (res) => {
+        answered = true;
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, written });
+        req.destroy();
+      },
+    );
     req.on("error", (error) => (answered ? undefined : reject(error)));
     const pump = () => {
       while (!answered && written < totalBytes) {
@@ -105,12 +135,21 @@ function streamTo(pathname: string, headers: Record<string, string>, totalBytes:
 }
 
 test.describe("bodies are read only after the caller is authorized", () => {
-  test("a member streaming 300 MB to a Test and an anonymous 400 MB hook post are refused without being read", async ({ request }) => {
+  test("a member streaming 300 MB to a Test and an anonymous 400 MB hook post are refused without being read", async ({
+    request,
+  }) => {
     const member = await api(request, "GET", "/teams");
-    const analyst = member.body.flatMap((t: { members: { userId: string; email: string }[] }) => t.members).find((m: { email: string }) => m.email === "analyst@example.com");
-    const token = (await api(request, "POST", `/users/${analyst.userId}/tokens`, { name: "streaming member" })).body.token;
+    const analyst = member.body
+      .flatMap((t: { members: { userId: string; email: string }[] }) => t.members)
+      .find((m: { email: string }) => m.email === "analyst@example.com");
+    const token = (await api(request, "POST", `/users/${analyst.userId}/tokens`, { name: "streaming member" })).body
+      .token;
 
-    const test = await streamTo("/api/v1/integrations/slack/test", { authorization: `Bearer ${token}` }, 300 * 1024 * 1024);
+    const test = await streamTo(
+      "/api/v1/integrations/slack/test",
+      { authorization: `Bearer ${token}` },
+      300 * 1024 * 1024,
+    );
     expect(test.status).toBe(403);
     // What sat in socket buffers when the answer came, nowhere near the 300 MB offered.
     expect(test.written).toBeLessThan(32 * 1024 * 1024);
@@ -122,11 +161,18 @@ test.describe("bodies are read only after the caller is authorized", () => {
 });
 
 test.describe("stored secrets stay where they were typed", () => {
-  test("a lead moving the team's Jira to another site is asked for the API token again, and sees the Test in the audit log", async ({ page, request }) => {
+  test("a lead moving the team's Jira to another site is asked for the API token again, and sees the Test in the audit log", async ({
+    page,
+    request,
+  }) => {
     const teams = (await api(request, "GET", "/teams")).body as { id: string; name: string }[];
     const platform = teams.find((t) => t.name === "Platform")!;
     const path = `/teams/${platform.id}/integrations/jira`;
-    const saved = await api(request, "PUT", path, { domainUrl: "http://127.0.0.1:9", email: "jira-admin@acme.test", apiToken: "admin-typed-team-token" });
+    const saved = await api(request, "PUT", path, {
+      domainUrl: "http://127.0.0.1:9",
+      email: "jira-admin@acme.test",
+      apiToken: "admin-typed-team-token",
+    });
     expect(saved.status).toBe(200);
     try {
       await login(page, "lead");
@@ -143,10 +189,22 @@ test.describe("stored secrets stay where they were typed", () => {
 
       // The saved site is tested as it is: that Test is in the lead's audit log, with its host.
       await page.reload();
-      await (await configure(page.getByRole("region", { name: "Jira" }))).getByRole("button", { name: "Test", exact: true }).click();
-      await expect(page.getByRole("region", { name: "Jira" }).getByText(/Last test, .*Jira could not be reached/)).toBeVisible();
+      await (
+        await configure(page.getByRole("region", { name: "Jira" }))
+      )
+        .getByRole("button", { name: "Test", exact: true })
+        .click();
+      await expect(
+        page.getByRole("region", { name: "Jira" }).getByText(/Last test, .*Jira could not be reached/),
+      ).toBeVisible();
       await page.goto("/code-security/settings/audit");
-      await expect(page.getByRole("row").filter({ hasText: "Integration tested" }).filter({ hasText: "host: 127.0.0.1:9" }).first()).toBeVisible();
+      await expect(
+        page
+          .getByRole("row")
+          .filter({ hasText: "Integration tested" })
+          .filter({ hasText: "host: 127.0.0.1:9" })
+          .first(),
+      ).toBeVisible();
       expect(await page.content()).not.toContain("admin-typed-team-token");
     } finally {
       await api(request, "DELETE", path);

@@ -13,7 +13,10 @@ const tasks: Task[] = [
   // Embedded PGlite can only be used by this process, so its worker must live here; with
   // DATABASE_URL it delivers beside any `npm run worker` processes, claims keeping them apart.
   {
-    start: () => void startDeliveryWorker().catch((error) => logger().error({ err: errorFacts(error) }, "worker: could not start")),
+    start: () =>
+      void startDeliveryWorker().catch((error) =>
+        logger().error({ err: errorFacts(error) }, "worker: could not start"),
+      ),
     stop: stopDeliveryWorker,
   },
   // Jira/Confluence scans (issue 7): jobs left by a stopped server resume from their saved cursor.
@@ -22,7 +25,10 @@ const tasks: Task[] = [
   { start: startSyncRunner, stop: stopSyncRunner },
   // Finding contents stored before masking existed, or before rules that now recognise more.
   {
-    start: () => void remaskOutdatedAssets((line) => logger().info(`masking: ${line}`)).catch((error) => logger().error({ err: errorFacts(error) }, "masking: stopped")),
+    start: () =>
+      void remaskOutdatedAssets((line) => logger().info(`masking: ${line}`)).catch((error) =>
+        logger().error({ err: errorFacts(error) }, "masking: stopped"),
+      ),
     stop: async () => {},
   },
 ];

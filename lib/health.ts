@@ -35,7 +35,12 @@ export async function checkHealth({ liveOnly = false } = {}): Promise<Health> {
   try {
     await db.execute(sql`select 1`);
   } catch {
-    return { status: "down", live: true, ready: false, checks: { database: { ok: false, latencyMs: Math.round(performance.now() - started) } } };
+    return {
+      status: "down",
+      live: true,
+      ready: false,
+      checks: { database: { ok: false, latencyMs: Math.round(performance.now() - started) } },
+    };
   }
   const database = { ok: true, latencyMs: Math.round(performance.now() - started) };
   const migrations = await migrationState();
@@ -61,11 +66,18 @@ export async function checkHealth({ liveOnly = false } = {}): Promise<Health> {
 /** Applied against committed: drizzle records each applied migration with its journal time. */
 async function migrationState(): Promise<{ ok: boolean; applied: number; expected: number }> {
   const expected = journal();
-  const applied = await rows<{ n: number; last: string | null }>(db, sql`select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`).then(
+  const applied = await rows<{ n: number; last: string | null }>(
+    db,
+    sql`select count(*)::int as n, max(created_at)::text as last from drizzle.__drizzle_migrations`,
+  ).then(
     ([row]) => ({ n: row.n, last: Number(row.last ?? 0) }),
     () => ({ n: 0, last: 0 }), // no migration table yet
   );
-  return { ok: applied.n >= expected.count && applied.last >= expected.last, applied: applied.n, expected: expected.count };
+  return {
+    ok: applied.n >= expected.count && applied.last >= expected.last,
+    applied: applied.n,
+    expected: expected.count,
+  };
 }
 
 /** The committed migrations: how many, and when the last was made (drizzle records that time). */

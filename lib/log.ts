@@ -7,8 +7,23 @@ import pino, { type Logger } from "pino";
  * line of defence for a field someone adds later by mistake.
  */
 const REDACTED_KEYS = [
-  "password", "token", "apiToken", "routingKey", "webhookUrl", "url", "authorization", "cookie",
-  "secrets", "secret", "content", "body", "params", "email", "headers", "query", "detail",
+  "password",
+  "token",
+  "apiToken",
+  "routingKey",
+  "webhookUrl",
+  "url",
+  "authorization",
+  "cookie",
+  "secrets",
+  "secret",
+  "content",
+  "body",
+  "params",
+  "email",
+  "headers",
+  "query",
+  "detail",
 ];
 const REDACT_PATHS = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]);
 
@@ -35,7 +50,14 @@ export function setLogSinkForTests(sink: Sink | null): void {
   holder.__csLogSink = sink ?? undefined;
 }
 
-export type ErrorFacts = { name: string; code?: string; constraint?: string; table?: string; column?: string; cause?: ErrorFacts };
+export type ErrorFacts = {
+  name: string;
+  code?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  cause?: ErrorFacts;
+};
 
 const IDENTIFIER = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -50,7 +72,8 @@ export function errorFacts(error: unknown, depth = 0): ErrorFacts {
   const facts: ErrorFacts = { name: IDENTIFIER.test(e.name) ? e.name : "Error" };
   for (const key of ["code", "constraint", "table", "column"] as const) {
     const value = e[key];
-    if ((typeof value === "string" || typeof value === "number") && IDENTIFIER.test(String(value))) facts[key] = String(value);
+    if ((typeof value === "string" || typeof value === "number") && IDENTIFIER.test(String(value)))
+      facts[key] = String(value);
   }
   if (e.cause !== undefined && depth < 2) facts.cause = errorFacts(e.cause, depth + 1);
   return facts;

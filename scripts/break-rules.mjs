@@ -13,45 +13,105 @@ const A = "test/integration/authorization.test.ts";
 /** name, file, the exact text to replace, what replaces it, the tests (vitest project + files). */
 const BUGS = [
   // The seven that once passed every test.
-  ["team-integration DELETE without its role check", "lib/integrations/service.ts",
+  [
+    "team-integration DELETE without its role check",
+    "lib/integrations/service.ts",
     "export async function deleteIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<void> {\n  const provider = await authorizeProvider(principal, providerId, teamId);",
-    "export async function deleteIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<void> {\n  const provider = (await import(\"./scope\")).providerFor(providerId);",
-    ["db-pglite", S, A]],
-  ["team-integration GET without its role check", "lib/integrations/service.ts",
+    'export async function deleteIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<void> {\n  const provider = (await import("./scope")).providerFor(providerId);',
+    ["db-pglite", S, A],
+  ],
+  [
+    "team-integration GET without its role check",
+    "lib/integrations/service.ts",
     "export async function getIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<IntegrationView> {\n  const provider = await authorizeProvider(principal, providerId, teamId);",
-    "export async function getIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<IntegrationView> {\n  const provider = (await import(\"./scope\")).providerFor(providerId);",
-    ["db-pglite", S, A]],
-  ["PagerDuty not resolving an ignored issue's alert", "lib/notifications/route.ts",
-    "...(change.ignored ?? []), ", "", ["db-pglite", S]],
-  ["PagerDuty not resolving a deleted issue's alert", "lib/notifications/route.ts",
-    ", ...(change.deleted ?? [])", "", ["db-pglite", S]],
-  ["SSRF check of the connected address removed", "lib/http/connector.ts",
-    'const reason = remote ? blockedReason(remote) : "Blocked: the connected address is unknown";', "const reason = null as string | null;",
-    ["db-pglite", S, "test/integration/delivery-ssrf.test.ts"]],
-  ["Jira and PagerDuty secrets unmasked in the REST API", "lib/integrations/views.ts",
+    'export async function getIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<IntegrationView> {\n  const provider = (await import("./scope")).providerFor(providerId);',
+    ["db-pglite", S, A],
+  ],
+  [
+    "PagerDuty not resolving an ignored issue's alert",
+    "lib/notifications/route.ts",
+    "...(change.ignored ?? []), ",
+    "",
+    ["db-pglite", S],
+  ],
+  [
+    "PagerDuty not resolving a deleted issue's alert",
+    "lib/notifications/route.ts",
+    ", ...(change.deleted ?? [])",
+    "",
+    ["db-pglite", S],
+  ],
+  [
+    "SSRF check of the connected address removed",
+    "lib/http/connector.ts",
+    'const reason = remote ? blockedReason(remote) : "Blocked: the connected address is unknown";',
+    "const reason = null as string | null;",
+    ["db-pglite", S, "test/integration/delivery-ssrf.test.ts"],
+  ],
+  [
+    "Jira and PagerDuty secrets unmasked in the REST API",
+    "lib/integrations/views.ts",
     "settings[field] = revealed ? secrets[field] : maskSecret(secrets[field]);",
     'settings[field] = revealed || provider.id !== "slack" ? secrets[field] : maskSecret(secrets[field]);',
-    ["db-pglite", S]],
-  ["an ingest without `files` deleting instead of resolving", "lib/issues/diff.ts",
-    "(${hasFiles} and f.path is null) as deleted", "(f.path is null) as deleted", ["db-pglite", S]],
+    ["db-pglite", S],
+  ],
+  [
+    "an ingest without `files` deleting instead of resolving",
+    "lib/issues/diff.ts",
+    "(${hasFiles} and f.path is null) as deleted",
+    "(f.path is null) as deleted",
+    ["db-pglite", S],
+  ],
   // The seven that were already caught.
-  ["signing with the key parts swapped", "lib/delivery/sign.ts",
-    "createHmac(\"sha256\", `${timestamp}_${token}`)", "createHmac(\"sha256\", `${token}_${timestamp}`)",
-    ["unit", "test/unit/delivery-sign.test.ts"]],
-  ["the `files` check dropped (nothing is ever deleted)", "lib/issues/diff.ts",
-    "(${hasFiles} and f.path is null) as deleted", "(${hasFiles} and false) as deleted", ["db-pglite", S, "test/integration/ingest.test.ts"]],
-  ["the coalescing window ignored", "lib/delivery/outbox.ts",
-    "now() + make_interval(secs => ${settings.coalesceMs / 1000}), now())", "now(), now())",
-    ["db-pglite", "test/integration/delivery-outbox.test.ts"]],
-  ["the guard allowing 127.0.0.1", "lib/http/address-policy.ts",
-    'if (range === "unicast") return null;', 'if (range === "unicast" || shown === "127.0.0.1") return null;',
-    ["unit", "test/unit/http-guard.test.ts", "test/unit/outbound-guard.test.ts"]],
-  ["Retry-After ignored", "lib/delivery/retry.ts",
-    "verdict.retryAfterMs ?? 0", "0", ["unit", "test/unit/delivery-retry.test.ts"]],
-  ["the Block Kit limit raised", "lib/integrations/slack/notify.ts",
-    "const MAX_LISTED = 10;", "const MAX_LISTED = 60;", ["unit", "test/unit/slack-block-kit.test.ts"]],
-  ["the event-id limit raised", "lib/delivery/config.ts",
-    "maxIdsPerEvent: 1000,", "maxIdsPerEvent: 5000,", ["db-pglite", "test/integration/delivery-outbox.test.ts"]],
+  [
+    "signing with the key parts swapped",
+    "lib/delivery/sign.ts",
+    'createHmac("sha256", `${timestamp}_${token}`)',
+    'createHmac("sha256", `${token}_${timestamp}`)',
+    ["unit", "test/unit/delivery-sign.test.ts"],
+  ],
+  [
+    "the `files` check dropped (nothing is ever deleted)",
+    "lib/issues/diff.ts",
+    "(${hasFiles} and f.path is null) as deleted",
+    "(${hasFiles} and false) as deleted",
+    ["db-pglite", S, "test/integration/ingest.test.ts"],
+  ],
+  [
+    "the coalescing window ignored",
+    "lib/delivery/outbox.ts",
+    "now() + make_interval(secs => ${settings.coalesceMs / 1000}), now())",
+    "now(), now())",
+    ["db-pglite", "test/integration/delivery-outbox.test.ts"],
+  ],
+  [
+    "the guard allowing 127.0.0.1",
+    "lib/http/address-policy.ts",
+    'if (range === "unicast") return null;',
+    'if (range === "unicast" || shown === "127.0.0.1") return null;',
+    ["unit", "test/unit/http-guard.test.ts", "test/unit/outbound-guard.test.ts"],
+  ],
+  [
+    "Retry-After ignored",
+    "lib/delivery/retry.ts",
+    "verdict.retryAfterMs ?? 0",
+    "0",
+    ["unit", "test/unit/delivery-retry.test.ts"],
+  ],
+  [
+    "the Block Kit limit raised",
+    "lib/integrations/slack/notify.ts",
+    "const MAX_LISTED = 10;",
+    "const MAX_LISTED = 60;",
+    ["unit", "test/unit/slack-block-kit.test.ts"],
+  ],
+  [
+    "the event-id limit raised",
+    "lib/delivery/config.ts",
+    "maxIdsPerEvent: 1000,",
+    "maxIdsPerEvent: 5000,",
+    ["db-pglite", "test/integration/delivery-outbox.test.ts"],
+  ],
 ];
 
 const only = process.argv.slice(2);
@@ -59,7 +119,9 @@ const chosen = only.length ? BUGS.filter(([name]) => only.some((o) => name.inclu
 
 // A copy of the tracked and untracked (not ignored) files, sharing node_modules.
 const copy = mkdtempSync(path.join(tmpdir(), "break-rules-"));
-const files = spawnSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: root, encoding: "utf8" }).stdout.split("\0").filter(Boolean);
+const files = spawnSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: root, encoding: "utf8" })
+  .stdout.split("\0")
+  .filter(Boolean);
 for (const f of files) {
   mkdirSync(path.dirname(path.join(copy, f)), { recursive: true });
   try {
@@ -86,12 +148,19 @@ try {
     }
     writeFileSync(target, original.replace(from, to));
     const started = Date.now();
-    const run = spawnSync("npx", ["vitest", "run", "--project", project, ...tests], { cwd: copy, encoding: "utf8", env: { ...process.env, CI: "1" } });
+    const run = spawnSync("npx", ["vitest", "run", "--project", project, ...tests], {
+      cwd: copy,
+      encoding: "utf8",
+      env: { ...process.env, CI: "1" },
+    });
     writeFileSync(target, original);
     const output = `${run.stdout}\n${run.stderr}`;
     const failed = /Tests\s.*\d+ failed/.test(output.replace(/\x1b\[[0-9;]*m/g, ""));
     const verdict = run.status !== 0 && failed ? "caught" : run.status !== 0 ? "caught (suite failed)" : "MISSED";
-    results.push([name, `${verdict} by ${tests.map((t) => path.basename(t)).join(", ")} in ${((Date.now() - started) / 1000).toFixed(0)} s`]);
+    results.push([
+      name,
+      `${verdict} by ${tests.map((t) => path.basename(t)).join(", ")} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    ]);
     console.log(`${verdict.startsWith("caught") ? "caught" : "MISSED"}  ${name}`);
   }
 } finally {

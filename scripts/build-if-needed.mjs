@@ -9,7 +9,19 @@ import { createRequire } from "node:module";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
-const SOURCES = ["app", "components", "lib", "db", "public", "instrumentation.ts", "proxy.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "public",
+  "instrumentation.ts",
+  "proxy.ts",
+  "next.config.mjs",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function walk(p, hash) {
   if (!existsSync(p)) return;
@@ -34,7 +46,8 @@ export function sourceFingerprint() {
 export async function buildIfNeeded() {
   const stamp = path.join(distDir, "source-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return false;
+  if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint)
+    return false;
   console.log("Building the app (first start, or the sources changed)…");
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });

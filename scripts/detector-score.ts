@@ -13,13 +13,18 @@ secretLintProfiler.mark = () => {};
 const config = { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommendedPreset }] };
 
 async function secretlintRanges(text: string): Promise<[number, number][]> {
-  const result = await lintSource({ source: { filePath: "scanned-text.txt", content: text, contentType: "text", ext: ".txt" }, options: { config, noPhysicFilePath: true } });
+  const result = await lintSource({
+    source: { filePath: "scanned-text.txt", content: text, contentType: "text", ext: ".txt" },
+    options: { config, noPhysicFilePath: true },
+  });
   return result.messages.map((m) => m.range as [number, number]);
 }
 
 async function main() {
   const corpus = buildCorpus(Number(process.env.SEED ?? 1), Number(process.env.ROUNDS ?? 3));
-  const found = corpus.map((e) => engine.detect(e.text).map((f) => ({ detectorId: DETECTORS[f.detector].id, secret: f.secret })));
+  const found = corpus.map((e) =>
+    engine.detect(e.text).map((f) => ({ detectorId: DETECTORS[f.detector].id, secret: f.secret })),
+  );
   const names = new Map(Object.values(DETECTORS).map((d) => [d.id, d.name]));
   const lint = new Map<string, { found: number; planted: number; lookAlikeHits: number }>();
   for (const entry of corpus) {
@@ -39,11 +44,18 @@ async function main() {
   console.log("|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     const l = lint.get(r.kind)!;
-    console.log(`| ${r.kind} | ${names.get(r.kind)} | ${r.trues} | ${r.lookAlikes} | ${r.recall.toFixed(2)} | ${r.precision.toFixed(2)} | ${l.found}/${l.planted} | ${l.lookAlikeHits}/${r.lookAlikes} |`);
+    console.log(
+      `| ${r.kind} | ${names.get(r.kind)} | ${r.trues} | ${r.lookAlikes} | ${r.recall.toFixed(2)} | ${r.precision.toFixed(2)} | ${l.found}/${l.planted} | ${l.lookAlikeHits}/${r.lookAlikes} |`,
+    );
   }
   const total = rows.reduce((a, r) => ({ tp: a.tp + r.tp, fn: a.fn + r.fn, fp: a.fp + r.fp }), { tp: 0, fn: 0, fp: 0 });
-  const lintTotal = [...lint.values()].reduce((a, l) => ({ found: a.found + l.found, planted: a.planted + l.planted, hits: a.hits + l.lookAlikeHits }), { found: 0, planted: 0, hits: 0 });
-  console.log(`\nOverall: recall ${(total.tp / (total.tp + total.fn)).toFixed(3)}, precision ${(total.tp / (total.tp + total.fp)).toFixed(3)}; secretlint found ${lintTotal.found}/${lintTotal.planted} planted secrets and fired on ${lintTotal.hits} look-alike texts.`);
+  const lintTotal = [...lint.values()].reduce(
+    (a, l) => ({ found: a.found + l.found, planted: a.planted + l.planted, hits: a.hits + l.lookAlikeHits }),
+    { found: 0, planted: 0, hits: 0 },
+  );
+  console.log(
+    `\nOverall: recall ${(total.tp / (total.tp + total.fn)).toFixed(3)}, precision ${(total.tp / (total.tp + total.fp)).toFixed(3)}; secretlint found ${lintTotal.found}/${lintTotal.planted} planted secrets and fired on ${lintTotal.hits} look-alike texts.`,
+  );
 }
 
 main().catch((error) => {

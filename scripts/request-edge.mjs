@@ -15,7 +15,10 @@ const HEADER = "x-cs-client-address";
  */
 export function clientAddressOf(req, trustProxy = process.env.TRUST_PROXY === "true") {
   if (trustProxy) {
-    const hops = String(req.headers["x-forwarded-for"] ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+    const hops = String(req.headers["x-forwarded-for"] ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean);
     if (hops.length) return hops[hops.length - 1];
   }
   return req.socket?.remoteAddress || "unknown";
@@ -32,9 +35,16 @@ export function pathDecodes(target) {
 }
 
 function refuseUndecodable(res) {
-  const body = JSON.stringify({ error: { code: "bad_request", message: "The request path is not valid percent-encoded UTF-8" } });
+  const body = JSON.stringify({
+    error: { code: "bad_request", message: "The request path is not valid percent-encoded UTF-8" },
+  });
   const security = Object.fromEntries(STATIC_SECURITY_HEADERS.map((h) => [h.key, h.value]));
-  res.writeHead(400, { ...security, "content-security-policy": contentSecurityPolicy(), "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.writeHead(400, {
+    ...security,
+    "content-security-policy": contentSecurityPolicy(),
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+  });
   res.end(body);
 }
 

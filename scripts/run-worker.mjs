@@ -4,4 +4,10 @@
 import path from "node:path";
 import { relayTo, spawnNode, workerMemoryFlags } from "./runtime.mjs";
 
-relayTo(spawnNode(["--import", "tsx", path.join(import.meta.dirname, "worker.ts")], { stdio: ["inherit", "inherit", "inherit", "ipc"] }, workerMemoryFlags));
+relayTo(
+  spawnNode(
+    ["--import", "tsx", path.join(import.meta.dirname, "worker.ts")],
+    { stdio: ["inherit", "inherit", "inherit", "ipc"] },
+    workerMemoryFlags,
+  ),
+);

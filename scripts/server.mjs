@@ -40,7 +40,8 @@ const server = http.createServer((req, res) => {
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
-const within = (promise, ms) => Promise.race([Promise.resolve(promise).catch((e) => console.error("[server]", e?.message ?? e)), sleep(ms)]);
+const within = (promise, ms) =>
+  Promise.race([Promise.resolve(promise).catch((e) => console.error("[server]", e?.message ?? e)), sleep(ms)]);
 
 async function stop(reason) {
   if (stopping) return; // a terminal's Ctrl-C reaches npm, the launcher and us: one stop
@@ -83,12 +84,16 @@ server.on("error", (error) => {
 await app.prepare();
 server.listen(port, host);
 try {
-  await (await appLifecycle())?.ready;
+  await (
+    await appLifecycle()
+  )?.ready;
 } catch (error) {
   console.error(`[server] could not start: ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }
 const url = (process.env.APP_URL || `http://localhost:${port}`).replace(/\/$/, "");
-const reset = process.env.DATABASE_URL ? "npm run admin -- reset-password <email>" : "stop the server, then run npm run admin -- reset-password <email>";
+const reset = process.env.DATABASE_URL
+  ? "npm run admin -- reset-password <email>"
+  : "stop the server, then run npm run admin -- reset-password <email>";
 console.log(`\n  Code Security is serving ${url} (sign in at ${url}/login)`);
 console.log(`  Lost a password? ${reset}\n`);

@@ -12,13 +12,19 @@ const steps = [
   ["build", null, null],
   ["playwright", "npx", ["playwright", "test"]],
 ];
-if (process.env.TEST_DATABASE_URL && existsSync("test/crash") && readdirSync("test/crash").some((f) => f.endsWith(".ts"))) {
+if (
+  process.env.TEST_DATABASE_URL &&
+  existsSync("test/crash") &&
+  readdirSync("test/crash").some((f) => f.endsWith(".ts"))
+) {
   steps.push(["crash (Postgres)", "npm", ["run", "test:crash"]]);
 }
 
 if (!process.env.TEST_DATABASE_URL) {
   const bar = "!".repeat(100);
-  console.log(`\n${bar}\n!! TEST_DATABASE_URL is not set: the Postgres leg (db-postgres), the Postgres-only tests in test/postgres,\n!! the crash test (npm run test:crash) and every real race are SKIPPED. Race tests run serialised on PGlite.\n!! Set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run them.\n${bar}\n`);
+  console.log(
+    `\n${bar}\n!! TEST_DATABASE_URL is not set: the Postgres leg (db-postgres), the Postgres-only tests in test/postgres,\n!! the crash test (npm run test:crash) and every real race are SKIPPED. Race tests run serialised on PGlite.\n!! Set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run them.\n${bar}\n`,
+  );
 }
 
 let passed = 0;
@@ -40,6 +46,7 @@ for (const [name, cmd, args] of steps) {
     if (name === "build") break;
   }
 }
-if (!process.env.TEST_DATABASE_URL) console.log("\n!! Postgres leg, crash test and real races SKIPPED (no TEST_DATABASE_URL) !!");
+if (!process.env.TEST_DATABASE_URL)
+  console.log("\n!! Postgres leg, crash test and real races SKIPPED (no TEST_DATABASE_URL) !!");
 console.log(`\nsteps: ${passed} passed, ${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""}`);
 process.exit(failed.length ? 1 : 0);

@@ -11,7 +11,10 @@ import { serveWorkerMetrics } from "@/lib/metrics/worker-endpoint";
 const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS || 8000);
 
 const within = (work: Promise<unknown>, ms: number) =>
-  Promise.race([work.catch((error) => console.error("[worker]", error instanceof Error ? error.message : error)), new Promise((r) => setTimeout(r, ms).unref())]);
+  Promise.race([
+    work.catch((error) => console.error("[worker]", error instanceof Error ? error.message : error)),
+    new Promise((r) => setTimeout(r, ms).unref()),
+  ]);
 
 async function main() {
   if (!process.env.DATABASE_URL) {
@@ -22,7 +25,9 @@ async function main() {
   await migrate();
   startBackground();
   const metrics = process.env.METRICS_PORT ? await serveWorkerMetrics(Number(process.env.METRICS_PORT)) : null;
-  console.log(`[worker] delivering from ${handle().kind} (pid ${process.pid})${metrics ? `; metrics on ${metrics.url}` : ""}`);
+  console.log(
+    `[worker] delivering from ${handle().kind} (pid ${process.pid})${metrics ? `; metrics on ${metrics.url}` : ""}`,
+  );
 
   let stopping = false;
   const shutdown = async (reason: string) => {

@@ -23,7 +23,10 @@ export default async function OverviewPage() {
   const resolved = overview.days.reduce((n, d) => n + d.resolved, 0);
   return (
     <main className="px-4 py-6 md:px-8">
-      <PageHeader title="Overview" description="Open issues across every asset, how they moved over the last 30 days, and what needs attention." />
+      <PageHeader
+        title="Overview"
+        description="Open issues across every asset, how they moved over the last 30 days, and what needs attention."
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <OpenIssues overview={overview} />
         <Card className="p-4 sm:p-5">
@@ -34,11 +37,15 @@ export default async function OverviewPage() {
             <ol className="mt-3 divide-y divide-zinc-100 text-sm">
               {overview.topAssets.map((a) => (
                 <li key={a.id} className="flex items-center justify-between gap-3 py-1.5">
-                  <Link href={`/code-security/issues?kind=${a.kind}&assetId=${encodeURIComponent(a.id)}`} className="min-w-0 truncate font-medium text-accent-700 hover:underline">
+                  <Link
+                    href={`/code-security/issues?kind=${a.kind}&assetId=${encodeURIComponent(a.id)}`}
+                    className="min-w-0 truncate font-medium text-accent-700 hover:underline"
+                  >
                     {a.name}
                   </Link>
                   <span className="shrink-0 text-zinc-600 tabular-nums">
-                    {formatCount(a.open)} open{a.errors > 0 && <span className="text-red-700"> · {formatCount(a.errors)} error</span>}
+                    {formatCount(a.open)} open
+                    {a.errors > 0 && <span className="text-red-700"> · {formatCount(a.errors)} error</span>}
                   </span>
                 </li>
               ))}
@@ -55,7 +62,8 @@ export default async function OverviewPage() {
             </div>
             <LazyNewVsResolved days={overview.days} />
             <figcaption id="new-vs-resolved-caption" className="text-xs text-zinc-500">
-              Issues found (new) and resolved per day over the last 30 days, in UTC days: {formatCount(opened)} new and {formatCount(resolved)} resolved in all.
+              Issues found (new) and resolved per day over the last 30 days, in UTC days: {formatCount(opened)} new and{" "}
+              {formatCount(resolved)} resolved in all.
             </figcaption>
           </figure>
         </Card>
@@ -71,7 +79,10 @@ function OpenIssues({ overview }: { overview: Overview }) {
     <Card className="p-4 sm:p-5">
       <div className="flex items-baseline justify-between gap-2">
         <h2 className="text-sm font-semibold text-zinc-900">Open issues</h2>
-        <Link href="/code-security/issues?status=open" className="text-sm font-semibold text-accent-700 tabular-nums hover:underline">
+        <Link
+          href="/code-security/issues?status=open"
+          className="text-sm font-semibold text-accent-700 tabular-nums hover:underline"
+        >
           {formatCount(overview.open)} open
         </Link>
       </div>
@@ -84,7 +95,10 @@ function OpenIssues({ overview }: { overview: Overview }) {
             <li key={s} className="grid grid-cols-[4.5rem_minmax(0,1fr)_3.5rem] items-center gap-2">
               <span className="text-zinc-700">{s}</span>
               <span className="h-2 rounded-full bg-zinc-100">
-                <span className={cn("block h-2 rounded-full", SEVERITY_BAR[s])} style={{ width: `${(overview.bySeverity[s] / max) * 100}%` }} />
+                <span
+                  className={cn("block h-2 rounded-full", SEVERITY_BAR[s])}
+                  style={{ width: `${(overview.bySeverity[s] / max) * 100}%` }}
+                />
               </span>
               <span className="text-right text-zinc-900 tabular-nums">{formatCount(overview.bySeverity[s])}</span>
             </li>
@@ -95,8 +109,12 @@ function OpenIssues({ overview }: { overview: Overview }) {
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {KIND_ORDER.map((k) => (
           <li key={k}>
-            <Link href={`/code-security/issues?kind=${k}&status=open`} className="text-zinc-700 hover:text-accent-700 hover:underline">
-              {KIND_NAMES[k]} <span className="font-semibold text-zinc-900 tabular-nums">{formatCount(overview.byKind[k])}</span>
+            <Link
+              href={`/code-security/issues?kind=${k}&status=open`}
+              className="text-zinc-700 hover:text-accent-700 hover:underline"
+            >
+              {KIND_NAMES[k]}{" "}
+              <span className="font-semibold text-zinc-900 tabular-nums">{formatCount(overview.byKind[k])}</span>
             </Link>
           </li>
         ))}

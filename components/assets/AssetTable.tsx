@@ -19,11 +19,21 @@ export function AssetTable({ assets, teams, canMap }: Props) {
         <caption className="sr-only">Assets</caption>
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500">
           <tr>
-            <th scope="col" className="px-3 py-2">Asset</th>
-            <th scope="col" className="hidden w-28 px-3 py-2 sm:table-cell">Kind</th>
-            <th scope="col" className="w-40 px-3 py-2">Team</th>
-            <th scope="col" className="hidden w-28 px-3 py-2 md:table-cell">Last ingest</th>
-            <th scope="col" className="w-24 px-3 py-2 text-right">Open</th>
+            <th scope="col" className="px-3 py-2">
+              Asset
+            </th>
+            <th scope="col" className="hidden w-28 px-3 py-2 sm:table-cell">
+              Kind
+            </th>
+            <th scope="col" className="w-40 px-3 py-2">
+              Team
+            </th>
+            <th scope="col" className="hidden w-28 px-3 py-2 md:table-cell">
+              Last ingest
+            </th>
+            <th scope="col" className="w-24 px-3 py-2 text-right">
+              Open
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100">
@@ -34,7 +44,13 @@ export function AssetTable({ assets, teams, canMap }: Props) {
                 <span className="block truncate font-mono text-xs text-zinc-500">{asset.id}</span>
               </td>
               <td className="hidden px-3 py-2.5 align-top capitalize sm:table-cell">{asset.kind}</td>
-              <td className="px-3 py-2.5 align-top">{canMap ? <TeamSelect asset={asset} teams={teams} /> : (asset.teamName ?? <span className="text-zinc-500">No team</span>)}</td>
+              <td className="px-3 py-2.5 align-top">
+                {canMap ? (
+                  <TeamSelect asset={asset} teams={teams} />
+                ) : (
+                  (asset.teamName ?? <span className="text-zinc-500">No team</span>)
+                )}
+              </td>
               <td className="hidden px-3 py-2.5 align-top text-zinc-600 md:table-cell">
                 {asset.lastIngestAt ? <Time iso={asset.lastIngestAt} /> : "never"}
               </td>

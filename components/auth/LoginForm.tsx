@@ -25,11 +25,27 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <Field label="Email" error={errors.email?.message}>
-        {({ id, describedBy }) => <Input id={id} type="email" autoComplete="username" aria-describedby={describedBy} aria-invalid={!!errors.email} {...form.register("email")} />}
+        {({ id, describedBy }) => (
+          <Input
+            id={id}
+            type="email"
+            autoComplete="username"
+            aria-describedby={describedBy}
+            aria-invalid={!!errors.email}
+            {...form.register("email")}
+          />
+        )}
       </Field>
       <Field label="Password" error={errors.password?.message}>
         {({ id, describedBy }) => (
-          <Input id={id} type="password" autoComplete="current-password" aria-describedby={describedBy} aria-invalid={!!errors.password} {...form.register("password")} />
+          <Input
+            id={id}
+            type="password"
+            autoComplete="current-password"
+            aria-describedby={describedBy}
+            aria-invalid={!!errors.password}
+            {...form.register("password")}
+          />
         )}
       </Field>
       {error && (

@@ -34,7 +34,10 @@ export function DeliveryDetail({ delivery, onClose }: Props) {
               <Dialog.Title className="text-base font-semibold text-zinc-900">Delivery: {shown?.kind}</Dialog.Title>
               <Dialog.Description className="mt-0.5 font-mono text-xs text-zinc-500">{shown?.id}</Dialog.Description>
             </div>
-            <Dialog.Close className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800" aria-label="Close">
+            <Dialog.Close
+              className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800"
+              aria-label="Close"
+            >
               <X className="size-5" aria-hidden />
             </Dialog.Close>
           </header>
@@ -129,7 +132,11 @@ function Attempt({ attempt, number }: { attempt: AttemptView; number: number }) 
 
 function Code({ text, label }: { text: string; label: string }) {
   return (
-    <pre aria-label={label} tabIndex={0} className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-all text-zinc-800 ring-1 ring-zinc-200">
+    <pre
+      aria-label={label}
+      tabIndex={0}
+      className="max-h-64 overflow-auto rounded-md bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap break-all text-zinc-800 ring-1 ring-zinc-200"
+    >
       {text}
     </pre>
   );

@@ -48,7 +48,10 @@ export function DeliveryHealth({ integrationId, name }: { integrationId: string;
               type="button"
               aria-pressed={window === w}
               onClick={() => setWindow(w)}
-              className={cn("rounded px-2.5 py-1 text-xs font-medium text-zinc-700", window === w ? "bg-zinc-900 text-white" : "hover:bg-zinc-100")}
+              className={cn(
+                "rounded px-2.5 py-1 text-xs font-medium text-zinc-700",
+                window === w ? "bg-zinc-900 text-white" : "hover:bg-zinc-100",
+              )}
             >
               {WINDOW_WORDS[w]}
             </button>
@@ -58,7 +61,13 @@ export function DeliveryHealth({ integrationId, name }: { integrationId: string;
       {query.isError ? (
         <div role="alert" className="flex items-center gap-2 text-sm text-red-700">
           Could not load the delivery health: {query.error.message}
-          <Button type="button" variant="secondary" className="h-7 px-2 text-xs" onClick={() => query.refetch()} pending={query.isFetching}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="h-7 px-2 text-xs"
+            onClick={() => query.refetch()}
+            pending={query.isFetching}
+          >
             <RotateCw className="size-3.5" aria-hidden /> Retry
           </Button>
         </div>
@@ -66,18 +75,29 @@ export function DeliveryHealth({ integrationId, name }: { integrationId: string;
         <figure aria-labelledby={captionId} aria-busy={query.isPending || undefined} className="space-y-2">
           <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
             <Stat label="Delivered" value={data ? String(data.delivered) : "…"} tone="text-emerald-700" />
-            <Stat label="Failed" value={data ? String(data.failed) : "…"} tone={data?.failed ? "text-red-700" : "text-zinc-900"} />
-            <Stat label="p95 time" value={data ? (data.p95Ms === null ? "—" : formatDuration(data.p95Ms)) : "…"} tone="text-zinc-900" />
+            <Stat
+              label="Failed"
+              value={data ? String(data.failed) : "…"}
+              tone={data?.failed ? "text-red-700" : "text-zinc-900"}
+            />
+            <Stat
+              label="p95 time"
+              value={data ? (data.p95Ms === null ? "—" : formatDuration(data.p95Ms)) : "…"}
+              tone="text-zinc-900"
+            />
           </dl>
           {data && data.delivered + data.failed === 0 ? (
-            <p className="rounded-md bg-zinc-50 px-3 py-6 text-center text-sm text-zinc-500">Nothing sent in {WINDOW_SENTENCE[window]}.</p>
+            <p className="rounded-md bg-zinc-50 px-3 py-6 text-center text-sm text-zinc-500">
+              Nothing sent in {WINDOW_SENTENCE[window]}.
+            </p>
           ) : (
             data && <DeliveryHealthChart hours={data.hours} window={window} />
           )}
           <figcaption id={captionId} className="text-xs text-zinc-500">
             {caption}.{" "}
             <span aria-hidden className="inline-flex items-center gap-1">
-              <span className="inline-block size-2 rounded-sm bg-emerald-500" /> delivered <span className="inline-block size-2 rounded-sm bg-red-500" /> failed{" "}
+              <span className="inline-block size-2 rounded-sm bg-emerald-500" /> delivered{" "}
+              <span className="inline-block size-2 rounded-sm bg-red-500" /> failed{" "}
               <span className="inline-block h-0.5 w-3 bg-zinc-600" /> p95
             </span>
           </figcaption>

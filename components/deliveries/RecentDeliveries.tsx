@@ -57,7 +57,13 @@ export function RecentDeliveries({ integrationId, limit = 20 }: RecentDeliveries
       {list.isError ? (
         <div role="alert" className="flex items-center gap-2 text-sm text-red-700">
           Could not load deliveries: {list.error.message}
-          <Button type="button" variant="secondary" className="h-7 px-2 text-xs" onClick={() => list.refetch()} pending={list.isFetching}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="h-7 px-2 text-xs"
+            onClick={() => list.refetch()}
+            pending={list.isFetching}
+          >
             <RotateCw className="size-3.5" aria-hidden /> Retry
           </Button>
         </div>
@@ -67,12 +73,17 @@ export function RecentDeliveries({ integrationId, limit = 20 }: RecentDeliveries
         </p>
       ) : list.data.length === 0 ? (
         <p className="flex items-center gap-2 text-sm text-zinc-500">
-          <Inbox className="size-4" aria-hidden /> No deliveries recorded yet. Tests of the saved settings and every delivery show here.
+          <Inbox className="size-4" aria-hidden /> No deliveries recorded yet. Tests of the saved settings and every
+          delivery show here.
         </p>
       ) : (
         // ARIA table roles on a grid: rows stay rows for assistive technology, and on a phone
         // each row folds onto two lines instead of scrolling sideways.
-        <div role="table" aria-label="Recent deliveries, newest first" className="rounded-md border border-zinc-200 text-sm">
+        <div
+          role="table"
+          aria-label="Recent deliveries, newest first"
+          className="rounded-md border border-zinc-200 text-sm"
+        >
           <div role="rowgroup" className="hidden border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 sm:block">
             <div role="row" className={ROW_GRID}>
               {["Time", "Event", "Status", "HTTP", "Duration", "Attempts"].map((h) => (
@@ -97,7 +108,15 @@ export function RecentDeliveries({ integrationId, limit = 20 }: RecentDeliveries
   );
 }
 
-function DeliveryRow({ delivery: d, onOpen, onRedelivered }: { delivery: DeliveryView; onOpen: () => void; onRedelivered: () => void }) {
+function DeliveryRow({
+  delivery: d,
+  onOpen,
+  onRedelivered,
+}: {
+  delivery: DeliveryView;
+  onOpen: () => void;
+  onRedelivered: () => void;
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   const look = statusLook(d);
@@ -138,10 +157,23 @@ function DeliveryRow({ delivery: d, onOpen, onRedelivered }: { delivery: Deliver
       </span>
       <span role="cell" className="ml-auto sm:ml-0">
         <span className="flex justify-end gap-1.5">
-          <Button type="button" variant="ghost" className="h-7 px-2 text-xs" onClick={onOpen} aria-label={`Details of ${d.kind} delivery from ${when}`}>
+          <Button
+            type="button"
+            variant="ghost"
+            className="h-7 px-2 text-xs"
+            onClick={onOpen}
+            aria-label={`Details of ${d.kind} delivery from ${when}`}
+          >
             Details
           </Button>
-          <Button type="button" variant="secondary" className="h-7 px-2 text-xs" pending={pending} onClick={redeliver} aria-label={`Redeliver ${d.kind} delivery from ${when}`}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="h-7 px-2 text-xs"
+            pending={pending}
+            onClick={redeliver}
+            aria-label={`Redeliver ${d.kind} delivery from ${when}`}
+          >
             Redeliver
           </Button>
         </span>

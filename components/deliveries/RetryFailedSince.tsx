@@ -20,7 +20,13 @@ export function RetryFailedSince({ integrationId, onDone }: { integrationId: str
       if (!answer.ok) setResult({ ok: false, text: answer.fields?.since ?? answer.error });
       else {
         const n = answer.data.count;
-        setResult({ ok: true, text: n === 0 ? "No failed deliveries since then" : `${n} failed ${n === 1 ? "delivery" : "deliveries"} queued again` });
+        setResult({
+          ok: true,
+          text:
+            n === 0
+              ? "No failed deliveries since then"
+              : `${n} failed ${n === 1 ? "delivery" : "deliveries"} queued again`,
+        });
         onDone();
       }
     });
@@ -45,7 +51,10 @@ export function RetryFailedSince({ integrationId, onDone }: { integrationId: str
         <RotateCcw className="size-3.5" aria-hidden /> Retry all failed
       </Button>
       {result && (
-        <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-xs text-zinc-600" : "text-xs font-medium text-red-700"}>
+        <p
+          role={result.ok ? "status" : "alert"}
+          className={result.ok ? "text-xs text-zinc-600" : "text-xs font-medium text-red-700"}
+        >
           {result.text}
         </p>
       )}

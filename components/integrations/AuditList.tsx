@@ -23,7 +23,11 @@ function describeDetails(details: Record<string, unknown>): string {
     if (changes.length) parts.push(changes.join(", "));
   }
   for (const [k, v] of Object.entries(details)) {
-    if (!["provider", "fields", "scope"].includes(k) && (typeof v === "string" || typeof v === "number" || typeof v === "boolean")) parts.push(`${k}: ${String(v)}`);
+    if (
+      !["provider", "fields", "scope"].includes(k) &&
+      (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+    )
+      parts.push(`${k}: ${String(v)}`);
   }
   return parts.join(" · ");
 }
@@ -35,11 +39,21 @@ export function AuditList({ entries }: { entries: AuditRow[] }) {
         <caption className="sr-only">Audit entries, newest first</caption>
         <thead className="hidden bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 md:table-header-group">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">When</th>
-            <th scope="col" className="px-4 py-2 font-medium">Who</th>
-            <th scope="col" className="px-4 py-2 font-medium">What</th>
-            <th scope="col" className="px-4 py-2 font-medium">Scope</th>
-            <th scope="col" className="px-4 py-2 font-medium">Details</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              When
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Who
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              What
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Scope
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100">

@@ -6,10 +6,19 @@ import type { DeliveryHealth } from "@/lib/delivery/health-schema";
  */
 export function HealthStrip({ health }: { health: DeliveryHealth }) {
   const max = Math.max(1, ...health.hours.map((h) => h.delivered + h.failed));
-  const label = health.delivered + health.failed === 0 ? "Nothing sent in the last 24 hours" : `Last 24 hours: ${health.delivered} delivered, ${health.failed} failed`;
+  const label =
+    health.delivered + health.failed === 0
+      ? "Nothing sent in the last 24 hours"
+      : `Last 24 hours: ${health.delivered} delivered, ${health.failed} failed`;
   const width = health.hours.length * 4;
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${width} 20`} className="h-5 w-24 shrink-0" preserveAspectRatio="none">
+    <svg
+      role="img"
+      aria-label={label}
+      viewBox={`0 0 ${width} 20`}
+      className="h-5 w-24 shrink-0"
+      preserveAspectRatio="none"
+    >
       <title>{label}</title>
       {health.hours.map((h, i) => {
         const total = h.delivered + h.failed;

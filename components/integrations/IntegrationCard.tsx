@@ -40,7 +40,17 @@ export type IntegrationCardProps = {
 
 type LastTest = { ok: boolean; line: string; at: string };
 
-export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, health, initiallyOpen = false, onTested }: IntegrationCardProps) {
+export function IntegrationCard({
+  view,
+  teamId,
+  aside,
+  extras,
+  subtitle,
+  note,
+  health,
+  initiallyOpen = false,
+  onTested,
+}: IntegrationCardProps) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const headingId = useId();
@@ -63,7 +73,8 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, h
       if (known.has(name)) form.setError(name, { type: "server", message });
       return !known.has(name);
     });
-    if (!fieldErrors || leftover.length > 0 || Object.keys(fieldErrors).length === 0) toast.show({ tone: "error", title: `${view.name}: not saved`, description: error });
+    if (!fieldErrors || leftover.length > 0 || Object.keys(fieldErrors).length === 0)
+      toast.show({ tone: "error", title: `${view.name}: not saved`, description: error });
   }
 
   const onSave = form.handleSubmit((values) =>
@@ -72,7 +83,11 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, h
       if (!result.ok) return showFailure(result.error, result.fields);
       form.reset(valuesOf(result.data, fields));
       const proven = result.data.status.state === "connected" && result.data.status.lastSuccessAt;
-      toast.show({ tone: "success", title: `${view.name} settings saved`, description: proven ? "The Test of these settings passed." : "Press Test to check them with the receiver." });
+      toast.show({
+        tone: "success",
+        title: `${view.name} settings saved`,
+        description: proven ? "The Test of these settings passed." : "Press Test to check them with the receiver.",
+      });
       // The summary, status and deliveries are the server's: read them again.
       router.refresh();
     }),
@@ -86,7 +101,11 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, h
       if (!result.ok) return showFailure(result.error, result.fields);
       const line = describeTest(view.name, result.data);
       setLastTest({ ok: result.data.ok, line, at: new Date().toISOString() });
-      toast.show({ tone: result.data.ok ? "success" : "error", title: result.data.ok ? `${view.name} test passed` : `${view.name} test failed`, description: line });
+      toast.show({
+        tone: result.data.ok ? "success" : "error",
+        title: result.data.ok ? `${view.name} test passed` : `${view.name} test failed`,
+        description: line,
+      });
       onTested?.(result.data);
       // The test was logged as a delivery and may have changed the status: show both now.
       void queryClient.invalidateQueries({ queryKey: ["deliveries"] });
@@ -101,7 +120,8 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, h
     startRemoving(async () => {
       const result = await deleteIntegrationAction(target);
       setConfirmRemove(false);
-      if (!result.ok) return toast.show({ tone: "error", title: `${view.name}: not removed`, description: result.error });
+      if (!result.ok)
+        return toast.show({ tone: "error", title: `${view.name}: not removed`, description: result.error });
       form.reset(valuesOf({ ...view, settings: {}, configured: false }, fields));
       setLastTest(null);
       toast.show({ tone: "success", title: `${view.name} removed` });
@@ -111,15 +131,33 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, h
 
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-zinc-200 bg-white shadow-xs">
-      <IntegrationSummary view={view} headingId={headingId} bodyId={bodyId} open={open} onToggle={() => setOpen((o) => !o)} health={health} note={note} />
+      <IntegrationSummary
+        view={view}
+        headingId={headingId}
+        bodyId={bodyId}
+        open={open}
+        onToggle={() => setOpen((o) => !o)}
+        health={health}
+        note={note}
+      />
       <div id={bodyId} hidden={!open} className="space-y-4 border-t border-zinc-100 px-4 py-4 sm:px-5">
         {open && (
           <>
             {subtitle}
-            <form onSubmit={onSave} noValidate className={cn("grid gap-x-6 gap-y-4", aside && "lg:grid-cols-[minmax(0,1fr)_15rem]")}>
+            <form
+              onSubmit={onSave}
+              noValidate
+              className={cn("grid gap-x-6 gap-y-4", aside && "lg:grid-cols-[minmax(0,1fr)_15rem]")}
+            >
               <div className={cn("min-w-0 space-y-4", !aside && "max-w-2xl")}>
                 {fields.map((field) => (
-                  <SettingsField key={field.name} field={field} form={form} error={errors[field.name]?.message} teamId={teamId} />
+                  <SettingsField
+                    key={field.name}
+                    field={field}
+                    form={form}
+                    error={errors[field.name]?.message}
+                    teamId={teamId}
+                  />
                 ))}
                 {(severityHint || view.configured) && (
                   <div className="grid items-end gap-4 sm:grid-cols-2">
@@ -163,7 +201,11 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, h
                   </Button>
                 )}
                 {confirmRemove && (
-                  <div role="group" aria-label={`Remove ${view.name}?`} className="mr-auto flex flex-wrap items-center gap-2 text-sm">
+                  <div
+                    role="group"
+                    aria-label={`Remove ${view.name}?`}
+                    className="mr-auto flex flex-wrap items-center gap-2 text-sm"
+                  >
                     <span className="text-zinc-700">Remove these settings?</span>
                     <Button type="button" variant="danger" pending={removing} onClick={onRemove}>
                       Yes, remove
@@ -182,7 +224,12 @@ export function IntegrationCard({ view, teamId, aside, extras, subtitle, note, h
               </div>
             </form>
             {lastTest && (
-              <p className={cn("rounded-md px-3 py-2 text-sm", lastTest.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900")}>
+              <p
+                className={cn(
+                  "rounded-md px-3 py-2 text-sm",
+                  lastTest.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900",
+                )}
+              >
                 <span className="font-medium">
                   Last test, <Time iso={lastTest.at} />:
                 </span>{" "}
@@ -208,7 +255,12 @@ function FieldHelp({ field }: { field: FieldSpec }) {
       {field.help && (
         <span className="block">
           {field.help.text}{" "}
-          <a className="font-medium text-accent-700 underline underline-offset-2" href={field.help.href} target="_blank" rel="noreferrer">
+          <a
+            className="font-medium text-accent-700 underline underline-offset-2"
+            href={field.help.href}
+            target="_blank"
+            rel="noreferrer"
+          >
             {field.help.link}
           </a>
         </span>
@@ -218,10 +270,24 @@ function FieldHelp({ field }: { field: FieldSpec }) {
   );
 }
 
-function SettingsField({ field, form, error, teamId }: { field: FieldSpec; form: FormApi; error?: string; teamId: string | null }) {
+function SettingsField({
+  field,
+  form,
+  error,
+  teamId,
+}: {
+  field: FieldSpec;
+  form: FormApi;
+  error?: string;
+  teamId: string | null;
+}) {
   if (field.type === "workspace" && teamId) return <MondayWorkspaceField teamId={teamId} form={form} error={error} />;
   return (
-    <Field label={field.label} error={error} hint={field.help || field.secret ? <FieldHelp field={field} /> : undefined}>
+    <Field
+      label={field.label}
+      error={error}
+      hint={field.help || field.secret ? <FieldHelp field={field} /> : undefined}
+    >
       {({ id, describedBy }) => (
         <Input
           id={id}

@@ -31,8 +31,8 @@ export function IntegrationsBoard({ views, teamId, scopeName, health, open }: Pr
     <div className="space-y-2">
       {teamId !== null && (
         <p className="rounded-md border border-zinc-200 bg-white px-4 py-2.5 text-sm text-zinc-700">
-          Settings for the <span className="font-medium text-zinc-900">{scopeName}</span> team. They add to the global settings for this team&apos;s assets. The
-          Custom Webhook is not offered here: it is global only.
+          Settings for the <span className="font-medium text-zinc-900">{scopeName}</span> team. They add to the global
+          settings for this team&apos;s assets. The Custom Webhook is not offered here: it is global only.
         </p>
       )}
       {views.map((view) => {
@@ -62,8 +62,18 @@ function Extras({ provider, view, teamId }: { provider: Provider; view: Integrat
   const parts = [
     extras.includes("webhook-signing") && <WebhookSigning key="signing" configured={view.configured} token={token} />,
     extras.includes("webhook-comparison") && <WebhookComparison key="comparison" />,
-    provider.scan && view.id && <ScanPanel key="scan" integrationId={view.id} provider={provider.id} words={provider.scan.words} teamId={teamId} />,
-    syncs && <SyncPanel key="sync" integrationId={view.id!} provider={provider.id as "jira" | "monday"} teamId={teamId} />,
+    provider.scan && view.id && (
+      <ScanPanel
+        key="scan"
+        integrationId={view.id}
+        provider={provider.id}
+        words={provider.scan.words}
+        teamId={teamId}
+      />
+    ),
+    syncs && (
+      <SyncPanel key="sync" integrationId={view.id!} provider={provider.id as "jira" | "monday"} teamId={teamId} />
+    ),
     // Providers the delivery engine sends notifications to keep their delivery health and recent deliveries under the form.
     provider.notify && view.id && (
       <div key="deliveries" className="space-y-5 border-t border-zinc-100 pt-4">

@@ -5,7 +5,13 @@ function Rich({ text }: { text: RichText }) {
     typeof part === "string" ? (
       part
     ) : (
-      <a key={i} className="font-medium text-accent-700 underline underline-offset-2" href={part.href} target="_blank" rel="noreferrer">
+      <a
+        key={i}
+        className="font-medium text-accent-700 underline underline-offset-2"
+        href={part.href}
+        target="_blank"
+        rel="noreferrer"
+      >
         {part.text}
       </a>
     ),

@@ -11,7 +11,13 @@ const tones: Record<StatusState, "neutral" | "green" | "red" | "amber" | "blue">
   paused: "amber",
 };
 
-const marks: Record<StatusState, string> = { not_configured: "○", connected: "●", failing: "▲", disabled: "⏸", paused: "⏸" };
+const marks: Record<StatusState, string> = {
+  not_configured: "○",
+  connected: "●",
+  failing: "▲",
+  disabled: "⏸",
+  paused: "⏸",
+};
 
 /** The integration's state in words (colour and mark only repeat them): the same everywhere. */
 export function StatusPill({ status }: { status: IntegrationStatus }) {
@@ -35,7 +41,8 @@ export function StatusDetail({ status, className }: { status: IntegrationStatus;
     );
   }
   if (!detail) return null;
-  const tone = status.state === "failing" ? "text-red-800" : status.state === "connected" ? "text-zinc-600" : "text-amber-900";
+  const tone =
+    status.state === "failing" ? "text-red-800" : status.state === "connected" ? "text-zinc-600" : "text-amber-900";
   return (
     <span className={cn(tone, className)} title={detail}>
       {detail}

@@ -13,8 +13,13 @@ export function SummaryCard({ summary, ...props }: IntegrationCardProps & { summ
   const { teamId } = props;
   const [tested, setTested] = useState<string | undefined>();
   const global = summary.global;
-  const subtitle = teamId !== null && summary.team ? <p className="rounded-md bg-zinc-50 p-3 text-sm text-zinc-700">{summary.team}</p> : undefined;
+  const subtitle =
+    teamId !== null && summary.team ? (
+      <p className="rounded-md bg-zinc-50 p-3 text-sm text-zinc-700">{summary.team}</p>
+    ) : undefined;
   const note = teamId === null && tested ? <span className="font-mono text-zinc-700">{tested}</span> : undefined;
-  const onTested = global ? (r: { ok: boolean; accountDomain?: string }) => r.ok && r[global.setting] && setTested(r[global.setting]) : undefined;
+  const onTested = global
+    ? (r: { ok: boolean; accountDomain?: string }) => r.ok && r[global.setting] && setTested(r[global.setting])
+    : undefined;
   return <IntegrationCard {...props} subtitle={subtitle} note={note} onTested={onTested} />;
 }

@@ -11,7 +11,8 @@ export type FormValues = Record<string, string | boolean | undefined>;
 
 export function valuesOf(view: IntegrationView, fields: FieldSpec[]): FormValues {
   const values: FormValues = { minSeverity: view.minSeverity, enabled: view.enabled };
-  for (const f of fields) values[f.name] = typeof view.settings[f.name] === "string" ? (view.settings[f.name] as string) : "";
+  for (const f of fields)
+    values[f.name] = typeof view.settings[f.name] === "string" ? (view.settings[f.name] as string) : "";
   return values;
 }
 
@@ -22,7 +23,10 @@ export function valuesOf(view: IntegrationView, fields: FieldSpec[]): FormValues
 export function useIntegrationForm(view: IntegrationView, teamScope: boolean) {
   const { schema, fields, severityHint } = formFor(view.provider, teamScope);
   const resolver = useMemo(
-    () => zodResolver(acceptMaskedSecrets(schema, fields).extend(commonSettingsSchema.shape)) as unknown as Resolver<FormValues>,
+    () =>
+      zodResolver(
+        acceptMaskedSecrets(schema, fields).extend(commonSettingsSchema.shape),
+      ) as unknown as Resolver<FormValues>,
     [schema, fields],
   );
   const form = useForm<FormValues>({ resolver, defaultValues: valuesOf(view, fields), mode: "onSubmit" });

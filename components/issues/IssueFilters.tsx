@@ -44,7 +44,11 @@ export function IssueFilters({ query, teams, assets, detectors }: Props) {
   const select = (label: string, key: string, options: { value: string; label: string }[], fallback = "") => (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-zinc-600">
       {label}
-      <Select className="h-9 py-1.5" value={query[key] ?? fallback} onChange={(e) => go({ [key]: e.target.value || undefined, q: text || undefined })}>
+      <Select
+        className="h-9 py-1.5"
+        value={query[key] ?? fallback}
+        onChange={(e) => go({ [key]: e.target.value || undefined, q: text || undefined })}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -69,15 +73,51 @@ export function IssueFilters({ query, teams, assets, detectors }: Props) {
         Search
         <span className="relative">
           <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-zinc-400" aria-hidden />
-          <Input type="search" className="h-9 pl-8" placeholder="Detector, path, asset or content" value={text} onChange={(e) => setText(e.target.value)} />
+          <Input
+            type="search"
+            className="h-9 pl-8"
+            placeholder="Detector, path, asset or content"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </span>
       </label>
-      {select("Severity", "severity", [{ value: "", label: "Any" }, { value: "error", label: "Error" }, { value: "warning", label: "Warning" }, { value: "info", label: "Info" }])}
-      {select("Status", "status", [{ value: "open", label: "Open" }, { value: "resolved", label: "Resolved" }, { value: "ignored", label: "Ignored" }, { value: "all", label: "Any" }], "open")}
+      {select("Severity", "severity", [
+        { value: "", label: "Any" },
+        { value: "error", label: "Error" },
+        { value: "warning", label: "Warning" },
+        { value: "info", label: "Info" },
+      ])}
+      {select(
+        "Status",
+        "status",
+        [
+          { value: "open", label: "Open" },
+          { value: "resolved", label: "Resolved" },
+          { value: "ignored", label: "Ignored" },
+          { value: "all", label: "Any" },
+        ],
+        "open",
+      )}
       {select("Team", "teamId", [{ value: "", label: "Any" }, ...teams.map((t) => ({ value: t.id, label: t.name }))])}
-      {select("Asset", "assetId", [{ value: "", label: "Any" }, ...assets.map((a) => ({ value: a.id, label: a.name }))])}
-      {select("Detector", "detectorId", [{ value: "", label: "Any" }, ...detectors.map((d) => ({ value: d.id, label: `${d.name} (${d.id})` }))])}
-      {select("Sort", "sort", [{ value: "newest", label: "Newest first" }, { value: "oldest", label: "Oldest first" }, { value: "severity", label: "Most severe first" }], "newest")}
+      {select("Asset", "assetId", [
+        { value: "", label: "Any" },
+        ...assets.map((a) => ({ value: a.id, label: a.name })),
+      ])}
+      {select("Detector", "detectorId", [
+        { value: "", label: "Any" },
+        ...detectors.map((d) => ({ value: d.id, label: `${d.name} (${d.id})` })),
+      ])}
+      {select(
+        "Sort",
+        "sort",
+        [
+          { value: "newest", label: "Newest first" },
+          { value: "oldest", label: "Oldest first" },
+          { value: "severity", label: "Most severe first" },
+        ],
+        "newest",
+      )}
     </form>
   );
 }

@@ -44,15 +44,29 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
       ) : (
         <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white">
           <table className="w-full table-fixed text-left text-sm">
-            <caption className="sr-only">Issues, {formatCount(total)} in all. Choose a detector to open its quick view.</caption>
+            <caption className="sr-only">
+              Issues, {formatCount(total)} in all. Choose a detector to open its quick view.
+            </caption>
             <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500">
               <tr>
-                <th scope="col" className="w-20 px-3 py-2">Sev</th>
-                <th scope="col" className="px-3 py-2">Detector</th>
-                <th scope="col" className="hidden px-3 py-2 sm:table-cell">Asset / file</th>
-                <th scope="col" className="hidden w-28 px-3 py-2 lg:table-cell">Team</th>
-                <th scope="col" className="hidden w-24 px-3 py-2 md:table-cell">First seen</th>
-                <th scope="col" className="hidden w-36 px-3 py-2 md:table-cell">Ticket</th>
+                <th scope="col" className="w-20 px-3 py-2">
+                  Sev
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Detector
+                </th>
+                <th scope="col" className="hidden px-3 py-2 sm:table-cell">
+                  Asset / file
+                </th>
+                <th scope="col" className="hidden w-28 px-3 py-2 lg:table-cell">
+                  Team
+                </th>
+                <th scope="col" className="hidden w-24 px-3 py-2 md:table-cell">
+                  First seen
+                </th>
+                <th scope="col" className="hidden w-36 px-3 py-2 md:table-cell">
+                  Ticket
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
@@ -78,7 +92,9 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
                     <span className="block truncate">{issue.assetName ?? issue.assetId}</span>
                     <span className="block truncate font-mono text-xs text-zinc-500">{issue.path}</span>
                   </td>
-                  <td className="hidden truncate px-3 py-2.5 align-top lg:table-cell">{teamName(issue.teamId) ?? <span className="text-zinc-500">—</span>}</td>
+                  <td className="hidden truncate px-3 py-2.5 align-top lg:table-cell">
+                    {teamName(issue.teamId) ?? <span className="text-zinc-500">—</span>}
+                  </td>
                   <td className="hidden px-3 py-2.5 align-top text-zinc-600 md:table-cell">
                     <Time iso={issue.firstSeen} />
                   </td>
@@ -101,15 +117,25 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
       )}
       <nav aria-label="Pages" className="mt-3 flex items-center justify-end gap-3 text-sm text-zinc-600">
         <span aria-live="polite">
-          {items.length ? `${formatCount(first)}–${formatCount(first + items.length - 1)} of ${formatCount(total)}` : `0 of ${formatCount(total)}`}
+          {items.length
+            ? `${formatCount(first)}–${formatCount(first + items.length - 1)} of ${formatCount(total)}`
+            : `0 of ${formatCount(total)}`}
         </span>
         {page > 1 && (
-          <button type="button" onClick={() => router.back()} className="inline-flex items-center gap-1 rounded-md px-2 py-1 hover:bg-zinc-100">
+          <button
+            type="button"
+            onClick={() => router.back()}
+            className="inline-flex items-center gap-1 rounded-md px-2 py-1 hover:bg-zinc-100"
+          >
             <ChevronLeft className="size-4" aria-hidden /> Previous
           </button>
         )}
         {nextCursor && (
-          <Link href={issuesHref(query, { cursor: nextCursor, page: String(page + 1) })} scroll={false} className="inline-flex items-center gap-1 rounded-md px-2 py-1 hover:bg-zinc-100">
+          <Link
+            href={issuesHref(query, { cursor: nextCursor, page: String(page + 1) })}
+            scroll={false}
+            className="inline-flex items-center gap-1 rounded-md px-2 py-1 hover:bg-zinc-100"
+          >
             Next <ChevronRight className="size-4" aria-hidden />
           </Link>
         )}
@@ -122,7 +148,13 @@ export function IssueTable({ items, query, teams, total, page, pageSize, nextCur
           setSelected(issue);
           router.refresh();
         }}
-        ticketActions={(issue) => <TicketButtons issue={issue} providers={providers} onCreated={(updated) => (setSelected(updated), router.refresh())} />}
+        ticketActions={(issue) => (
+          <TicketButtons
+            issue={issue}
+            providers={providers}
+            onCreated={(updated) => (setSelected(updated), router.refresh())}
+          />
+        )}
       />
     </>
   );

@@ -18,9 +18,21 @@ export const PANEL_ID = "issues-panel";
  * The kind tabs are links (each tab is a URL, filtered on the server), marked up as a tablist so
  * they read as tabs. The count is part of the name: "Code 1,204".
  */
-export function IssueTabs({ active, counts, query }: { active: AssetKind; counts: Record<AssetKind, number>; query: Record<string, string | undefined> }) {
+export function IssueTabs({
+  active,
+  counts,
+  query,
+}: {
+  active: AssetKind;
+  counts: Record<AssetKind, number>;
+  query: Record<string, string | undefined>;
+}) {
   return (
-    <div role="tablist" aria-label="Issue kinds" className="-mx-1 mb-4 flex flex-wrap gap-1 border-b border-zinc-200 px-1">
+    <div
+      role="tablist"
+      aria-label="Issue kinds"
+      className="-mx-1 mb-4 flex flex-wrap gap-1 border-b border-zinc-200 px-1"
+    >
       {KIND_TABS.map(({ kind, label }) => {
         const selected = kind === active;
         return (
@@ -38,7 +50,14 @@ export function IssueTabs({ active, counts, query }: { active: AssetKind; counts
             )}
           >
             {label}
-            <span className={cn("rounded-full px-1.5 text-xs tabular-nums", selected ? "bg-accent-50 text-accent-700" : "bg-zinc-100 text-zinc-600")}>{formatCount(counts[kind])}</span>
+            <span
+              className={cn(
+                "rounded-full px-1.5 text-xs tabular-nums",
+                selected ? "bg-accent-50 text-accent-700" : "bg-zinc-100 text-zinc-600",
+              )}
+            >
+              {formatCount(counts[kind])}
+            </span>
           </Link>
         );
       })}

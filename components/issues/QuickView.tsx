@@ -70,14 +70,22 @@ export function QuickView({ issue, teamName, onOpenChange, onChanged, ticketActi
                   <Badge tone={STATUS_TONE[issue.status]}>{issue.status}</Badge>
                   <div className="ml-auto flex flex-wrap gap-2">
                     {ACTIONS.filter((a) => (a.status === "open") !== (issue.status === "open")).map((a) => (
-                      <Button key={a.status} variant={a.status === "resolved" ? "primary" : "secondary"} pending={pending} onClick={() => change(a.status, a.past)}>
+                      <Button
+                        key={a.status}
+                        variant={a.status === "resolved" ? "primary" : "secondary"}
+                        pending={pending}
+                        onClick={() => change(a.status, a.past)}
+                      >
                         {a.label}
                       </Button>
                     ))}
                   </div>
                 </div>
                 {notice && (
-                  <p role={notice.ok ? "status" : "alert"} className={notice.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+                  <p
+                    role={notice.ok ? "status" : "alert"}
+                    className={notice.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}
+                  >
                     {notice.text}
                   </p>
                 )}
@@ -95,7 +103,12 @@ export function QuickView({ issue, teamName, onOpenChange, onChanged, ticketActi
                   </Row>
                   <Row label="Source">
                     {source ? (
-                      <a href={source} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 break-all text-accent-700 underline">
+                      <a
+                        href={source}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        className="inline-flex items-center gap-1 break-all text-accent-700 underline"
+                      >
                         Open source <ExternalLink className="size-3.5" aria-hidden />
                       </a>
                     ) : (
@@ -109,7 +122,9 @@ export function QuickView({ issue, teamName, onOpenChange, onChanged, ticketActi
                     Content
                   </h3>
                   {/* Rendered as a text node: a finding's content is untrusted and never markup. */}
-                  <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">{issue.content || " "}</pre>
+                  <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md bg-zinc-900 p-3 font-mono text-xs text-zinc-100">
+                    {issue.content || " "}
+                  </pre>
                 </section>
                 <section aria-labelledby="qv-tickets" className="space-y-2">
                   <h3 id="qv-tickets" className="text-sm font-medium text-zinc-800">
@@ -123,7 +138,12 @@ export function QuickView({ issue, teamName, onOpenChange, onChanged, ticketActi
                         <li key={t.provider} className="flex flex-wrap items-center gap-x-1">
                           <span className="capitalize text-zinc-600">{t.provider}: </span>
                           {safeHref(t.url) ? (
-                            <a href={safeHref(t.url)!} target="_blank" rel="noopener noreferrer" className="font-medium text-accent-700 underline">
+                            <a
+                              href={safeHref(t.url)!}
+                              target="_blank"
+                              rel="noopener noreferrer"
+                              className="font-medium text-accent-700 underline"
+                            >
                               {t.key}
                             </a>
                           ) : (

@@ -16,7 +16,10 @@ export function safeHref(uri: string | null | undefined): string | null {
 }
 
 /** The issues page URL with some query parameters changed; a changed filter starts at page one. */
-export function issuesHref(current: Record<string, string | undefined>, changes: Record<string, string | undefined>): string {
+export function issuesHref(
+  current: Record<string, string | undefined>,
+  changes: Record<string, string | undefined>,
+): string {
   const params = new URLSearchParams();
   const resetsPaging = Object.keys(changes).some((k) => k !== "cursor" && k !== "page" && k !== "issue");
   const merged = { ...current, ...(resetsPaging ? { cursor: undefined, page: undefined } : {}), ...changes };

@@ -8,7 +8,13 @@ import { Field, Input } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
 import type { ScanCapability } from "@/lib/integrations/types";
 import type { ActionResult } from "@/lib/api/action";
-import { cancelScanAction, getScanSettingsAction, saveScanSettingsAction, scanProgressAction, startScanAction } from "@/lib/scanning/actions";
+import {
+  cancelScanAction,
+  getScanSettingsAction,
+  saveScanSettingsAction,
+  scanProgressAction,
+  startScanAction,
+} from "@/lib/scanning/actions";
 import type { ScanProgress } from "@/lib/scanning/jobs";
 import type { ScanSettingsView } from "@/lib/scanning/settings";
 
@@ -20,14 +26,21 @@ const unwrap = async <T,>(p: Promise<ActionResult<T>>): Promise<T> => {
   return r.data;
 };
 const noSubscribe = () => () => {};
-const splitKeys = (text: string) => text.split(/[\s,]+/).map((k) => k.trim()).filter(Boolean);
+const splitKeys = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((k) => k.trim())
+    .filter(Boolean);
 
 /** Secret scanning for a Jira or Confluence integration: Scan now with progress, webhook URL, lists, redaction. */
 export function ScanPanel({ integrationId, provider, words, teamId }: Props) {
   const scope = { provider, teamId };
   const client = useQueryClient();
   const unitName = words.units;
-  const settings = useQuery({ queryKey: ["scan-settings", integrationId], queryFn: () => unwrap(getScanSettingsAction(scope)) });
+  const settings = useQuery({
+    queryKey: ["scan-settings", integrationId],
+    queryFn: () => unwrap(getScanSettingsAction(scope)),
+  });
   const progress = useQuery({
     queryKey: ["scan-progress", integrationId],
     queryFn: () => unwrap(scanProgressAction(scope)),
@@ -49,28 +62,72 @@ export function ScanPanel({ integrationId, provider, words, teamId }: Props) {
 
   const p = progress.data;
   const active = p && (p.state === "queued" || p.state === "running");
-  const percent = p && p.total > 0 ? Math.min(100, Math.round((p.scanned / p.total) * 100)) : p?.state === "done" ? 100 : 0;
+  const percent =
+    p && p.total > 0 ? Math.min(100, Math.round((p.scanned / p.total) * 100)) : p?.state === "done" ? 100 : 0;
 
   return (
     <section aria-labelledby={`scan-${integrationId}`} className="mt-4 space-y-4 rounded-md border border-zinc-200 p-4">
-      <h3 id={`scan-${integrationId}`} className="text-sm font-semibold text-zinc-900">Secret scanning</h3>
+      <h3 id={`scan-${integrationId}`} className="text-sm font-semibold text-zinc-900">
+        Secret scanning
+      </h3>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="button" pending={active} disabled={active} onClick={() => run(() => unwrap(startScanAction(scope)))}>Scan now</Button>
-        {active && <Button type="button" variant="secondary" onClick={() => run(() => unwrap(cancelScanAction(scope)))}>Cancel scan</Button>}
+        <Button
+          type="button"
+          pending={active}
+          disabled={active}
+          onClick={() => run(() => unwrap(startScanAction(scope)))}
+        >
+          Scan now
+        </Button>
+        {active && (
+          <Button type="button" variant="secondary" onClick={() => run(() => unwrap(cancelScanAction(scope)))}>
+            Cancel scan
+          </Button>
+        )}
       </div>
-      {scanError && <p role="alert" className="text-sm text-red-700">{scanError}</p>}
+      {scanError && (
+        <p role="alert" className="text-sm text-red-700">
+          {scanError}
+        </p>
+      )}
       {p && p.state !== "idle" && (
         <div className="space-y-1">
-          <div role="progressbar" aria-label="Scan progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded bg-zinc-200">
+          <div
+            role="progressbar"
+            aria-label="Scan progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-2 w-full overflow-hidden rounded bg-zinc-200"
+          >
             <div className="h-full bg-accent-600 transition-all" style={{ width: `${percent}%` }} />
           </div>
           <p aria-live="polite" className={p.state === "failed" ? "text-xs text-red-700" : "text-xs text-zinc-600"}>
-            {p.state === "failed" ? `Scan failed: ${p.error ?? "unknown error"}` : `${p.state === "done" ? "Done" : p.state === "cancelled" ? "Cancelled" : "Scanning"}: ${p.scanned} of ${p.total} ${words.items} scanned, ${p.found} secrets found${p.skipped ? `, ${p.skipped} ${words.units} of other teams skipped` : ""} (${percent} %)`}
+            {p.state === "failed"
+              ? `Scan failed: ${p.error ?? "unknown error"}`
+              : `${p.state === "done" ? "Done" : p.state === "cancelled" ? "Cancelled" : "Scanning"}: ${p.scanned} of ${p.total} ${words.items} scanned, ${p.found} secrets found${p.skipped ? `, ${p.skipped} ${words.units} of other teams skipped` : ""} (${percent} %)`}
           </p>
         </div>
       )}
-      {settings.data && <ScanSettingsForm key={settings.data.webhookPath} view={settings.data} unitName={unitName} hookHelp={words.hookHelp} onSaved={(v) => client.setQueryData(["scan-settings", integrationId], v)} save={(s) => unwrap(saveScanSettingsAction({ ...scope, settings: s }))} onMessage={setMessage} />}
-      {message && <p role={message.tone} className={message.tone === "alert" ? "text-sm text-red-700" : "text-sm text-emerald-700"}>{message.text}</p>}
+      {settings.data && (
+        <ScanSettingsForm
+          key={settings.data.webhookPath}
+          view={settings.data}
+          unitName={unitName}
+          hookHelp={words.hookHelp}
+          onSaved={(v) => client.setQueryData(["scan-settings", integrationId], v)}
+          save={(s) => unwrap(saveScanSettingsAction({ ...scope, settings: s }))}
+          onMessage={setMessage}
+        />
+      )}
+      {message && (
+        <p
+          role={message.tone}
+          className={message.tone === "alert" ? "text-sm text-red-700" : "text-sm text-emerald-700"}
+        >
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }
@@ -91,7 +148,11 @@ function ScanSettingsForm({ view, unitName, hookHelp, save, onSaved, onMessage }
   const [redactMessage, setRedactMessage] = useState(view.redactMessage);
   const [saving, setSaving] = useState(false);
   // The URL the vendor must call is on this server, whatever host name the admin reached it by.
-  const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscribe,
+    () => window.location.origin,
+    () => "",
+  );
   const webhookUrl = `${origin}${view.webhookPath}`;
 
   return (
@@ -118,7 +179,13 @@ function ScanSettingsForm({ view, unitName, hookHelp, save, onSaved, onMessage }
       <Field label="Scan webhook URL" hint={`Register it in ${hookHelp}. It contains a secret.`}>
         {({ id, describedBy }) => (
           <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-            <Input id={id} aria-describedby={describedBy} readOnly value={webhookUrl} className="min-w-0 font-mono text-xs" />
+            <Input
+              id={id}
+              aria-describedby={describedBy}
+              readOnly
+              value={webhookUrl}
+              className="min-w-0 font-mono text-xs"
+            />
             {/* The URL is long: on a phone it gets the whole width above the button; beside it, the input gives way. */}
             <div className="shrink-0 self-start whitespace-nowrap sm:self-auto">
               <CopyButton value={webhookUrl} label="Copy URL" />
@@ -127,16 +194,35 @@ function ScanSettingsForm({ view, unitName, hookHelp, save, onSaved, onMessage }
         )}
       </Field>
       <Field label={`Allowed ${unitName}`} hint={`Keys separated by commas; empty scans all ${unitName}.`}>
-        {({ id, describedBy }) => <Input id={id} aria-describedby={describedBy} value={allow} onChange={(e) => setAllow(e.target.value)} />}
+        {({ id, describedBy }) => (
+          <Input id={id} aria-describedby={describedBy} value={allow} onChange={(e) => setAllow(e.target.value)} />
+        )}
       </Field>
       <Field label={`Denied ${unitName}`} hint="Never scanned, even when allowed.">
-        {({ id, describedBy }) => <Input id={id} aria-describedby={describedBy} value={deny} onChange={(e) => setDeny(e.target.value)} />}
+        {({ id, describedBy }) => (
+          <Input id={id} aria-describedby={describedBy} value={deny} onChange={(e) => setDeny(e.target.value)} />
+        )}
       </Field>
-      <Switch label="Redact finding" description="Replace each secret found with the message below, through the vendor's API." checked={redact} onCheckedChange={setRedact} />
+      <Switch
+        label="Redact finding"
+        description="Replace each secret found with the message below, through the vendor's API."
+        checked={redact}
+        onCheckedChange={setRedact}
+      />
       <Field label="Redaction message">
-        {({ id, describedBy }) => <Input id={id} aria-describedby={describedBy} value={redactMessage} onChange={(e) => setRedactMessage(e.target.value)} disabled={!redact} />}
+        {({ id, describedBy }) => (
+          <Input
+            id={id}
+            aria-describedby={describedBy}
+            value={redactMessage}
+            onChange={(e) => setRedactMessage(e.target.value)}
+            disabled={!redact}
+          />
+        )}
       </Field>
-      <Button type="submit" variant="secondary" pending={saving}>Save scan settings</Button>
+      <Button type="submit" variant="secondary" pending={saving}>
+        Save scan settings
+      </Button>
     </form>
   );
 }

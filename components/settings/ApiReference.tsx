@@ -2,7 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 
-type RedocGlobal = { init: (specUrl: string, options: Record<string, unknown>, element: HTMLElement, done?: (error?: unknown) => void) => void };
+type RedocGlobal = {
+  init: (
+    specUrl: string,
+    options: Record<string, unknown>,
+    element: HTMLElement,
+    done?: (error?: unknown) => void,
+  ) => void;
+};
 
 const SCRIPT = "/api-reference/redoc.js";
 
@@ -82,7 +89,11 @@ export function ApiReference({ specUrl }: { specUrl: string }) {
       )}
       {state === "failed" && (
         <p role="alert" className="px-4 text-sm text-red-700 md:px-8">
-          The API reference could not be shown. The document itself is at <a className="underline" href={specUrl}>{specUrl}</a>.
+          The API reference could not be shown. The document itself is at{" "}
+          <a className="underline" href={specUrl}>
+            {specUrl}
+          </a>
+          .
         </p>
       )}
       <div ref={host} aria-busy={state === "loading"} className="bg-white" />

@@ -14,7 +14,6 @@ import { createTokenSchema, type CreateTokenInput } from "@/lib/people/schemas";
 
 type Token = { id: string; name: string; lastFour: string; createdAt: string; lastUsedAt: string | null };
 
-
 export function ApiTokens({ tokens }: { tokens: Token[] }) {
   const [created, setCreated] = useState<{ name: string; token: string }>();
   const [pending, startTransition] = useTransition();
@@ -36,8 +35,15 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
     <div className="space-y-6">
       <Card className="p-4">
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <Field label="Token name" error={nameError} hint="Say what will use it, e.g. “CI scanner”." className="flex-1">
-            {({ id, describedBy }) => <Input id={id} aria-describedby={describedBy} aria-invalid={!!nameError} {...form.register("name")} />}
+          <Field
+            label="Token name"
+            error={nameError}
+            hint="Say what will use it, e.g. “CI scanner”."
+            className="flex-1"
+          >
+            {({ id, describedBy }) => (
+              <Input id={id} aria-describedby={describedBy} aria-invalid={!!nameError} {...form.register("name")} />
+            )}
           </Field>
           <Button type="submit" pending={pending} className="sm:mb-5">
             Create token
@@ -45,9 +51,14 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
         </form>
         {created && (
           <div role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3">
-            <p className="text-sm font-medium text-emerald-900">Token “{created.name}” created. Copy it now: it will not be shown again.</p>
+            <p className="text-sm font-medium text-emerald-900">
+              Token “{created.name}” created. Copy it now: it will not be shown again.
+            </p>
             <div className="mt-2 flex flex-wrap items-center gap-2">
-              <code data-testid="new-token" className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-sm text-zinc-900 ring-1 ring-emerald-200">
+              <code
+                data-testid="new-token"
+                className="min-w-0 flex-1 break-all rounded bg-white px-2 py-1.5 font-mono text-sm text-zinc-900 ring-1 ring-emerald-200"
+              >
                 {created.token}
               </code>
               <CopyButton value={created.token} />
@@ -66,11 +77,21 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
             <caption className="sr-only">Your API tokens</caption>
             <thead className="border-b border-zinc-200 bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Name</th>
-                <th scope="col" className="px-4 py-2 font-medium">Token</th>
-                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Created</th>
-                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Last used</th>
-                <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Token
+                </th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+                  Created
+                </th>
+                <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
+                  Last used
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
@@ -78,8 +99,12 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
                 <tr key={t.id}>
                   <td className="px-4 py-2.5 font-medium">{t.name}</td>
                   <td className="px-4 py-2.5 font-mono text-zinc-600">••••{t.lastFour}</td>
-                  <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell"><Time iso={t.createdAt} /></td>
-                  <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">{t.lastUsedAt ? <Time iso={t.lastUsedAt} /> : "Never"}</td>
+                  <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">
+                    <Time iso={t.createdAt} />
+                  </td>
+                  <td className="hidden px-4 py-2.5 text-zinc-600 sm:table-cell">
+                    {t.lastUsedAt ? <Time iso={t.lastUsedAt} /> : "Never"}
+                  </td>
                   <td className="px-4 py-2.5 text-right">
                     <Button
                       variant="danger"
@@ -103,7 +128,11 @@ export function ApiTokens({ tokens }: { tokens: Token[] }) {
           </table>
         </Card>
       )}
-      {revokeError && <p role="alert" className="text-sm text-red-700">{revokeError}</p>}
+      {revokeError && (
+        <p role="alert" className="text-sm text-red-700">
+          {revokeError}
+        </p>
+      )}
     </div>
   );
 }

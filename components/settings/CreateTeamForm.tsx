@@ -26,7 +26,15 @@ export function CreateTeamForm() {
     <Card className="mb-6 p-4">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <Field label="New team name" error={error} className="flex-1">
-          {({ id, describedBy }) => <Input id={id} placeholder="e.g. Platform" aria-describedby={describedBy} aria-invalid={!!error} {...form.register("name")} />}
+          {({ id, describedBy }) => (
+            <Input
+              id={id}
+              placeholder="e.g. Platform"
+              aria-describedby={describedBy}
+              aria-invalid={!!error}
+              {...form.register("name")}
+            />
+          )}
         </Field>
         <Button type="submit" pending={pending}>
           Create team

@@ -33,7 +33,9 @@ export function TeamCard({ team, people, canEdit }: { team: TeamWithMembers; peo
           <h2 id={headingId} className="text-base font-semibold">
             {team.name}
           </h2>
-          <span className="text-xs text-zinc-500">{team.members.length === 1 ? "1 person" : `${team.members.length} people`}</span>
+          <span className="text-xs text-zinc-500">
+            {team.members.length === 1 ? "1 person" : `${team.members.length} people`}
+          </span>
         </div>
         {team.members.length === 0 ? (
           <p className="text-sm text-zinc-600">Nobody is on this team yet.</p>
@@ -52,12 +54,26 @@ export function TeamCard({ team, people, canEdit }: { team: TeamWithMembers; peo
                       className="h-8 w-32 py-1"
                       value={m.role}
                       disabled={pending}
-                      onChange={(e) => run(() => setMembershipAction({ teamId: team.id, userId: m.userId, role: e.target.value as "lead" | "member" }))}
+                      onChange={(e) =>
+                        run(() =>
+                          setMembershipAction({
+                            teamId: team.id,
+                            userId: m.userId,
+                            role: e.target.value as "lead" | "member",
+                          }),
+                        )
+                      }
                     >
                       <option value="member">Member</option>
                       <option value="lead">Lead</option>
                     </Select>
-                    <Button variant="ghost" className="h-8 px-2" aria-label={`Remove ${m.name} from ${team.name}`} disabled={pending} onClick={() => run(() => removeMembershipAction({ teamId: team.id, userId: m.userId }))}>
+                    <Button
+                      variant="ghost"
+                      className="h-8 px-2"
+                      aria-label={`Remove ${m.name} from ${team.name}`}
+                      disabled={pending}
+                      onClick={() => run(() => removeMembershipAction({ teamId: team.id, userId: m.userId }))}
+                    >
                       <UserMinus className="size-4" aria-hidden />
                     </Button>
                   </div>
@@ -81,7 +97,12 @@ export function TeamCard({ team, people, canEdit }: { team: TeamWithMembers; peo
               });
             }}
           >
-            <Select aria-label={`Person to add to ${team.name}`} className="h-8 min-w-0 basis-full py-1" value={newUser} onChange={(e) => setNewUser(e.target.value)}>
+            <Select
+              aria-label={`Person to add to ${team.name}`}
+              className="h-8 min-w-0 basis-full py-1"
+              value={newUser}
+              onChange={(e) => setNewUser(e.target.value)}
+            >
               <option value="">Add a person…</option>
               {candidates.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -89,7 +110,12 @@ export function TeamCard({ team, people, canEdit }: { team: TeamWithMembers; peo
                 </option>
               ))}
             </Select>
-            <Select aria-label={`Role for the new person in ${team.name}`} className="h-8 w-32 py-1" value={newRole} onChange={(e) => setNewRole(e.target.value as "lead" | "member")}>
+            <Select
+              aria-label={`Role for the new person in ${team.name}`}
+              className="h-8 w-32 py-1"
+              value={newRole}
+              onChange={(e) => setNewRole(e.target.value as "lead" | "member")}
+            >
               <option value="member">Member</option>
               <option value="lead">Lead</option>
             </Select>

@@ -16,7 +16,10 @@ export function AppShell({ principal, children }: { principal: Principal; childr
   const links = sectionLinks(top);
   return (
     <div className="flex min-h-dvh">
-      <nav aria-label="Products" className="hidden w-16 shrink-0 flex-col items-center border-r border-zinc-800 bg-zinc-900 py-4 md:flex">
+      <nav
+        aria-label="Products"
+        className="hidden w-16 shrink-0 flex-col items-center border-r border-zinc-800 bg-zinc-900 py-4 md:flex"
+      >
         <Link
           href="/code-security"
           className="sticky top-4 flex flex-col items-center gap-1 rounded-md px-1 py-2 text-[10px] font-medium leading-tight text-white hover:bg-zinc-800"
@@ -25,7 +28,10 @@ export function AppShell({ principal, children }: { principal: Principal; childr
           <span className="text-center">Code Security</span>
         </Link>
       </nav>
-      <nav aria-label="Code Security" className="hidden w-48 shrink-0 flex-col border-r border-zinc-200 bg-white md:flex">
+      <nav
+        aria-label="Code Security"
+        className="hidden w-48 shrink-0 flex-col border-r border-zinc-200 bg-white md:flex"
+      >
         <NavSection title="Code Security" links={links} />
       </nav>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -5,7 +5,17 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
 /** A navigation link that marks itself current for its section. */
-export function NavLink({ href, children, className, exact = false }: { href: string; children: React.ReactNode; className?: string; exact?: boolean }) {
+export function NavLink({
+  href,
+  children,
+  className,
+  exact = false,
+}: {
+  href: string;
+  children: React.ReactNode;
+  className?: string;
+  exact?: boolean;
+}) {
   const pathname = usePathname();
   const active = exact ? pathname === href : pathname === href || pathname.startsWith(href + "/");
   return (

@@ -11,7 +11,10 @@ export function UserMenu({ name, email, role }: { name: string; email: string; r
         </div>
       </div>
       <form action={signOutAction}>
-        <button type="submit" className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm text-zinc-700 hover:bg-zinc-100">
+        <button
+          type="submit"
+          className="inline-flex h-9 items-center gap-1.5 rounded-md px-2.5 text-sm text-zinc-700 hover:bg-zinc-100"
+        >
           <LogOut className="size-4" aria-hidden />
           Sign out
         </button>

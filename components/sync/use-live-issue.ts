@@ -7,7 +7,8 @@ import { liveIssueAction } from "@/lib/sync/actions";
 
 const POLL_MS = 10_000;
 
-const fingerprint = (i: IssueView) => `${i.id}|${i.status}|${i.tickets.map((t) => `${t.key}:${t.status}:${t.syncedAt}`).join()}`;
+const fingerprint = (i: IssueView) =>
+  `${i.id}|${i.status}|${i.tickets.map((t) => `${t.key}:${t.status}:${t.syncedAt}`).join()}`;
 
 /**
  * Ticket sync changes issues from outside this page (a ticket closed in Jira): the open quick

@@ -1,6 +1,12 @@
 import { Fragment } from "react";
 
-type Node = { type?: string; text?: string; content?: Node[]; attrs?: Record<string, unknown>; marks?: { type: string; attrs?: { href?: string } }[] };
+type Node = {
+  type?: string;
+  text?: string;
+  content?: Node[];
+  attrs?: Record<string, unknown>;
+  marks?: { type: string; attrs?: { href?: string } }[];
+};
 
 /**
  * A read-only rendering of the ADF description we send, so people see the ticket before it
@@ -25,7 +31,11 @@ function renderNode(node: Node): React.ReactNode {
     case "listItem":
       return <li>{render(node.content)}</li>;
     case "codeBlock":
-      return <pre className="overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-900 p-2 font-mono text-xs text-zinc-100">{node.content?.map((t) => t.text).join("")}</pre>;
+      return (
+        <pre className="overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-900 p-2 font-mono text-xs text-zinc-100">
+          {node.content?.map((t) => t.text).join("")}
+        </pre>
+      );
     case "text":
       return renderText(node);
     default:

@@ -62,23 +62,34 @@ export function TicketButtons({ issue, providers, onCreated }: Props) {
         </div>
         {missing.length > 0 && (
           <p id={`${issue.id}-tickets-unavailable`} className="text-xs text-zinc-600">
-            {missing.map((k) => k.name).join(" and ")} {missing.length > 1 ? "are" : "is"} not set up, so {missing.length > 1 ? "these buttons are" : "this button is"} off. An
-            account administrator can connect {missing.length > 1 ? "them" : "it"} in Settings → Integrations; ask yours.
+            {missing.map((k) => k.name).join(" and ")} {missing.length > 1 ? "are" : "is"} not set up, so{" "}
+            {missing.length > 1 ? "these buttons are" : "this button is"} off. An account administrator can connect{" "}
+            {missing.length > 1 ? "them" : "it"} in Settings → Integrations; ask yours.
           </p>
         )}
         <div aria-live="polite">
           {notice && (
             <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
               {notice.provider === "jira" ? "Jira ticket created: " : "Monday item created: "}
-              <a href={notice.url} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 font-medium underline">
-                {notice.provider === "jira" ? notice.key : `item ${notice.key}`} <ExternalLink className="size-3.5" aria-hidden />
+              <a
+                href={notice.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="inline-flex items-center gap-1 font-medium underline"
+              >
+                {notice.provider === "jira" ? notice.key : `item ${notice.key}`}{" "}
+                <ExternalLink className="size-3.5" aria-hidden />
               </a>
             </p>
           )}
         </div>
       </div>
-      {open === "jira" && <JiraTicketDialog issue={issue} open onOpenChange={(o) => !o && setOpen(null)} onCreated={done} />}
-      {open === "monday" && <MondayItemDialog issue={issue} open onOpenChange={(o) => !o && setOpen(null)} onCreated={done} />}
+      {open === "jira" && (
+        <JiraTicketDialog issue={issue} open onOpenChange={(o) => !o && setOpen(null)} onCreated={done} />
+      )}
+      {open === "monday" && (
+        <MondayItemDialog issue={issue} open onOpenChange={(o) => !o && setOpen(null)} onCreated={done} />
+      )}
     </QueryClientProvider>
   );
 }
@@ -95,7 +106,8 @@ function TicketLink({ name, noun, ticket }: { name: string; noun: string; ticket
       {href && <ExternalLink className="size-3.5" aria-hidden />}
     </>
   );
-  const look = "inline-flex h-9 items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 px-3 text-sm font-medium";
+  const look =
+    "inline-flex h-9 items-center gap-2 rounded-md border border-zinc-200 bg-zinc-50 px-3 text-sm font-medium";
   return href ? (
     <a href={href} target="_blank" rel="noopener noreferrer" className={`${look} text-accent-700 hover:bg-zinc-100`}>
       {body}

@@ -35,7 +35,13 @@ export function LiveHint({ live, loading, what, id }: { live: Live; loading: str
         <span>
           Could not load {what}: {live.error?.message}
         </span>
-        <Button type="button" variant="secondary" className="h-7 px-2 text-xs" pending={live.isFetching} onClick={() => live.refetch()}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="h-7 px-2 text-xs"
+          pending={live.isFetching}
+          onClick={() => live.refetch()}
+        >
           <RotateCw className="size-3.5" aria-hidden /> Retry
         </Button>
       </div>
@@ -52,7 +58,15 @@ export function LiveHint({ live, loading, what, id }: { live: Live; loading: str
 }
 
 /** What to do when the integration is missing or broken; the settings link helps those who can fix it. */
-export function SetupProblem({ message, onRetry, retrying }: { message: string; onRetry: () => void; retrying: boolean }) {
+export function SetupProblem({
+  message,
+  onRetry,
+  retrying,
+}: {
+  message: string;
+  onRetry: () => void;
+  retrying: boolean;
+}) {
   const notConfigured = /not configured/i.test(message);
   return (
     <div role="alert" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
@@ -75,7 +89,12 @@ export function ExistingTicket({ label, href, text }: { label: string; href: str
   return (
     <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
       {label}{" "}
-      <a href={href} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 font-medium underline">
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener noreferrer"
+        className="inline-flex items-center gap-1 font-medium underline"
+      >
         {text} <ExternalLink className="size-3.5" aria-hidden />
       </a>
     </p>
@@ -83,7 +102,19 @@ export function ExistingTicket({ label, href, text }: { label: string; href: str
 }
 
 /** The create dialogs' frame: a centred modal over the quick view, closable with Escape or ✕. */
-export function TicketDialog({ open, onOpenChange, title, description, children }: { open: boolean; onOpenChange: (open: boolean) => void; title: string; description: string; children: React.ReactNode }) {
+export function TicketDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: string;
+  children: React.ReactNode;
+}) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>

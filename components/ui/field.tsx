@@ -4,7 +4,13 @@ import { cn } from "@/lib/cn";
 const control =
   "block w-full rounded-md border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-100 aria-invalid:border-red-500 disabled:bg-zinc-100";
 
-type FieldProps = { label: string; error?: string; hint?: React.ReactNode; children: (ids: { id: string; describedBy?: string }) => React.ReactNode; className?: string };
+type FieldProps = {
+  label: string;
+  error?: string;
+  hint?: React.ReactNode;
+  children: (ids: { id: string; describedBy?: string }) => React.ReactNode;
+  className?: string;
+};
 
 /** A label, a control, its hint and its error, wired together for screen readers. */
 export function Field({ label, error, hint, children, className }: FieldProps) {
@@ -32,10 +38,16 @@ export function Field({ label, error, hint, children, className }: FieldProps) {
   );
 }
 
-export const Input = forwardRef<HTMLInputElement, React.InputHTMLAttributes<HTMLInputElement>>(function Input({ className, ...props }, ref) {
+export const Input = forwardRef<HTMLInputElement, React.InputHTMLAttributes<HTMLInputElement>>(function Input(
+  { className, ...props },
+  ref,
+) {
   return <input ref={ref} className={cn(control, className)} {...props} />;
 });
 
-export const Select = forwardRef<HTMLSelectElement, React.SelectHTMLAttributes<HTMLSelectElement>>(function Select({ className, ...props }, ref) {
+export const Select = forwardRef<HTMLSelectElement, React.SelectHTMLAttributes<HTMLSelectElement>>(function Select(
+  { className, ...props },
+  ref,
+) {
   return <select ref={ref} className={cn(control, "pr-8", className)} {...props} />;
 });

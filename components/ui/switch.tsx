@@ -4,10 +4,16 @@ import * as SwitchPrimitive from "@radix-ui/react-switch";
 import { forwardRef, useId } from "react";
 import { cn } from "@/lib/cn";
 
-type SwitchProps = Omit<React.ComponentPropsWithoutRef<typeof SwitchPrimitive.Root>, "id"> & { label: string; description?: string };
+type SwitchProps = Omit<React.ComponentPropsWithoutRef<typeof SwitchPrimitive.Root>, "id"> & {
+  label: string;
+  description?: string;
+};
 
 /** An on/off control with its visible label (Radix renders `role="switch"` with aria-checked). */
-export const Switch = forwardRef<HTMLButtonElement, SwitchProps>(function Switch({ label, description, className, ...props }, ref) {
+export const Switch = forwardRef<HTMLButtonElement, SwitchProps>(function Switch(
+  { label, description, className, ...props },
+  ref,
+) {
   const id = useId();
   return (
     <div className={cn("flex items-center gap-3", className)}>

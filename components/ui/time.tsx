@@ -27,9 +27,21 @@ function subscribe(listener: () => void) {
  * The product's one way to show a moment: relative text, the absolute local time on hover (and
  * for screen readers through `title`), machine-readable in `dateTime`. It keeps itself current.
  */
-export function Time({ iso, className, prefix }: { iso: string | null | undefined; className?: string; prefix?: string }) {
+export function Time({
+  iso,
+  className,
+  prefix,
+}: {
+  iso: string | null | undefined;
+  className?: string;
+  prefix?: string;
+}) {
   // On the server (and while hydrating) there is no reader's clock or zone yet: UTC, the server's now.
-  const clock = useSyncExternalStore(subscribe, () => now, () => null);
+  const clock = useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => null,
+  );
   if (!iso) return null;
   const title = clock === null ? absoluteTime(iso, "UTC") : absoluteTime(iso);
   return (

@@ -45,12 +45,23 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
               t.tone === "error" ? "border-red-200" : t.tone === "success" ? "border-emerald-200" : "border-zinc-200",
             )}
           >
-            <span aria-hidden className={cn("mt-1.5 size-2 shrink-0 rounded-full", t.tone === "error" ? "bg-red-600" : t.tone === "success" ? "bg-emerald-600" : "bg-accent-600")} />
+            <span
+              aria-hidden
+              className={cn(
+                "mt-1.5 size-2 shrink-0 rounded-full",
+                t.tone === "error" ? "bg-red-600" : t.tone === "success" ? "bg-emerald-600" : "bg-accent-600",
+              )}
+            />
             <div className="min-w-0 flex-1">
               <p className="font-medium text-zinc-900">{t.title}</p>
               {t.description && <p className="mt-0.5 break-words text-zinc-700">{t.description}</p>}
             </div>
-            <button type="button" onClick={() => dismiss(t.id)} className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800" aria-label="Dismiss">
+            <button
+              type="button"
+              onClick={() => dismiss(t.id)}
+              className="rounded p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800"
+              aria-label="Dismiss"
+            >
               <X className="size-4" aria-hidden />
             </button>
           </div>

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { integrations } from "./integrations";
 
 export const deliveryStatus = pgEnum("delivery_status", ["pending", "delivered", "failed"]);
@@ -14,7 +27,9 @@ export const deliveries = pgTable(
   {
     /** A UUIDv7 made by the enqueuer (lib/delivery/ids.ts): ids sort by creation time. */
     id: uuid("id").primaryKey().defaultRandom(),
-    integrationId: uuid("integration_id").notNull().references(() => integrations.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
     provider: text("provider").notNull(),
     teamId: uuid("team_id"),
     /** What happened: `issues_created`, `issue_updated`, `ingest_completed`, `test`… */
@@ -43,14 +58,22 @@ export const deliveries = pgTable(
     lastError: text("last_error"),
   },
   (t) => [
-    index("deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
-    uniqueIndex("deliveries_coalesce_uq").on(t.coalesceKey).where(sql`status = 'pending' and coalesce_key is not null`),
+    index("deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
+    uniqueIndex("deliveries_coalesce_uq")
+      .on(t.coalesceKey)
+      .where(sql`status = 'pending' and coalesce_key is not null`),
     // Newest first per integration; the primary key (time-ordered ids) serves the global list.
     index("deliveries_integration_idx").on(t.integrationId, t.id),
     // What an after-earlier delivery waits for: the pending deliveries of its integration (claim.ts).
-    index("deliveries_pending_integration_idx").on(t.integrationId, t.id).where(sql`status = 'pending'`),
+    index("deliveries_pending_integration_idx")
+      .on(t.integrationId, t.id)
+      .where(sql`status = 'pending'`),
     // Whether any such delivery is waiting at all, asked at every claim: tiny, as they are rare.
-    index("deliveries_followers_idx").on(t.integrationId).where(sql`status = 'pending' and after_earlier`),
+    index("deliveries_followers_idx")
+      .on(t.integrationId)
+      .where(sql`status = 'pending' and after_earlier`),
   ],
 );
 
@@ -62,7 +85,9 @@ export const deliveryAttempts = pgTable(
   "delivery_attempts",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    deliveryId: uuid("delivery_id").notNull().references(() => deliveries.id, { onDelete: "cascade" }),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     /** Origin and a masked path: webhook URLs are secrets. */
     requestUrl: text("request_url").notNull().default(""),

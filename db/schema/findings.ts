@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { teams } from "./people";
 import { ticketSyncColumns } from "./sync-columns";
 
@@ -34,7 +45,9 @@ export const issues = pgTable(
   "issues",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    assetId: text("asset_id").notNull().references(() => assets.id, { onDelete: "cascade" }),
+    assetId: text("asset_id")
+      .notNull()
+      .references(() => assets.id, { onDelete: "cascade" }),
     /** fingerprint, or a hash of detectorId + path + content: the issue's identity in its asset. */
     identity: text("identity").notNull(),
     kind: assetKind("kind").notNull(),
@@ -59,10 +72,16 @@ export const issues = pgTable(
     // Keyset pagination walks (first_seen desc, id desc). These serve the table's tab + status
     // view, a tab alone, one asset, and everything else (status or severity alone are filtered
     // while walking the last one: each matches a large share of rows).
-    index("issues_kind_status_seen_idx").on(t.kind, t.status, t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
-    index("issues_kind_seen_idx").on(t.kind, t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
+    index("issues_kind_status_seen_idx")
+      .on(t.kind, t.status, t.firstSeen.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
+    index("issues_kind_seen_idx")
+      .on(t.kind, t.firstSeen.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
     index("issues_asset_seen_idx").on(t.assetId, t.firstSeen.desc(), t.id.desc()),
-    index("issues_seen_idx").on(t.firstSeen.desc(), t.id.desc()).where(sql`deleted_at is null`),
+    index("issues_seen_idx")
+      .on(t.firstSeen.desc(), t.id.desc())
+      .where(sql`deleted_at is null`),
   ],
 );
 
@@ -72,7 +91,9 @@ export const issues = pgTable(
  * the startup backfill mask them again (lib/issues/masking.ts).
  */
 export const contentMasking = pgTable("content_masking", {
-  assetId: text("asset_id").primaryKey().references(() => assets.id, { onDelete: "cascade" }),
+  assetId: text("asset_id")
+    .primaryKey()
+    .references(() => assets.id, { onDelete: "cascade" }),
   ruleset: text("ruleset").notNull(),
   maskedAt: timestamp("masked_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -94,11 +115,15 @@ export const ingests = pgTable(
 export const issueTickets = pgTable(
   "issue_tickets",
   {
-    issueId: uuid("issue_id").notNull().references(() => issues.id, { onDelete: "cascade" }),
+    issueId: uuid("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
     provider: text("provider").notNull(),
     key: text("key").notNull(),
     url: text("url").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     ...ticketSyncColumns,
   },
   (t) => [primaryKey({ columns: [t.issueId, t.provider] }), index("issue_tickets_key_idx").on(t.provider, t.key)],

@@ -24,7 +24,10 @@ export const integrations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("integrations_provider_team_uq").on(t.provider, t.teamId).nullsNotDistinct(), index("integrations_team_idx").on(t.teamId)],
+  (t) => [
+    unique("integrations_provider_team_uq").on(t.provider, t.teamId).nullsNotDistinct(),
+    index("integrations_team_idx").on(t.teamId),
+  ],
 );
 
 export const auditLog = pgTable(

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { integrations } from "./integrations";
 
 /**
@@ -7,7 +18,9 @@ import { integrations } from "./integrations";
  * `secrets` is an AES-256-GCM envelope (lib/crypto) holding the webhook token.
  */
 export const scanSettings = pgTable("scan_settings", {
-  integrationId: uuid("integration_id").primaryKey().references(() => integrations.id, { onDelete: "cascade" }),
+  integrationId: uuid("integration_id")
+    .primaryKey()
+    .references(() => integrations.id, { onDelete: "cascade" }),
   /** Project keys (Jira) or space keys (Confluence). An empty allow list allows all. */
   allow: jsonb("allow").$type<string[]>().notNull().default([]),
   deny: jsonb("deny").$type<string[]>().notNull().default([]),
@@ -26,7 +39,9 @@ export const scanJobs = pgTable(
   "scan_jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    integrationId: uuid("integration_id").notNull().references(() => integrations.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
     provider: text("provider").notNull(),
     /** `full` or `item`. */
     kind: text("kind").notNull(),
@@ -50,11 +65,17 @@ export const scanJobs = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
-    index("scan_jobs_due_idx").on(t.nextRunAt).where(sql`state in ('queued', 'running')`),
+    index("scan_jobs_due_idx")
+      .on(t.nextRunAt)
+      .where(sql`state in ('queued', 'running')`),
     index("scan_jobs_integration_idx").on(t.integrationId, t.createdAt.desc()),
     // One full scan at a time per integration; a burst of webhooks for one ticket is one queued scan.
-    uniqueIndex("scan_jobs_full_uq").on(t.integrationId).where(sql`kind = 'full' and state in ('queued', 'running')`),
-    uniqueIndex("scan_jobs_item_uq").on(t.integrationId, t.target).where(sql`kind = 'item' and state = 'queued'`),
+    uniqueIndex("scan_jobs_full_uq")
+      .on(t.integrationId)
+      .where(sql`kind = 'full' and state in ('queued', 'running')`),
+    uniqueIndex("scan_jobs_item_uq")
+      .on(t.integrationId, t.target)
+      .where(sql`kind = 'item' and state = 'queued'`),
   ],
 );
 
@@ -65,7 +86,9 @@ export const scanJobs = pgTable(
 export const scanItems = pgTable(
   "scan_items",
   {
-    jobId: uuid("job_id").notNull().references(() => scanJobs.id, { onDelete: "cascade" }),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => scanJobs.id, { onDelete: "cascade" }),
     container: text("container").notNull(),
     assetId: text("asset_id").notNull(),
     paths: jsonb("paths").$type<string[]>().notNull(),

@@ -9,7 +9,9 @@ import { integrations } from "./integrations";
 export const syncRuns = pgTable(
   "sync_runs",
   {
-    integrationId: uuid("integration_id").primaryKey().references(() => integrations.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id")
+      .primaryKey()
+      .references(() => integrations.id, { onDelete: "cascade" }),
     nextRunAt: timestamp("next_run_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     claimId: uuid("claim_id"),
     leaseUntil: timestamp("lease_until", { withTimezone: true, precision: 3 }),
@@ -29,7 +31,9 @@ export const syncRuns = pgTable(
 export const syncWebhooks = pgTable(
   "sync_webhooks",
   {
-    integrationId: uuid("integration_id").notNull().references(() => integrations.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
     boardId: text("board_id").notNull(),
     webhookId: text("webhook_id").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -12,7 +12,10 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
  * The one wrapper for server actions: the caller must be signed in, the input is parsed with the
  * same zod schema the form uses, and every field's error comes back keyed by field.
  */
-export function validatedAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>, principal: Principal) => Promise<T>) {
+export function validatedAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.output<S>, principal: Principal) => Promise<T>,
+) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const principal = await currentPrincipal();

@@ -44,7 +44,9 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(
       await options.authorize?.({ principal, params });
       let body: unknown = undefined;
       if (options.body) {
-        const raw = await readJsonBody(request, options.maxBytes ?? BODY_LIMITS.default, { optional: options.optionalBody });
+        const raw = await readJsonBody(request, options.maxBytes ?? BODY_LIMITS.default, {
+          optional: options.optionalBody,
+        });
         body = raw === undefined ? undefined : options.body.parse(raw);
       }
       const result = await handler({ principal, body: body as never, params, request, url });

@@ -6,7 +6,11 @@ import { errorFacts, logger } from "@/lib/log";
 export function zodFieldErrors(error: ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), "") || "body";
+    const key =
+      issue.path.reduce<string>(
+        (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+        "",
+      ) || "body";
     fields[key] ??= issue.message;
   }
   return fields;
@@ -21,7 +25,10 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     const fields = zodFieldErrors(error);
     const first = Object.entries(fields)[0];
-    return Response.json(errorBody("validation_failed", first ? `${first[0]}: ${first[1]}` : "Invalid request", fields), { status: 422 });
+    return Response.json(
+      errorBody("validation_failed", first ? `${first[0]}: ${first[1]}` : "Invalid request", fields),
+      { status: 422 },
+    );
   }
   if (error instanceof AppError) {
     const headers: Record<string, string> = {};

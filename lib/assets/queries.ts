@@ -54,9 +54,16 @@ function toView(r: Row): AssetView {
   };
 }
 
-export async function listAssets(filters: { teamId?: string; kind?: AssetView["kind"] } = {}, executor: Executor = db): Promise<AssetView[]> {
+export async function listAssets(
+  filters: { teamId?: string; kind?: AssetView["kind"] } = {},
+  executor: Executor = db,
+): Promise<AssetView[]> {
   const where = sql.join(
-    [sql`true`, ...(filters.teamId ? [sql`a.team_id = ${filters.teamId}`] : []), ...(filters.kind ? [sql`a.kind = ${filters.kind}`] : [])],
+    [
+      sql`true`,
+      ...(filters.teamId ? [sql`a.team_id = ${filters.teamId}`] : []),
+      ...(filters.kind ? [sql`a.kind = ${filters.kind}`] : []),
+    ],
     sql` and `,
   );
   return (await rows<Row>(executor, query(where))).map(toView);

@@ -6,7 +6,10 @@ import { ASSET_KINDS } from "@/lib/issues/schemas";
 /** An asset maps to at most one team; null unmaps it. */
 export const assetPatchSchema = z.object({ teamId: z.uuid("Must be a team id").nullable() }).strict();
 
-export const assetFiltersSchema = z.object({ teamId: z.uuid("Must be a team id").optional(), kind: z.enum(ASSET_KINDS).optional() });
+export const assetFiltersSchema = z.object({
+  teamId: z.uuid("Must be a team id").optional(),
+  kind: z.enum(ASSET_KINDS).optional(),
+});
 
 export function parseAssetFilters(params: URLSearchParams) {
   const parsed = assetFiltersSchema.safeParse(Object.fromEntries([...params].filter(([, v]) => v !== "")));

@@ -33,8 +33,18 @@ export async function setAssetTeam(actor: Principal, id: string, teamId: string 
       if (team.length === 0) throw new ValidationError("No such team", { teamId: "No such team" });
     }
     await tx.execute(sql`update assets set team_id = ${teamId} where id = ${id}`);
-    await notifyChanges(tx, { asset: { ...asset, teamId }, alsoTeamIds: asset.teamId ? [asset.teamId] : [], assetEvent: "asset_updated" });
-    await audit(tx, actor, { action: "asset.team_changed", targetType: "asset", targetId: id, teamId, details: { from: asset.teamId, to: teamId } });
+    await notifyChanges(tx, {
+      asset: { ...asset, teamId },
+      alsoTeamIds: asset.teamId ? [asset.teamId] : [],
+      assetEvent: "asset_updated",
+    });
+    await audit(tx, actor, {
+      action: "asset.team_changed",
+      targetType: "asset",
+      targetId: id,
+      teamId,
+      details: { from: asset.teamId, to: teamId },
+    });
     return true;
   });
   if (changed) wakeWorker();
@@ -64,7 +74,13 @@ export async function deleteAsset(actor: Principal, id: string): Promise<void> {
     await tx.execute(sql`update assets set deleted_at = now(), team_id = null where id = ${id}`);
     await tx.execute(sql`delete from ingests where asset_id = ${id}`);
     await notifyChanges(tx, { asset, assetEvent: "asset_deleted", deleted });
-    await audit(tx, actor, { action: "asset.deleted", targetType: "asset", targetId: id, teamId: asset.teamId, details: { issues: deleted.length } });
+    await audit(tx, actor, {
+      action: "asset.deleted",
+      targetType: "asset",
+      targetId: id,
+      teamId: asset.teamId,
+      details: { issues: deleted.length },
+    });
   });
   wakeWorker();
 }

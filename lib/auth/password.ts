@@ -14,4 +14,5 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 // A fixed hash to verify against when the account does not exist, so timing does not reveal it.
-export const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$p250Lbge1VI6fpYo1iCZRA$knAiQdoqaixuvy2OlAAmv6nF+KnITXyGI7sle0GOa3A";
+export const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$p250Lbge1VI6fpYo1iCZRA$knAiQdoqaixuvy2OlAAmv6nF+KnITXyGI7sle0GOa3A";

@@ -42,7 +42,8 @@ export function requireAdmin(p: Principal): void {
 
 /** Administrators, and leads of at least one team (the narrower check follows once the team is known). */
 export function requireSomeLead(p: Principal): void {
-  if (!p.isAdmin && !p.teams.some((t) => t.role === "lead")) throw new ForbiddenError("Only an administrator or a team lead can do that");
+  if (!p.isAdmin && !p.teams.some((t) => t.role === "lead"))
+    throw new ForbiddenError("Only an administrator or a team lead can do that");
 }
 
 /** Team-level settings: administrators, and leads of that team. */

@@ -19,7 +19,12 @@ export async function createApiToken(executor: Executor, userId: string, name: s
   const [row] = await executor
     .insert(apiTokens)
     .values({ userId, name, tokenHash: hashToken(token), lastFour: token.slice(-4) })
-    .returning({ id: apiTokens.id, name: apiTokens.name, lastFour: apiTokens.lastFour, createdAt: apiTokens.createdAt });
+    .returning({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      lastFour: apiTokens.lastFour,
+      createdAt: apiTokens.createdAt,
+    });
   return { ...row, token };
 }
 

@@ -38,8 +38,13 @@ export function loadKeys(): Keys {
   }
   const key = Buffer.from(secretsKey!, "base64");
   if (key.length !== 32) throw new Error("SECRETS_KEY must be 32 bytes, base64-encoded");
-  const previous = (process.env.SECRETS_KEY_PREVIOUS ?? "").split(",").map((k) => k.trim()).filter(Boolean).map((k) => Buffer.from(k, "base64"));
-  if (previous.some((k) => k.length !== 32)) throw new Error("SECRETS_KEY_PREVIOUS must list 32-byte keys, base64-encoded, separated by commas");
+  const previous = (process.env.SECRETS_KEY_PREVIOUS ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => Buffer.from(k, "base64"));
+  if (previous.some((k) => k.length !== 32))
+    throw new Error("SECRETS_KEY_PREVIOUS must list 32-byte keys, base64-encoded, separated by commas");
   return { authSecret: authSecret!, secretsKey: key, previousSecretsKeys: previous };
 }
 

@@ -15,17 +15,28 @@ export async function reencryptStaleSecrets(): Promise<number> {
   if (keys().previousSecretsKeys.length === 0) return 0;
   const rewritten = await db.transaction(async (tx) => {
     let count = 0;
-    const integrationRows = await tx.select({ id: integrations.id, secrets: integrations.secrets }).from(integrations).where(isNotNull(integrations.secrets));
+    const integrationRows = await tx
+      .select({ id: integrations.id, secrets: integrations.secrets })
+      .from(integrations)
+      .where(isNotNull(integrations.secrets));
     for (const row of integrationRows) {
       const values = staleValues(row.id, row.secrets!);
       if (!values) continue;
-      await tx.update(integrations).set({ secrets: encryptSecrets(values) }).where(eq(integrations.id, row.id));
+      await tx
+        .update(integrations)
+        .set({ secrets: encryptSecrets(values) })
+        .where(eq(integrations.id, row.id));
       count++;
     }
-    for (const row of await tx.select({ id: scanSettings.integrationId, secrets: scanSettings.secrets }).from(scanSettings)) {
+    for (const row of await tx
+      .select({ id: scanSettings.integrationId, secrets: scanSettings.secrets })
+      .from(scanSettings)) {
       const values = staleValues(row.id, row.secrets);
       if (!values) continue;
-      await tx.update(scanSettings).set({ secrets: encryptSecrets(values) }).where(eq(scanSettings.integrationId, row.id));
+      await tx
+        .update(scanSettings)
+        .set({ secrets: encryptSecrets(values) })
+        .where(eq(scanSettings.integrationId, row.id));
       count++;
     }
     return count;

@@ -7,10 +7,16 @@ import { deliveryIdInput, listDeliveriesQuery, retryFailedInput } from "./schema
 
 // The Recent deliveries panel's twins of the /api/v1/deliveries routes.
 
-export const listDeliveriesAction = validatedAction(listDeliveriesQuery, (input, principal) => listDeliveries(principal, input));
+export const listDeliveriesAction = validatedAction(listDeliveriesQuery, (input, principal) =>
+  listDeliveries(principal, input),
+);
 
-export const getDeliveryAction = validatedAction(deliveryIdInput, (input, principal) => getDelivery(principal, input.id));
+export const getDeliveryAction = validatedAction(deliveryIdInput, (input, principal) =>
+  getDelivery(principal, input.id),
+);
 
 export const redeliverAction = validatedAction(deliveryIdInput, (input, principal) => redeliver(principal, input.id));
 
-export const retryFailedSinceAction = validatedAction(retryFailedInput, (input, principal) => retryFailedSince(principal, input.integrationId, input.since));
+export const retryFailedSinceAction = validatedAction(retryFailedInput, (input, principal) =>
+  retryFailedSince(principal, input.integrationId, input.since),
+);

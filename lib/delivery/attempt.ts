@@ -45,7 +45,11 @@ export type AttemptInput = { id: string; payload: unknown; body: string | null; 
  * becomes an AttemptResult for the caller to record. The signature is computed here, at each
  * attempt, over the exact bytes sent.
  */
-export async function performAttempt(provider: Provider, config: IntegrationConfig, delivery: AttemptInput): Promise<AttemptResult> {
+export async function performAttempt(
+  provider: Provider,
+  config: IntegrationConfig,
+  delivery: AttemptInput,
+): Promise<AttemptResult> {
   const at = new Date();
   let url = "";
   let headers: Record<string, string> = {};
@@ -92,7 +96,10 @@ export async function performAttempt(provider: Provider, config: IntegrationConf
     };
   } catch (error) {
     const outbound = outboundErrorOf(error);
-    const message = maskSecretsIn(outbound?.message ?? `Could not send: ${error instanceof Error ? error.message : "unknown error"}`, secrets)!;
+    const message = maskSecretsIn(
+      outbound?.message ?? `Could not send: ${error instanceof Error ? error.message : "unknown error"}`,
+      secrets,
+    )!;
     const status = outbound?.status ?? null;
     return {
       ok: false,
@@ -102,7 +109,16 @@ export async function performAttempt(provider: Provider, config: IntegrationConf
       message,
       body: shown,
       bodySecrets,
-      record: { at, requestUrl: url ? maskUrl(url) : "", requestHeaders: maskHeaders(headers), requestBody: shown, status, responseBody: null, durationMs: Date.now() - at.getTime(), error: message },
+      record: {
+        at,
+        requestUrl: url ? maskUrl(url) : "",
+        requestHeaders: maskHeaders(headers),
+        requestBody: shown,
+        status,
+        responseBody: null,
+        durationMs: Date.now() - at.getTime(),
+        error: message,
+      },
     };
   }
 }

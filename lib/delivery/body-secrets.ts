@@ -40,7 +40,8 @@ function urlParts(value: string): string[] {
       }
     };
     const parts = [...url.searchParams.values(), decode(url.username), decode(url.password)];
-    for (const segment of url.pathname.split("/")) if (segment.length >= 8 && /\d/.test(segment)) parts.push(decode(segment));
+    for (const segment of url.pathname.split("/"))
+      if (segment.length >= 8 && /\d/.test(segment)) parts.push(decode(segment));
     return parts.filter((p) => p.length >= MIN_SECRET_LENGTH && p !== value);
   } catch {
     return [];
@@ -66,13 +67,17 @@ function makeNeedles(secrets: Record<string, string>): Needle[] {
 }
 
 /** The body as the log keeps it, and where the secrets go back at send time. */
-export function maskBodySecrets(body: string, secrets: Record<string, string>): { shown: string; spots: SecretSpot[] | null } {
+export function maskBodySecrets(
+  body: string,
+  secrets: Record<string, string>,
+): { shown: string; spots: SecretSpot[] | null } {
   const needles = needlesOf(secrets).filter((n) => n.field);
   if (needles.length === 0) return { shown: body, spots: null };
   const found: { at: number; needle: Needle }[] = [];
   for (const needle of needles) {
     for (let at = body.indexOf(needle.text); at !== -1; at = body.indexOf(needle.text, at + needle.text.length)) {
-      if (!found.some((f) => at < f.at + f.needle.text.length && f.at < at + needle.text.length)) found.push({ at, needle });
+      if (!found.some((f) => at < f.at + f.needle.text.length && f.at < at + needle.text.length))
+        found.push({ at, needle });
     }
   }
   if (found.length === 0) return { shown: body, spots: null };
@@ -90,7 +95,11 @@ export function maskBodySecrets(body: string, secrets: Record<string, string>): 
 }
 
 /** The exact bytes to send: the stored body with the integration's current secrets put back. */
-export function unmaskBodySecrets(shown: string, spots: SecretSpot[] | null | undefined, secrets: Record<string, string>): string {
+export function unmaskBodySecrets(
+  shown: string,
+  spots: SecretSpot[] | null | undefined,
+  secrets: Record<string, string>,
+): string {
   if (!spots?.length) return shown;
   let body = "";
   let from = 0;
@@ -107,6 +116,7 @@ export function unmaskBodySecrets(shown: string, spots: SecretSpot[] | null | un
 export function maskSecretsIn(text: string | null, secrets: Record<string, string>): string | null {
   if (!text) return text;
   let out = text;
-  for (const needle of needlesOf(secrets)) if (out.includes(needle.text)) out = out.split(needle.text).join(needle.mask);
+  for (const needle of needlesOf(secrets))
+    if (out.includes(needle.text)) out = out.split(needle.text).join(needle.mask);
   return out;
 }

@@ -33,7 +33,11 @@ export type Claim = {
 const notWaitingForEarlier = `(not w.after_earlier or not exists (
   select 1 from deliveries e where e.integration_id = w.integration_id and e.status = 'pending' and e.id < w.id))`;
 
-type Row = Partial<ClaimedDelivery> & { leaseUntil: string | Date | null; nextDueAt: string | Date | null; followersWaiting: boolean };
+type Row = Partial<ClaimedDelivery> & {
+  leaseUntil: string | Date | null;
+  nextDueAt: string | Date | null;
+  followersWaiting: boolean;
+};
 
 /**
  * Take up to `limit` due deliveries under a fresh claim id. SKIP LOCKED lets workers claim side

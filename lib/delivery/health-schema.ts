@@ -7,7 +7,10 @@ export type HealthHour = { hour: string; delivered: number; failed: number; p95M
 
 export const HEALTH_WINDOWS = ["24h", "7d"] as const;
 export type HealthWindow = (typeof HEALTH_WINDOWS)[number];
-export const healthInput = z.object({ integrationId: z.uuid("Not an integration id"), window: z.enum(HEALTH_WINDOWS, { message: "window is 24h or 7d" }).default("24h") });
+export const healthInput = z.object({
+  integrationId: z.uuid("Not an integration id"),
+  window: z.enum(HEALTH_WINDOWS, { message: "window is 24h or 7d" }).default("24h"),
+});
 export const WINDOW_HOURS: Record<HealthWindow, number> = { "24h": 24, "7d": 168 };
 
 export type DeliveryHealth = {

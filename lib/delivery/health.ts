@@ -26,7 +26,12 @@ const ms = (v: Date | string) => new Date(v).getTime();
  * delivered, or failed (given up, or retrying after a failure). Deliveries are found through
  * their time-ordered ids, so the integration index bounds the scan to the window.
  */
-export async function deliveryHealth(integrationIds: string[], window: HealthWindow, now = Date.now(), executor: Executor = db): Promise<Map<string, DeliveryHealth>> {
+export async function deliveryHealth(
+  integrationIds: string[],
+  window: HealthWindow,
+  now = Date.now(),
+  executor: Executor = db,
+): Promise<Map<string, DeliveryHealth>> {
   const result = new Map<string, DeliveryHealth>();
   if (integrationIds.length === 0) return result;
   const hours = WINDOW_HOURS[window];
@@ -99,8 +104,15 @@ export async function deliveryHealth(integrationIds: string[], window: HealthWin
 }
 
 /** One integration's health for a person who may manage it (administrators; a team's leads). */
-export async function integrationHealth(principal: Principal, integrationId: string, window: HealthWindow): Promise<DeliveryHealth> {
-  const [integration] = await db.select({ teamId: integrations.teamId }).from(integrations).where(eq(integrations.id, integrationId));
+export async function integrationHealth(
+  principal: Principal,
+  integrationId: string,
+  window: HealthWindow,
+): Promise<DeliveryHealth> {
+  const [integration] = await db
+    .select({ teamId: integrations.teamId })
+    .from(integrations)
+    .where(eq(integrations.id, integrationId));
   // Members are refused before anything is looked up; a lead learns nothing about other teams' integrations.
   visibleTeams(principal);
   if (!integration || !mayManage(principal, integration.teamId)) throw new NotFoundError("Integration");

@@ -37,7 +37,10 @@ const FRESH_MS = 1000;
 const recent = new Map<string, { at: number; integration: LoadedIntegration | undefined }>();
 
 /** The integrations of a batch, with secrets decrypted, in at most one query. Missing ids were deleted. */
-export async function loadIntegrations(ids: string[], executor: Executor = db): Promise<Map<string, LoadedIntegration | undefined>> {
+export async function loadIntegrations(
+  ids: string[],
+  executor: Executor = db,
+): Promise<Map<string, LoadedIntegration | undefined>> {
   const now = Date.now();
   const found = new Map<string, LoadedIntegration | undefined>();
   const wanted: string[] = [];

@@ -22,22 +22,46 @@ export async function processDelivery(
   settings: DeliverySettings,
 ): Promise<Processed> {
   const skip = (lastError: string): Processed => ({
-    outcome: { deliveryId: delivery.id, claimId: delivery.claimId, status: "failed", nextAttemptAt: null, body: delivery.body, attempt: null, lastError, countsAsAttempt: false },
+    outcome: {
+      deliveryId: delivery.id,
+      claimId: delivery.claimId,
+      status: "failed",
+      nextAttemptAt: null,
+      body: delivery.body,
+      attempt: null,
+      lastError,
+      countsAsAttempt: false,
+    },
     health: null,
   });
   if (!integration) return skip("The integration was removed");
-  if (!integration.enabled) return skip(`Not sent: the integration is disabled${integration.disabledReason ? ` (${integration.disabledReason})` : ""}`);
+  if (!integration.enabled)
+    return skip(
+      `Not sent: the integration is disabled${integration.disabledReason ? ` (${integration.disabledReason})` : ""}`,
+    );
   if (!provider?.buildRequest) return skip(`No delivery path for provider ${delivery.provider}`);
   if (integration.secretsError) {
     // The settings page says so too: the integration fails until its secrets are saved again.
-    return { ...skip(integration.secretsError), health: { integrationId: integration.id, at: new Date(), ok: false, error: integration.secretsError } };
+    return {
+      ...skip(integration.secretsError),
+      health: { integrationId: integration.id, at: new Date(), ok: false, error: integration.secretsError },
+    };
   }
 
   const limit = provider.rateLimit?.(integration);
   const wait = limit ? await limiter.reserve(limit) : 0;
   if (wait > 0) {
     return {
-      outcome: { deliveryId: delivery.id, claimId: delivery.claimId, status: "pending", nextAttemptAt: new Date(Date.now() + wait), body: delivery.body, attempt: null, lastError: null, countsAsAttempt: false },
+      outcome: {
+        deliveryId: delivery.id,
+        claimId: delivery.claimId,
+        status: "pending",
+        nextAttemptAt: new Date(Date.now() + wait),
+        body: delivery.body,
+        attempt: null,
+        lastError: null,
+        countsAsAttempt: false,
+      },
       health: null,
     };
   }
@@ -46,7 +70,9 @@ export async function processDelivery(
   const attemptNumber = delivery.attempts + 1;
   const step = nextStep(result, attemptNumber, settings);
   observeAttempt(delivery.provider, step.status, result.record.durationMs);
-  const disableReason = result.disable ? `The receiver answered ${result.status ?? "410"} Gone; re-enable the integration after fixing its URL` : undefined;
+  const disableReason = result.disable
+    ? `The receiver answered ${result.status ?? "410"} Gone; re-enable the integration after fixing its URL`
+    : undefined;
   return {
     outcome: {
       deliveryId: delivery.id,
@@ -60,6 +86,12 @@ export async function processDelivery(
       lastError: result.ok ? null : result.message,
       countsAsAttempt: true,
     },
-    health: { integrationId: integration.id, at: result.record.at, ok: result.ok, error: result.ok ? undefined : result.message, disableReason },
+    health: {
+      integrationId: integration.id,
+      at: result.record.at,
+      ok: result.ok,
+      error: result.ok ? undefined : result.message,
+      disableReason,
+    },
   };
 }

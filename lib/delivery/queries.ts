@@ -46,13 +46,21 @@ export function mayManage(p: Principal, teamId: string | null): boolean {
 }
 
 /** Newest first. Ids are time-ordered, so the cursor is simply the last id of the page. */
-export async function listDeliveries(p: Principal, q: ListDeliveriesQuery): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
+export async function listDeliveries(
+  p: Principal,
+  q: ListDeliveriesQuery,
+): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
   const teams = visibleTeams(p);
-  if (q.teamId && teams !== "all" && !teams.includes(q.teamId)) throw new ForbiddenError("You can see only the deliveries of teams you lead");
+  if (q.teamId && teams !== "all" && !teams.includes(q.teamId))
+    throw new ForbiddenError("You can see only the deliveries of teams you lead");
   if (q.integrationId) {
-    const [integration] = await db.select({ teamId: integrations.teamId }).from(integrations).where(eq(integrations.id, q.integrationId));
+    const [integration] = await db
+      .select({ teamId: integrations.teamId })
+      .from(integrations)
+      .where(eq(integrations.id, q.integrationId));
     if (!integration) throw new NotFoundError("Integration");
-    if (!mayManage(p, integration.teamId)) throw new ForbiddenError("You can see only the deliveries of teams you lead");
+    if (!mayManage(p, integration.teamId))
+      throw new ForbiddenError("You can see only the deliveries of teams you lead");
   }
   const where: (SQL | undefined)[] = [
     q.provider ? eq(deliveries.provider, q.provider) : undefined,
@@ -62,10 +70,21 @@ export async function listDeliveries(p: Principal, q: ListDeliveriesQuery): Prom
     q.cursor ? lt(deliveries.id, q.cursor) : undefined,
     teams === "all" ? undefined : inArray(deliveries.teamId, teams),
   ];
-  const found = await db.select().from(deliveries).where(and(...where)).orderBy(desc(deliveries.id)).limit(q.limit + 1);
+  const found = await db
+    .select()
+    .from(deliveries)
+    .where(and(...where))
+    .orderBy(desc(deliveries.id))
+    .limit(q.limit + 1);
   const page = found.slice(0, q.limit);
-  const attempts = await attemptsFor(page.map((d) => d.id), false);
-  return { items: page.map((d) => view(d, attempts.get(d.id) ?? [])), nextCursor: found.length > q.limit ? page[page.length - 1].id : null };
+  const attempts = await attemptsFor(
+    page.map((d) => d.id),
+    false,
+  );
+  return {
+    items: page.map((d) => view(d, attempts.get(d.id) ?? [])),
+    nextCursor: found.length > q.limit ? page[page.length - 1].id : null,
+  };
 }
 
 /** One delivery with every attempt in full: masked request headers, response bodies. */
@@ -79,7 +98,11 @@ export async function getDelivery(p: Principal, id: string): Promise<DeliveryVie
 async function attemptsFor(ids: string[], full: boolean): Promise<Map<string, AttemptView[]>> {
   const byDelivery = new Map<string, AttemptView[]>();
   if (ids.length === 0) return byDelivery;
-  const found = await db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.deliveryId, ids)).orderBy(deliveryAttempts.id);
+  const found = await db
+    .select()
+    .from(deliveryAttempts)
+    .where(inArray(deliveryAttempts.deliveryId, ids))
+    .orderBy(deliveryAttempts.id);
   for (const a of found) {
     const list = byDelivery.get(a.deliveryId) ?? [];
     list.push({

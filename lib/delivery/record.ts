@@ -112,7 +112,11 @@ export type HealthSignal = { integrationId: string; at: Date; ok: boolean; error
  * disables the integration with the reason shown on its card. Successes write at most once
  * a second per integration, so a busy queue does not hammer one row.
  */
-export async function updateIntegrationHealth(signals: HealthSignal[], disableAfterMs: number, executor: Executor = db): Promise<void> {
+export async function updateIntegrationHealth(
+  signals: HealthSignal[],
+  disableAfterMs: number,
+  executor: Executor = db,
+): Promise<void> {
   const latest = new Map<string, HealthSignal>();
   for (const s of signals) {
     const seen = latest.get(s.integrationId);

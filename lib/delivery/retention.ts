@@ -6,7 +6,10 @@ import { uuidv7Floor } from "./ids";
 const CHUNK = 5000;
 
 /** The delivery log is kept 14 days: finished deliveries older than that go, with their attempts (cascade). */
-export async function pruneDeliveryLog(executor: Executor = db, retentionMs = deliverySettings().retentionMs): Promise<number> {
+export async function pruneDeliveryLog(
+  executor: Executor = db,
+  retentionMs = deliverySettings().retentionMs,
+): Promise<number> {
   // Ids are UUIDv7: "created before the cut-off" is a primary-key range.
   const before = uuidv7Floor(Date.now() - retentionMs);
   let removed = 0;

@@ -12,7 +12,12 @@ export type AttemptVerdict = { ok: boolean; disable: boolean; retryAfterMs: numb
 export type NextStep = { status: "pending" | "delivered" | "failed"; nextAttemptAt: Date | null };
 
 /** What happens to a delivery after its `attemptNumber`-th attempt of this run. */
-export function nextStep(verdict: AttemptVerdict, attemptNumber: number, settings: DeliverySettings, now: number = Date.now()): NextStep {
+export function nextStep(
+  verdict: AttemptVerdict,
+  attemptNumber: number,
+  settings: DeliverySettings,
+  now: number = Date.now(),
+): NextStep {
   if (verdict.ok) return { status: "delivered", nextAttemptAt: null };
   // 410 Gone: the receiver told us to stop; the integration is disabled and nothing more is sent.
   if (verdict.disable || attemptNumber >= settings.maxAttempts) return { status: "failed", nextAttemptAt: null };

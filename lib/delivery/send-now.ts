@@ -12,12 +12,18 @@ import { isUuid } from "@/lib/ids";
  * and wait for the answer (Test buttons). It is recorded as a `test` delivery with its attempt
  * when the integration is saved; it is never retried.
  */
-export async function deliverNow(provider: Provider, config: IntegrationConfig, payload: unknown, kind = "test"): Promise<TestResult> {
+export async function deliverNow(
+  provider: Provider,
+  config: IntegrationConfig,
+  payload: unknown,
+  kind = "test",
+): Promise<TestResult> {
   const id = uuidv7();
   const result = await performAttempt(provider, config, { id, payload, body: null });
   const status = result.ok ? "delivered" : "failed";
   // A Test of settings not saved yet has no integration to log it under.
-  if (!isUuid(config.id)) return { ok: result.ok, status: result.status, message: result.message, durationMs: result.record.durationMs };
+  if (!isUuid(config.id))
+    return { ok: result.ok, status: result.status, message: result.message, durationMs: result.record.durationMs };
   try {
     await db.transaction(async (tx) => {
       const [saved] = await tx.select({ id: integrations.id }).from(integrations).where(eq(integrations.id, config.id));

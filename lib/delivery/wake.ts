@@ -46,7 +46,9 @@ export async function listenForWork(wake: Waker, log: (message: string) => void)
     } catch (error) {
       next.end().catch(() => {});
       if (!stopped) {
-        log(`[worker] LISTEN failed (${error instanceof Error ? error.message : "error"}); polling until it reconnects`);
+        log(
+          `[worker] LISTEN failed (${error instanceof Error ? error.message : "error"}); polling until it reconnects`,
+        );
         retry = setTimeout(() => void connect(), 1000);
       }
     }

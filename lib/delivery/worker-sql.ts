@@ -24,7 +24,10 @@ export class WorkerSql {
       const entries = Object.entries(this.settings);
       if (entries.length === 0) return (await pglite.query<R>(text, values)).rows;
       return pglite.transaction(async (tx) => {
-        await tx.query(`select ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(", ")}`, entries.flat());
+        await tx.query(
+          `select ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(", ")}`,
+          entries.flat(),
+        );
         return (await tx.query<R>(text, values)).rows;
       });
     }
@@ -52,7 +55,11 @@ export class WorkerSql {
       try {
         await client.connect();
         const entries = Object.entries(this.settings);
-        if (entries.length) await client.query(`select ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(", ")}`, entries.flat());
+        if (entries.length)
+          await client.query(
+            `select ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, false)`).join(", ")}`,
+            entries.flat(),
+          );
         this.client = client;
         return client;
       } catch (error) {

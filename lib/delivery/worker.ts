@@ -109,10 +109,13 @@ export class DeliveryWorker {
     if (this.wakeTimerAt <= at) return;
     clearTimeout(this.wakeTimer);
     this.wakeTimerAt = at;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimerAt = Infinity;
-      this.wake();
-    }, Math.max(0, at - Date.now()));
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimerAt = Infinity;
+        this.wake();
+      },
+      Math.max(0, at - Date.now()),
+    );
     this.wakeTimer.unref();
   }
 
@@ -163,8 +166,11 @@ export class DeliveryWorker {
   private async idle(nextDueAt: Date | null): Promise<void> {
     // Vacuum once the queue has been quiet a while, not at the tail of a burst, where it would
     // hold up the last results (and, on the embedded database, every page view) for its length.
-    if (this.quietSince !== null && Date.now() - this.quietSince >= QUIET_BEFORE_VACUUM_MS) await this.housekeeping.vacuumIfDue(true);
-    const wait = nextDueAt ? Math.min(this.settings.pollMs, Math.max(0, nextDueAt.getTime() - Date.now())) : this.settings.pollMs;
+    if (this.quietSince !== null && Date.now() - this.quietSince >= QUIET_BEFORE_VACUUM_MS)
+      await this.housekeeping.vacuumIfDue(true);
+    const wait = nextDueAt
+      ? Math.min(this.settings.pollMs, Math.max(0, nextDueAt.getTime() - Date.now()))
+      : this.settings.pollMs;
     if (wait > 0 && !this.woken) await this.sleep(wait);
   }
 
@@ -181,7 +187,8 @@ export class DeliveryWorker {
       this.held -= count;
       return;
     }
-    for (const delivery of claim.deliveries) this.queue.push({ delivery, leaseUntil, integration: configs.get(delivery.integrationId) });
+    for (const delivery of claim.deliveries)
+      this.queue.push({ delivery, leaseUntil, integration: configs.get(delivery.integrationId) });
     this.pump();
   }
 
@@ -199,7 +206,13 @@ export class DeliveryWorker {
       }
       this.sending++;
       const { delivery, integration } = item;
-      processDelivery(delivery, integration, getProvider(delivery.provider as ProviderId), this.limiter, this.settings).then(
+      processDelivery(
+        delivery,
+        integration,
+        getProvider(delivery.provider as ProviderId),
+        this.limiter,
+        this.settings,
+      ).then(
         (processed) => {
           this.sending--;
           this.finish({ ...processed, leaseUntil: item.leaseUntil });
@@ -253,7 +266,9 @@ export class DeliveryWorker {
       try {
         // Health first: once a delivery reads as settled, its integration's card says so too.
         const health = batch.flatMap((f) => (f.health ? [f.health] : []));
-        await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) => this.log(`[worker] health update failed: ${errorSummary(error)}`));
+        await updateIntegrationHealth(health, this.settings.disableAfterMs).catch((error) =>
+          this.log(`[worker] health update failed: ${errorSummary(error)}`),
+        );
         await recordOutcomes(
           batch.map((f) => f.outcome),
           this.recordVia,
@@ -262,7 +277,11 @@ export class DeliveryWorker {
         this.counts.recorded += batch.length;
         for (const f of batch) if (f.outcome.nextAttemptAt) this.wakeAt(f.outcome.nextAttemptAt.getTime());
         // A settled delivery may free one queued after it (claim.ts); a released one is due now.
-        if (batch.some((f) => f.outcome.release) || (this.followersWaiting && batch.some((f) => f.outcome.status !== "pending"))) this.wake();
+        if (
+          batch.some((f) => f.outcome.release) ||
+          (this.followersWaiting && batch.some((f) => f.outcome.status !== "pending"))
+        )
+          this.wake();
         this.held -= batch.length;
         this.housekeeping.finished(batch.length);
       } catch (error) {
@@ -291,7 +310,17 @@ export class DeliveryWorker {
 /** An unsent delivery given back: its claim and lease go, nothing else changes. */
 function release({ delivery, leaseUntil }: Queued): Finished {
   return {
-    outcome: { deliveryId: delivery.id, claimId: delivery.claimId, status: "pending", nextAttemptAt: null, body: null, attempt: null, lastError: null, countsAsAttempt: false, release: true },
+    outcome: {
+      deliveryId: delivery.id,
+      claimId: delivery.claimId,
+      status: "pending",
+      nextAttemptAt: null,
+      body: null,
+      attempt: null,
+      lastError: null,
+      countsAsAttempt: false,
+      release: true,
+    },
     health: null,
     leaseUntil,
   };

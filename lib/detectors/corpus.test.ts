@@ -8,7 +8,8 @@ import { engine } from "./default-engine";
 import { RULES } from "./rules";
 import { isPypiMacaroon } from "./verify";
 
-const found = (text: string) => engine.detect(text).map((f) => ({ detectorId: DETECTORS[f.detector].id, secret: f.secret }));
+const found = (text: string) =>
+  engine.detect(text).map((f) => ({ detectorId: DETECTORS[f.detector].id, secret: f.secret }));
 
 describe("the detector corpus", () => {
   it("covers every catalogue entry (50 or more) with 3+ generated secrets and 3+ look-alikes, and every entry has a rule", () => {
@@ -28,7 +29,9 @@ describe("the detector corpus", () => {
     const wrong = corpus.flatMap((e, i) => {
       const want = JSON.stringify(e.expected.map((x) => [x.detectorId, x.secret]));
       const got = JSON.stringify(reported[i].map((x) => [x.detectorId, x.secret]));
-      return want === got ? [] : [`${e.kind}${e.lookAlike ? " look-alike" : ""}: ${got} in ${JSON.stringify(e.text.slice(0, 120))}`];
+      return want === got
+        ? []
+        : [`${e.kind}${e.lookAlike ? " look-alike" : ""}: ${got} in ${JSON.stringify(e.text.slice(0, 120))}`];
     });
     expect(wrong).toEqual([]);
     for (const s of score(corpus, reported)) {
@@ -41,8 +44,14 @@ describe("the detector corpus", () => {
   it("builds tokens with their formats' checksums, and one changed character fails them", () => {
     // Published check values: CRC-32 of "123456789", and BIP-173's valid and invalid bech32 strings.
     expect(crc32("123456789")).toBe(0xcbf43926);
-    for (const valid of ["A12UEL5L", "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw", "split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w"]) expect(hasBech32Checksum(valid), valid).toBe(true);
-    for (const invalid of ["A12UEL5M", "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxx"]) expect(hasBech32Checksum(invalid), invalid).toBe(false);
+    for (const valid of [
+      "A12UEL5L",
+      "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw",
+      "split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w",
+    ])
+      expect(hasBech32Checksum(valid), valid).toBe(true);
+    for (const invalid of ["A12UEL5M", "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxx"])
+      expect(hasBech32Checksum(invalid), invalid).toBe(false);
     const g = new Gen(99);
     for (const prefix of ["ghp_", "gho_", "npm_"]) {
       expect(hasBase62Crc(crcToken(g, prefix)), prefix).toBe(true);

@@ -9,7 +9,9 @@ describe("secret detection on the worker threads", () => {
     const planted = Object.values(maker.kinds()).map((make) => make());
     const scans = await scanTexts(planted.map((p) => `Notes from the call.\n${p.text}\nThat's all.`));
     scans.forEach((scan, i) => {
-      expect("secrets" in scan && scan.secrets.map((s) => s.secret), planted[i].detectorId).toEqual([planted[i].secret]);
+      expect("secrets" in scan && scan.secrets.map((s) => s.secret), planted[i].detectorId).toEqual([
+        planted[i].secret,
+      ]);
     });
     const [found] = await detectSecrets(planted[0].text);
     expect(found.detector.id).toBe(planted[0].detectorId);
@@ -25,7 +27,9 @@ describe("secret detection on the worker threads", () => {
       last = now;
     }, 5);
     const started = performance.now();
-    const result = await Promise.all([text, text].map((t) => detectionPool().run({ kind: "mask", texts: [t], budgetMs: 60_000 })));
+    const result = await Promise.all(
+      [text, text].map((t) => detectionPool().run({ kind: "mask", texts: [t], budgetMs: 60_000 })),
+    );
     const elapsed = performance.now() - started;
     clearInterval(timer);
     expect(result.map((r) => r.kind)).toEqual(["mask", "mask"]);
@@ -48,7 +52,11 @@ describe("secret detection on the worker threads", () => {
     const planted = new SecretMaker(14).kinds().STR001();
     const [a] = await detectSecrets(`old words ${planted.secret}`);
     const [b] = await detectSecrets(`entirely new words around it: ${planted.secret} — and more`);
-    expect(secretFingerprint(a.detector.id, a.secret, "SEC-1")).toBe(secretFingerprint(b.detector.id, b.secret, "SEC-1"));
-    expect(secretFingerprint(a.detector.id, a.secret, "SEC-1")).not.toBe(secretFingerprint(a.detector.id, a.secret, "SEC-2"));
+    expect(secretFingerprint(a.detector.id, a.secret, "SEC-1")).toBe(
+      secretFingerprint(b.detector.id, b.secret, "SEC-1"),
+    );
+    expect(secretFingerprint(a.detector.id, a.secret, "SEC-1")).not.toBe(
+      secretFingerprint(a.detector.id, a.secret, "SEC-2"),
+    );
   });
 });

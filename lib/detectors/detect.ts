@@ -36,11 +36,13 @@ function batches(texts: string[]): { from: number; texts: string[] }[] {
 
 /** Every secret in each text, with its excerpt (the masked context an issue stores). */
 export async function scanTexts(texts: string[], budgetMs = DEFAULT_BUDGET_MS): Promise<TextScan[]> {
-  const results = await Promise.all(batches(texts).map(async (b) => {
-    const task: DetectTask = { kind: "scan", texts: b.texts, budgetMs };
-    const result = await detectionPool().run(task);
-    return result.kind === "scan" ? result.scans : [];
-  }));
+  const results = await Promise.all(
+    batches(texts).map(async (b) => {
+      const task: DetectTask = { kind: "scan", texts: b.texts, budgetMs };
+      const result = await detectionPool().run(task);
+      return result.kind === "scan" ? result.scans : [];
+    }),
+  );
   return results.flat();
 }
 
@@ -57,17 +59,21 @@ export async function detectSecrets(text: string): Promise<Detection[]> {
  */
 export async function maskTexts(texts: string[], budgetMs = DEFAULT_BUDGET_MS): Promise<string[]> {
   const out = texts.slice();
-  await Promise.all(batches(texts).map(async (b) => {
-    const pending = b.texts.map((t, i) => ({ t, i })).filter(({ t }) => t.length > 0);
-    if (!pending.length) return;
-    try {
-      const result = await detectionPool().run({ kind: "mask", texts: pending.map((p) => p.t), budgetMs });
-      if (result.kind === "mask") pending.forEach((p, k) => (out[b.from + p.i] = result.masked[k]));
-    } catch (error) {
-      console.error(`[detectors] ${error instanceof Error ? error.name : "error"}: ${pending.length} content(s) withheld`);
-      for (const p of pending) out[b.from + p.i] = withheld(p.t);
-    }
-  }));
+  await Promise.all(
+    batches(texts).map(async (b) => {
+      const pending = b.texts.map((t, i) => ({ t, i })).filter(({ t }) => t.length > 0);
+      if (!pending.length) return;
+      try {
+        const result = await detectionPool().run({ kind: "mask", texts: pending.map((p) => p.t), budgetMs });
+        if (result.kind === "mask") pending.forEach((p, k) => (out[b.from + p.i] = result.masked[k]));
+      } catch (error) {
+        console.error(
+          `[detectors] ${error instanceof Error ? error.name : "error"}: ${pending.length} content(s) withheld`,
+        );
+        for (const p of pending) out[b.from + p.i] = withheld(p.t);
+      }
+    }),
+  );
   return out;
 }
 

@@ -6,7 +6,15 @@ import { KeywordAutomaton } from "./prefilter";
 import { START, type Rule } from "./rule";
 
 /** A secret in a text: its span, and the span of the whole match around it (for excerpts). */
-export type Found = { detector: DetectorKey; secret: string; start: number; end: number; matchStart: number; matchEnd: number; rank: number };
+export type Found = {
+  detector: DetectorKey;
+  secret: string;
+  start: number;
+  end: number;
+  matchStart: number;
+  matchEnd: number;
+  rank: number;
+};
 
 /** Raised when a text takes longer than its budget; the caller decides what an unscanned text means. */
 export class DetectionBudgetExceeded extends Error {
@@ -135,7 +143,15 @@ export class SecretEngine {
       if ((rule.verify && !rule.verify(secret, m)) || isPlaceholder(secret, true)) return;
     } else if (isPlaceholder(secret) || (rule.verify && !rule.verify(secret, m))) return;
     const start = span ? span[0] : m.index;
-    out.push({ detector: rule.detector, secret, start, end: start + secret.length, matchStart: m.index, matchEnd: m.index + m[0].length, rank: rule.rank ?? 1 });
+    out.push({
+      detector: rule.detector,
+      secret,
+      start,
+      end: start + secret.length,
+      matchStart: m.index,
+      matchEnd: m.index + m[0].length,
+      rank: rule.rank ?? 1,
+    });
   }
 }
 

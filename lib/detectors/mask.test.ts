@@ -34,7 +34,8 @@ describe("masking", () => {
     expect(scan.secrets).toHaveLength(2);
     for (const s of scan.secrets) {
       expect(s.excerpt).not.toContain("first line");
-      for (const secret of [a, b]) for (let i = 4; i + 5 <= secret.length - 4; i++) expect(s.excerpt).not.toContain(secret.slice(i, i + 5));
+      for (const secret of [a, b])
+        for (let i = 4; i + 5 <= secret.length - 4; i++) expect(s.excerpt).not.toContain(secret.slice(i, i + 5));
     }
   });
 
@@ -44,8 +45,17 @@ describe("masking", () => {
       expect(isPlaceholder(example.value), example.value).toBe(true);
     }
     const azurite = PUBLISHED_EXAMPLES.find((e) => e.source.includes("azurite"))!.value;
-    expect(engine.detect(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azurite};`)).toEqual([]);
-    for (const text of ["xoxb-your-bot-token", "password: ${DB_PASSWORD}", "api_key: <your key>", "token = xxxxxxxxxxxxxxxxxxxx", "secret: '****************'", "password = changeme1234"]) {
+    expect(engine.detect(`DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${azurite};`)).toEqual(
+      [],
+    );
+    for (const text of [
+      "xoxb-your-bot-token",
+      "password: ${DB_PASSWORD}",
+      "api_key: <your key>",
+      "token = xxxxxxxxxxxxxxxxxxxx",
+      "secret: '****************'",
+      "password = changeme1234",
+    ]) {
       expect(engine.detect(text), text).toEqual([]);
     }
   });

@@ -70,7 +70,10 @@ export class DetectionPool {
       if (!job || job.id !== message.id) return;
       this.release(slot);
       if (message.result) job.resolve(message.result);
-      else job.reject(message.error === "DetectionBudgetExceeded" ? new DetectionBudgetExceeded() : new DetectionWorkerFailed());
+      else
+        job.reject(
+          message.error === "DetectionBudgetExceeded" ? new DetectionBudgetExceeded() : new DetectionWorkerFailed(),
+        );
       this.pump();
     });
     slot.worker.on("error", () => this.fail(slot, new DetectionWorkerFailed()));

@@ -56,7 +56,10 @@ export function nearVendor(detector: DetectorKey, vendors: string[], value: stri
     detector,
     keywords: vendors,
     window: { before: 0, after: 200 },
-    pattern: new RegExp(`(?:key|token|secret|password|pass|pwd|auth|credential)${ASSIGNMENT}(?<secret>${value})(?![A-Za-z0-9_+/=-])`, "i"),
+    pattern: new RegExp(
+      `(?:key|token|secret|password|pass|pwd|auth|credential)${ASSIGNMENT}(?<secret>${value})(?![A-Za-z0-9_+/=-])`,
+      "i",
+    ),
     rank: 2,
     entropy: 3,
     ...extra,

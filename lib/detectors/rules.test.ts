@@ -60,7 +60,10 @@ describe("every rule is linear", () => {
     engines.forEach((engine, r) => {
       adversarial(RULES[r]).forEach((make, k) => {
         const result = linear(engine, make);
-        if (!result.ok) slow.push(`rule ${r} (${RULES[r].detector}) input ${k}: ${result.ms.toFixed(0)} ms, ratio ${result.ratio?.toFixed(1)}`);
+        if (!result.ok)
+          slow.push(
+            `rule ${r} (${RULES[r].detector}) input ${k}: ${result.ms.toFixed(0)} ms, ratio ${result.ratio?.toFixed(1)}`,
+          );
       });
     });
     expect(slow).toEqual([]);
@@ -69,7 +72,11 @@ describe("every rule is linear", () => {
   it("fails a quadratic rule, and the old JWT rule that took 1.3 s per MB of crafted text", () => {
     const quadratic: Rule = { detector: "jwt", keywords: ["eyj"], pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ/ };
     expect(linear(new SecretEngine([quadratic]), (n) => fill("eyJ", n)).ok).toBe(false);
-    const oldJwt: Rule = { detector: "jwt", keywords: ["eyj"], pattern: /eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{16,1000}/ };
+    const oldJwt: Rule = {
+      detector: "jwt",
+      keywords: ["eyj"],
+      pattern: /eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{10,8000}\.[A-Za-z0-9_-]{16,1000}/,
+    };
     expect(linear(new SecretEngine([oldJwt]), (n) => fill("eyJ", n)).ok).toBe(false);
   }, 120_000);
 });

@@ -14,7 +14,16 @@ export const RULESET_VERSION = createHash("sha256")
   .update(
     JSON.stringify({
       REVISION,
-      rules: RULES.map((r) => [r.detector, r.keywords, r.pattern.source, r.pattern.flags, r.window ?? null, r.entropy ?? null, r.rank ?? 1, Boolean(r.checked)]),
+      rules: RULES.map((r) => [
+        r.detector,
+        r.keywords,
+        r.pattern.source,
+        r.pattern.flags,
+        r.window ?? null,
+        r.entropy ?? null,
+        r.rank ?? 1,
+        Boolean(r.checked),
+      ]),
       examples: PUBLISHED_EXAMPLES.map((e) => e.value),
     }),
   )

@@ -27,7 +27,15 @@ export function scanText(text: string, budgetMs = DEFAULT_BUDGET_MS): TextScan {
   const capped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   try {
     const found = engine.detect(capped, performance.now() + budgetMs);
-    return { secrets: found.map((f) => ({ detector: f.detector, secret: f.secret, start: f.start, end: f.end, excerpt: excerpt(capped, f, found) })) };
+    return {
+      secrets: found.map((f) => ({
+        detector: f.detector,
+        secret: f.secret,
+        start: f.start,
+        end: f.end,
+        excerpt: excerpt(capped, f, found),
+      })),
+    };
   } catch (error) {
     if (error instanceof DetectionBudgetExceeded) return { error: "budget" };
     throw error;

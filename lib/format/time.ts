@@ -48,5 +48,9 @@ export function hourLabel(iso: string): string {
 
 /** A day on a chart's axis: "25 Nov". */
 export function dayLabel(isoDate: string): string {
-  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).toLocaleDateString(undefined, { day: "numeric", month: "short", timeZone: "UTC" });
+  return new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).toLocaleDateString(undefined, {
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
 }

@@ -44,7 +44,8 @@ function embeddedIPv4(addr: IPv6): { carried: IPv4[]; only: boolean } | null {
   // 6to4: 2002:aabb:ccdd::/48
   if (p[0] === 0x2002) return { carried: [v4(p[1], p[2])], only: true };
   // Teredo: 2001:0:<server>:…:<client, inverted>
-  if (p[0] === 0x2001 && p[1] === 0) return { carried: [v4(p[2], p[3]), v4(~p[6] & 0xffff, ~p[7] & 0xffff)], only: true };
+  if (p[0] === 0x2001 && p[1] === 0)
+    return { carried: [v4(p[2], p[3]), v4(~p[6] & 0xffff, ~p[7] & 0xffff)], only: true };
   // ISATAP interface identifier (…:0:5efe:a.b.c.d, or 200:5efe for a global one)
   if ((p[4] & 0xfdff) === 0 && p[5] === 0x5efe) return { carried: [v4(p[6], p[7])], only: false };
   return null;

@@ -62,7 +62,9 @@ export async function sendRequest(req: OutboundHttpRequest): Promise<OutboundHtt
       signal: deadline.signal,
     });
     const length = Number(res.headers["content-length"] ?? -1);
-    const body = req.maxResponseBytes ? await readWhole(res.body, length, req.maxResponseBytes) : await readCapped(res.body, length);
+    const body = req.maxResponseBytes
+      ? await readWhole(res.body, length, req.maxResponseBytes)
+      : await readCapped(res.body, length);
     const durationMs = Math.round(performance.now() - started);
     const headers = flattenHeaders(res.headers);
     if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304) {
@@ -87,13 +89,17 @@ function checkedUrl(raw: string): string {
   } catch {
     throw new OutboundError("invalid_url", "The URL is not valid");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new OutboundError("invalid_url", "Only http and https URLs can be called");
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new OutboundError("invalid_url", "Only http and https URLs can be called");
   if (checkedUrls.size > 1000) checkedUrls.clear();
   checkedUrls.set(raw, raw);
   return raw;
 }
 
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> }, length: number): Promise<string> {
+async function readCapped(
+  body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> },
+  length: number,
+): Promise<string> {
   if (length >= 0 && length <= RESPONSE_CAP_BYTES) return body.text();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -109,7 +115,11 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy(): void; text(
   return Buffer.concat(chunks).subarray(0, RESPONSE_CAP_BYTES).toString("utf8");
 }
 
-async function readWhole(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> }, length: number, max: number): Promise<string> {
+async function readWhole(
+  body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> },
+  length: number,
+  max: number,
+): Promise<string> {
   const tooLarge = () => new OutboundError("too_large", `The answer is larger than ${Math.round(max / 1024)} KB`);
   if (length > max) {
     // Nobody reads this stream any more: swallow the abort it reports when torn down.

@@ -12,7 +12,8 @@ import { resolveHost } from "./resolver";
 const guardedLookup = ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
   resolveHost(hostname).then(
     (answers) => {
-      if (answers.length === 0) return callback(Object.assign(new Error(`No address for the host`), { code: "ENOTFOUND" }));
+      if (answers.length === 0)
+        return callback(Object.assign(new Error(`No address for the host`), { code: "ENOTFOUND" }));
       for (const a of answers) {
         const reason = blockedReason(a.address);
         if (reason) return callback(new OutboundError("blocked", reason));
@@ -20,7 +21,8 @@ const guardedLookup = ((hostname: string, options: { all?: boolean }, callback: 
       if (options.all) callback(null, answers);
       else callback(null, answers[0].address, answers[0].family);
     },
-    (error: NodeJS.ErrnoException) => callback(Object.assign(new Error(`DNS lookup failed (${error.code ?? "error"})`), { code: error.code })),
+    (error: NodeJS.ErrnoException) =>
+      callback(Object.assign(new Error(`DNS lookup failed (${error.code ?? "error"})`), { code: error.code })),
   );
 }) as unknown as LookupFunction;
 

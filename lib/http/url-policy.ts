@@ -12,7 +12,8 @@ export function outboundUrlProblem(raw: string, allowPrivate = outboundAllowPriv
   } catch {
     return "Enter a full URL, such as https://example.com/hooks/spectral";
   }
-  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:")) return "The URL must start with https://";
+  if (url.protocol !== "https:" && !(allowPrivate && url.protocol === "http:"))
+    return "The URL must start with https://";
   if (url.username || url.password) return "Put credentials in the token, not in the URL";
   if (allowPrivate) return null;
   const host = unbracket(url.hostname);

@@ -10,7 +10,12 @@ const FIELD = "Idempotency-Key";
 /** The `Idempotency-Key` header: absent, or 1 to 255 visible ASCII characters. */
 export function parseIdempotencyKey(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  if (!KEY.test(value)) throw new ValidationError(`${FIELD} must be 1 to 255 visible ASCII characters`, { [FIELD]: "1 to 255 visible ASCII characters" }, 400);
+  if (!KEY.test(value))
+    throw new ValidationError(
+      `${FIELD} must be 1 to 255 visible ASCII characters`,
+      { [FIELD]: "1 to 255 visible ASCII characters" },
+      400,
+    );
   return value;
 }
 
@@ -24,9 +29,15 @@ export type KeyedRequest = { userId: string; key: string; operation: string; req
  * The same key with another request answers 422 and changes nothing. Expired keys are pruned
  * here, a few hundred at a time, so the table holds about a day of keyed requests.
  */
-export async function runOnce<T>(tx: Executor, request: KeyedRequest, work: () => Promise<T>): Promise<{ response: T; replayed: boolean }> {
+export async function runOnce<T>(
+  tx: Executor,
+  request: KeyedRequest,
+  work: () => Promise<T>,
+): Promise<{ response: T; replayed: boolean }> {
   const { userId, key, operation, requestHash } = request;
-  await tx.execute(sql`delete from idempotency_keys where user_id = ${userId} and key = ${key} and created_at < now() - ${WINDOW}`);
+  await tx.execute(
+    sql`delete from idempotency_keys where user_id = ${userId} and key = ${key} and created_at < now() - ${WINDOW}`,
+  );
   await tx.execute(
     sql`delete from idempotency_keys where ctid = any(array(
           select ctid from idempotency_keys where created_at < now() - ${WINDOW} limit 500 for update skip locked))`,
@@ -41,15 +52,21 @@ export async function runOnce<T>(tx: Executor, request: KeyedRequest, work: () =
       tx,
       sql`select operation, request_hash as "requestHash", response from idempotency_keys where user_id = ${userId} and key = ${key}`,
     );
-    if (!first || first.response === null) throw new ConflictError(`A request with this ${FIELD} is still in progress; retry shortly`);
+    if (!first || first.response === null)
+      throw new ConflictError(`A request with this ${FIELD} is still in progress; retry shortly`);
     if (first.operation !== operation || first.requestHash !== requestHash) {
-      throw new ValidationError(`${FIELD} was already used with a different request in the last 24 hours; use a new key for a new request`, {
-        [FIELD]: "Already used with a different request",
-      });
+      throw new ValidationError(
+        `${FIELD} was already used with a different request in the last 24 hours; use a new key for a new request`,
+        {
+          [FIELD]: "Already used with a different request",
+        },
+      );
     }
     return { response: first.response, replayed: true };
   }
   const response = await work();
-  await tx.execute(sql`update idempotency_keys set response = ${JSON.stringify(response)}::jsonb where user_id = ${userId} and key = ${key}`);
+  await tx.execute(
+    sql`update idempotency_keys set response = ${JSON.stringify(response)}::jsonb where user_id = ${userId} and key = ${key}`,
+  );
   return { response, replayed: false };
 }

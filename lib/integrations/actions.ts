@@ -29,6 +29,7 @@ export const deleteIntegrationAction = validatedAction(z.object(target), async (
   return null;
 });
 
-export const listMondayWorkspacesAction = validatedAction(z.object({ teamId: z.string().min(1) }), async ({ teamId }, principal) =>
-  listTeamMondayWorkspaces(principal, teamId),
+export const listMondayWorkspacesAction = validatedAction(
+  z.object({ teamId: z.string().min(1) }),
+  async ({ teamId }, principal) => listTeamMondayWorkspaces(principal, teamId),
 );

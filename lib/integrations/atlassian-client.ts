@@ -51,7 +51,12 @@ function retryAfterSeconds(value: string | undefined): number {
  * One Atlassian REST call with Basic auth through lib/http (SSRF guard, 10 s budget, no
  * redirects); JSON in, JSON out. 404 answers undefined; 429 throws VendorRateLimited.
  */
-export async function atlassianCall<T>(creds: AtlassianCredentials, method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T | undefined> {
+export async function atlassianCall<T>(
+  creds: AtlassianCredentials,
+  method: "GET" | "POST" | "PUT",
+  path: string,
+  body?: unknown,
+): Promise<T | undefined> {
   let response;
   try {
     response = await sendRequest({
@@ -62,7 +67,10 @@ export async function atlassianCall<T>(creds: AtlassianCredentials, method: "GET
       maxResponseBytes: MAX_BODY_BYTES,
     });
   } catch (error) {
-    throw new VendorError(outboundErrorOf(error)?.status ?? null, outboundErrorOf(error)?.message ?? "Connection failed");
+    throw new VendorError(
+      outboundErrorOf(error)?.status ?? null,
+      outboundErrorOf(error)?.message ?? "Connection failed",
+    );
   }
   const { status, headers, body: text } = response;
   if (status === 429) throw new VendorRateLimited(retryAfterSeconds(headers["retry-after"]));

@@ -11,7 +11,11 @@ import { basicAuth, parseJson, vendorText } from "./vendor-text";
 export type AtlassianCredentials = { domainUrl: string; email: string; apiToken: string };
 
 export function atlassianCredentials(config: IntegrationConfig): AtlassianCredentials {
-  return { domainUrl: String(config.settings.domainUrl ?? ""), email: String(config.settings.email ?? ""), apiToken: config.secrets.apiToken ?? "" };
+  return {
+    domainUrl: String(config.settings.domainUrl ?? ""),
+    email: String(config.settings.email ?? ""),
+    apiToken: config.secrets.apiToken ?? "",
+  };
 }
 
 export const atlassianSchema = z.object({
@@ -46,10 +50,24 @@ export function atlassianSetup(product: string, purpose: string): SetupGuide {
   };
 }
 
-type AtlassianParts = { product: string; emailPlaceholder: string; purpose: string; whoAmIPath: string; settings?: z.ZodRawShape; extras?: readonly ExtraPanel[] };
+type AtlassianParts = {
+  product: string;
+  emailPlaceholder: string;
+  purpose: string;
+  whoAmIPath: string;
+  settings?: z.ZodRawShape;
+  extras?: readonly ExtraPanel[];
+};
 
 /** What a Jira or Confluence provider declares alike: its form, setup help, site and Test. */
-export function atlassianProvider({ product, emailPlaceholder, purpose, whoAmIPath, settings, extras }: AtlassianParts) {
+export function atlassianProvider({
+  product,
+  emailPlaceholder,
+  purpose,
+  whoAmIPath,
+  settings,
+  extras,
+}: AtlassianParts) {
   return {
     form: atlassianForm(emailPlaceholder, settings),
     secretFields: ["apiToken"],
@@ -76,7 +94,8 @@ export function atlassianError(body: string): string {
     if (json.errors && typeof json.errors === "object" && !Array.isArray(json.errors)) {
       parts.push(...Object.entries(json.errors as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`));
     }
-    if (Array.isArray(json.errors)) parts.push(...json.errors.map((e) => String((e as { title?: unknown }).title ?? e)));
+    if (Array.isArray(json.errors))
+      parts.push(...json.errors.map((e) => String((e as { title?: unknown }).title ?? e)));
     if (typeof json.message === "string") parts.push(json.message);
     if (parts.length) return vendorText(parts.join("; "));
   }
@@ -85,7 +104,11 @@ export function atlassianError(body: string): string {
 
 /** GET a "who am I" endpoint: proves the site, the email and the token together. */
 export async function whoAmI(runtime: ProviderRuntime, creds: AtlassianCredentials, path: string): Promise<TestResult> {
-  const answer = await runtime.call({ url: `${creds.domainUrl.replace(/\/$/, "")}${path}`, method: "GET", headers: atlassianHeaders(creds) });
+  const answer = await runtime.call({
+    url: `${creds.domainUrl.replace(/\/$/, "")}${path}`,
+    method: "GET",
+    headers: atlassianHeaders(creds),
+  });
   if ("failure" in answer) return answer.failure;
   const { status, body, durationMs } = answer.response;
   if (status !== 200) return { ok: false, status, durationMs, message: atlassianError(body) || `HTTP ${status}` };

@@ -22,9 +22,12 @@ const LIMIT = 200;
  */
 export async function listAuditEntries(principal: Principal): Promise<AuditRow[]> {
   const ledTeams = principal.teams.filter((t) => t.role === "lead").map((t) => t.teamId);
-  if (!principal.isAdmin && ledTeams.length === 0) throw new ForbiddenError("Only administrators and team leads can read the audit log");
+  if (!principal.isAdmin && ledTeams.length === 0)
+    throw new ForbiddenError("Only administrators and team leads can read the audit log");
   const query = db.select().from(auditLog);
-  const entries = await (principal.isAdmin ? query : query.where(inArray(auditLog.teamId, ledTeams))).orderBy(desc(auditLog.at)).limit(LIMIT);
+  const entries = await (principal.isAdmin ? query : query.where(inArray(auditLog.teamId, ledTeams)))
+    .orderBy(desc(auditLog.at))
+    .limit(LIMIT);
   const names = new Map((await db.select({ id: teams.id, name: teams.name }).from(teams)).map((t) => [t.id, t.name]));
   return entries.map((e) => ({
     id: e.id,

@@ -16,12 +16,27 @@ type ChatParts<M> = {
 
 const webhookUrl = (config: IntegrationConfig) => config.secrets.webhookUrl ?? "";
 
-async function post(runtime: ProviderRuntime, url: string, message: unknown, parts: Pick<ChatParts<unknown>, "judge" | "posted">): Promise<TestResult> {
-  const answer = await runtime.call({ url, method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(message) });
+async function post(
+  runtime: ProviderRuntime,
+  url: string,
+  message: unknown,
+  parts: Pick<ChatParts<unknown>, "judge" | "posted">,
+): Promise<TestResult> {
+  const answer = await runtime.call({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(message),
+  });
   if ("failure" in answer) return answer.failure;
   const { status, body, durationMs } = answer.response;
   const verdict = parts.judge(status, body);
-  return { ok: verdict.ok, status, durationMs, message: verdict.ok ? parts.posted : verdict.message || `HTTP ${status}` };
+  return {
+    ok: verdict.ok,
+    status,
+    durationMs,
+    message: verdict.ok ? parts.posted : verdict.message || `HTTP ${status}`,
+  };
 }
 
 export function chatWebhook<M>(parts: ChatParts<M>) {

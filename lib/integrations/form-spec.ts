@@ -57,7 +57,8 @@ export function acceptMaskedSecrets(schema: z.ZodObject, fields: FieldSpec[]): z
     shape[f.name] = z.string().superRefine((value, ctx) => {
       if (isMaskedValue(value)) return;
       const parsed = original.safeParse(value);
-      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      if (!parsed.success)
+        for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
     });
   }
   return schema.extend(shape);
@@ -103,8 +104,16 @@ export function urlField(what: string) {
 /** An Atlassian site root such as `https://acme.atlassian.net`; a trailing slash or path is dropped. */
 export const siteUrlField = urlField("domain URL").transform((v) => outboundUrl(v)!.origin);
 
-export const emailField = z.string({ message: "Enter the email" }).trim().min(1, "Enter the email").pipe(z.email("Enter a valid email address"));
+export const emailField = z
+  .string({ message: "Enter the email" })
+  .trim()
+  .min(1, "Enter the email")
+  .pipe(z.email("Enter a valid email address"));
 
 export function tokenField(what: string) {
-  return z.string({ message: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(4096, "That is too long for a token");
+  return z
+    .string({ message: `Enter the ${what}` })
+    .trim()
+    .min(1, `Enter the ${what}`)
+    .max(4096, "That is too long for a token");
 }

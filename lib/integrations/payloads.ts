@@ -36,6 +36,9 @@ export function issueLink(issueId: string): string {
 export function newIssuesMessage(change: ChangeSet, min: Severity): Outgoing[] {
   const issues = atLeast(change.created, min).sort(bySeverity);
   if (issues.length === 0) return [];
-  const payload: IssuesCreatedPayload = { asset: { id: change.asset.id, name: change.asset.name, url: change.asset.url }, issues };
+  const payload: IssuesCreatedPayload = {
+    asset: { id: change.asset.id, name: change.asset.name, url: change.asset.url },
+    issues,
+  };
   return [{ kind: "issues_created", payload }];
 }

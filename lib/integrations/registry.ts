@@ -42,7 +42,10 @@ export function offeredAt(provider: Provider, teamId: string | null): boolean {
 }
 
 /** The schema and fields a scope uses (monday's team level differs from its global one). */
-export function formFor(id: ProviderId, teamScope: boolean): { schema: z.ZodObject; fields: FieldSpec[]; severityHint?: string } {
+export function formFor(
+  id: ProviderId,
+  teamScope: boolean,
+): { schema: z.ZodObject; fields: FieldSpec[]; severityHint?: string } {
   const { schema, fields, teamSchema, teamFields, severityHint } = getProvider(id)!.form;
   if (teamScope && teamSchema) return { schema: teamSchema, fields: teamFields ?? [], severityHint };
   return { schema, fields, severityHint };

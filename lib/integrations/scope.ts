@@ -29,7 +29,11 @@ export async function authorizeScope(principal: Principal, teamId: string | null
 }
 
 /** A provider offered at this scope (the Custom Webhook has no team level: 404 there), authorized. */
-export async function authorizeProvider(principal: Principal, providerId: string, teamId: string | null): Promise<Provider> {
+export async function authorizeProvider(
+  principal: Principal,
+  providerId: string,
+  teamId: string | null,
+): Promise<Provider> {
   const provider = providerFor(providerId);
   if (!offeredAt(provider, teamId)) throw new NotFoundError(`${provider.name} at team level`);
   await authorizeScope(principal, teamId);

@@ -28,15 +28,30 @@ export async function listScopeIntegrations(principal: Principal, teamId: string
   const rows = await db.select().from(integrations);
   const inScope = rows.filter((r) => r.teamId === teamId);
   const globalOf = (p: Provider) => rows.find((r) => r.provider === p.id && r.teamId === null) ?? null;
-  return offered.map((p) => toView(p, teamId, inScope.find((r) => r.provider === p.id), principal, { global: globalOf(p) }));
+  return offered.map((p) =>
+    toView(
+      p,
+      teamId,
+      inScope.find((r) => r.provider === p.id),
+      principal,
+      { global: globalOf(p) },
+    ),
+  );
 }
 
 /** The configured integrations of a scope (the REST list). */
-export async function listConfiguredIntegrations(principal: Principal, teamId: string | null): Promise<IntegrationView[]> {
+export async function listConfiguredIntegrations(
+  principal: Principal,
+  teamId: string | null,
+): Promise<IntegrationView[]> {
   return (await listScopeIntegrations(principal, teamId)).filter((v) => v.configured);
 }
 
-export async function getIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<IntegrationView> {
+export async function getIntegration(
+  principal: Principal,
+  providerId: string,
+  teamId: string | null,
+): Promise<IntegrationView> {
   const provider = await authorizeProvider(principal, providerId, teamId);
   const row = await findIntegration(db, provider.id, teamId);
   if (!row) throw new NotFoundError(`${provider.name} integration`);
@@ -44,19 +59,36 @@ export async function getIntegration(principal: Principal, providerId: string, t
 }
 
 async function contextOf(provider: Provider, teamId: string | null) {
-  return teamId !== null && provider.teamUsesGlobalSecrets ? { global: (await findIntegration(db, provider.id, null)) ?? null } : {};
+  return teamId !== null && provider.teamUsesGlobalSecrets
+    ? { global: (await findIntegration(db, provider.id, null)) ?? null }
+    : {};
 }
 
-function configOf(provider: Provider, teamId: string | null, id: string, settings: Record<string, unknown>, secrets: Record<string, string>, rest: { enabled: boolean; minSeverity: Severity }): IntegrationConfig {
+function configOf(
+  provider: Provider,
+  teamId: string | null,
+  id: string,
+  settings: Record<string, unknown>,
+  secrets: Record<string, string>,
+  rest: { enabled: boolean; minSeverity: Severity },
+): IntegrationConfig {
   return { id, provider: provider.id, teamId, settings, secrets, ...rest };
 }
 
 /** Create or replace a scope's settings. Untouched (masked) secrets keep their stored values. */
-export async function saveIntegration(principal: Principal, providerId: string, teamId: string | null, input: Record<string, unknown>): Promise<IntegrationView> {
+export async function saveIntegration(
+  principal: Principal,
+  providerId: string,
+  teamId: string | null,
+  input: Record<string, unknown>,
+): Promise<IntegrationView> {
   const provider = await authorizeProvider(principal, providerId, teamId);
   const existing = await findIntegration(db, provider.id, teamId);
   const stored = existing ? decryptSecrets(existing.secrets) : {};
-  const parsed = parseSettingsInput(provider, teamId !== null, input, { settings: existing?.settings ?? {}, secrets: stored });
+  const parsed = parseSettingsInput(provider, teamId !== null, input, {
+    settings: existing?.settings ?? {},
+    secrets: stored,
+  });
   const secrets = { ...(provider.generateSecrets?.() ?? {}), ...parsed.secrets };
   const secretChanges = changedFields(stored, secrets);
   const settingChanges = changedFields(existing?.settings ?? {}, parsed.settings).filter((k) => k in parsed.settings);
@@ -69,12 +101,17 @@ export async function saveIntegration(principal: Principal, providerId: string, 
     settings = { ...existing.settings, ...parsed.settings };
   } else if (provider.describeAccount) {
     const enabled = parsed.enabled ?? true;
-    const probe = configOf(provider, teamId, existing?.id ?? "", settings, secrets, { enabled, minSeverity: parsed.minSeverity ?? "info" });
+    const probe = configOf(provider, teamId, existing?.id ?? "", settings, secrets, {
+      enabled,
+      minSeverity: parsed.minSeverity ?? "info",
+    });
     settings = { ...settings, ...(await provider.describeAccount(probe, providerRuntime).catch(() => ({}))) };
   }
-  if (existing?.settings.sync !== undefined && !("sync" in settings)) settings = { ...settings, sync: existing.settings.sync };
+  if (existing?.settings.sync !== undefined && !("sync" in settings))
+    settings = { ...settings, sync: existing.settings.sync };
   const enabled = parsed.enabled ?? (connectionChanged ? true : existing.enabled);
-  const minSeverity = parsed.minSeverity ?? (existing?.minSeverity as Severity | undefined) ?? provider.form.defaultMinSeverity ?? "info";
+  const minSeverity =
+    parsed.minSeverity ?? (existing?.minSeverity as Severity | undefined) ?? provider.form.defaultMinSeverity ?? "info";
 
   // New credentials have not been proven yet, unless a Test of exactly these settings just was.
   const tested = connectionChanged ? await testedOutcome(db, provider, teamId, parsed) : null;
@@ -85,14 +122,23 @@ export async function saveIntegration(principal: Principal, providerId: string, 
     secrets: Object.keys(secrets).length ? encryptSecrets(secrets) : null,
     updatedAt: new Date(),
     // A re-enabled integration starts clean; one a person switches off says who did.
-    ...(enabled ? { disabledReason: null } : existing?.enabled !== false ? { disabledReason: turnedOffBy(principal.email) } : {}),
-    ...(connectionChanged ? { lastSuccessAt: null, lastError: null, lastErrorAt: null, failingSince: null, ...tested } : {}),
+    ...(enabled
+      ? { disabledReason: null }
+      : existing?.enabled !== false
+        ? { disabledReason: turnedOffBy(principal.email) }
+        : {}),
+    ...(connectionChanged
+      ? { lastSuccessAt: null, lastError: null, lastErrorAt: null, failingSince: null, ...tested }
+      : {}),
   };
   const row = await db.transaction(async (tx) => {
     await tx.delete(integrationTests).where(testScope(provider.id, teamId));
     const [saved] = existing
       ? await tx.update(integrations).set(values).where(eq(integrations.id, existing.id)).returning()
-      : await tx.insert(integrations).values({ provider: provider.id, teamId, ...values }).returning();
+      : await tx
+          .insert(integrations)
+          .values({ provider: provider.id, teamId, ...values })
+          .returning();
     const fields: Record<string, unknown> = {};
     for (const k of secretChanges) fields[k] = "changed";
     for (const k of settingChanges) fields[k] = settings[k];
@@ -114,7 +160,11 @@ export async function saveIntegration(principal: Principal, providerId: string, 
   return withSyncFacts(view, principal);
 }
 
-export async function deleteIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<void> {
+export async function deleteIntegration(
+  principal: Principal,
+  providerId: string,
+  teamId: string | null,
+): Promise<void> {
   const provider = await authorizeProvider(principal, providerId, teamId);
   await db.transaction(async (tx) => {
     const row = await findIntegration(tx, provider.id, teamId);
@@ -134,36 +184,53 @@ export async function deleteIntegration(principal: Principal, providerId: string
  * Run the provider's Test on the saved settings, or on unsaved edits when `input` has any. The
  * result becomes the integration's status only when it tested exactly what is saved.
  */
-export async function testIntegration(principal: Principal, providerId: string, teamId: string | null, input?: Record<string, unknown>): Promise<TestResult> {
+export async function testIntegration(
+  principal: Principal,
+  providerId: string,
+  teamId: string | null,
+  input?: Record<string, unknown>,
+): Promise<TestResult> {
   const provider = await authorizeProvider(principal, providerId, teamId);
   const existing = await findIntegration(db, provider.id, teamId);
   const stored = existing ? decryptSecrets(existing.secrets) : {};
   const edits = input && Object.keys(input).some((k) => k !== "enabled" && k !== "minSeverity") ? input : undefined;
   if (!existing && !edits) throw new NotFoundError(`${provider.name} integration`);
-  const parsed = edits ? parseSettingsInput(provider, teamId !== null, edits, { settings: existing?.settings ?? {}, secrets: stored }) : { settings: existing!.settings, secrets: stored };
+  const parsed = edits
+    ? parseSettingsInput(provider, teamId !== null, edits, { settings: existing?.settings ?? {}, secrets: stored })
+    : { settings: existing!.settings, secrets: stored };
   const secrets = { ...(provider.generateSecrets?.() ?? {}), ...parsed.secrets };
   const settings = { ...(existing?.settings ?? {}), ...parsed.settings };
-  const unchanged = !!existing && changedFields(stored, secrets).length === 0 && changedFields(existing.settings, settings).length === 0;
+  const unchanged =
+    !!existing &&
+    changedFields(stored, secrets).length === 0 &&
+    changedFields(existing.settings, settings).length === 0;
 
   let testSecrets = secrets;
   if (teamId !== null && provider.teamUsesGlobalSecrets) {
     const global = await findIntegration(db, provider.id, null);
-    if (!global) throw new ValidationError(`Set up the global ${provider.name} integration first; teams use its API token`);
+    if (!global)
+      throw new ValidationError(`Set up the global ${provider.name} integration first; teams use its API token`);
     testSecrets = { ...decryptSecrets(global.secrets), ...secrets };
   }
   const config = configOf(provider, teamId, existing?.id ?? "", settings, testSecrets, {
     enabled: existing?.enabled ?? true,
     minSeverity: (existing?.minSeverity as Severity | undefined) ?? "info",
   });
-  const result = await provider.test(config, providerRuntime).catch(
-    (error: unknown): TestResult => {
-      logger().error({ provider: provider.id, err: errorFacts(error) }, "integrations: test crashed");
-      return { ok: false, status: null, message: "The test could not run", durationMs: 0 };
-    },
-  );
+  const result = await provider.test(config, providerRuntime).catch((error: unknown): TestResult => {
+    logger().error({ provider: provider.id, err: errorFacts(error) }, "integrations: test crashed");
+    return { ok: false, status: null, message: "The test could not run", durationMs: 0 };
+  });
   // The status has its own field; the message is the receiver's words ("HTTP 401: bad sig" → "bad sig").
-  const message = result.message.replace(/^HTTP \d{3}(: |$)/, "").replace(/\s*\(HTTP \d{3}\)$/, "") || (result.ok ? "OK" : "No reason given");
-  const answer: TestResult = { ok: result.ok, status: result.status, message, durationMs: result.durationMs, ...(result.accountDomain ? { accountDomain: result.accountDomain } : {}) };
+  const message =
+    result.message.replace(/^HTTP \d{3}(: |$)/, "").replace(/\s*\(HTTP \d{3}\)$/, "") ||
+    (result.ok ? "OK" : "No reason given");
+  const answer: TestResult = {
+    ok: result.ok,
+    status: result.status,
+    message,
+    durationMs: result.durationMs,
+    ...(result.accountDomain ? { accountDomain: result.accountDomain } : {}),
+  };
   if (unchanged && existing) await recordTestOutcome(existing, answer);
   else if (edits) await rememberTest(provider, teamId, parsed, answer);
   await audit(db, principal, {
@@ -171,7 +238,14 @@ export async function testIntegration(principal: Principal, providerId: string, 
     targetType: "integration",
     targetId: existing?.id ?? null,
     teamId,
-    details: { provider: provider.id, scope: teamId === null ? "global" : "team", host: hostOf(provider.destination(config)), unsavedEdits: !unchanged, ok: answer.ok, status: answer.status },
+    details: {
+      provider: provider.id,
+      scope: teamId === null ? "global" : "team",
+      host: hostOf(provider.destination(config)),
+      unsavedEdits: !unchanged,
+      ok: answer.ok,
+      status: answer.status,
+    },
   });
   return answer;
 }
@@ -187,7 +261,10 @@ function hostOf(url: string): string {
 
 async function recordTestOutcome(row: IntegrationRow, result: TestResult): Promise<void> {
   const now = new Date();
-  const learned = result.accountDomain && row.teamId === null ? { settings: { ...row.settings, accountDomain: result.accountDomain } } : {};
+  const learned =
+    result.accountDomain && row.teamId === null
+      ? { settings: { ...row.settings, accountDomain: result.accountDomain } }
+      : {};
   const outcome = result.ok
     ? { lastSuccessAt: now, failingSince: null, ...learned }
     : { lastError: testError(result), lastErrorAt: now, failingSince: row.failingSince ?? now };
@@ -208,24 +285,58 @@ function testScope(provider: Provider["id"], teamId: string | null) {
  * fingerprints, and the fingerprint tells nothing about the values. Generated signing tokens are
  * left out (a Test of a new webhook makes a throwaway one).
  */
-function fingerprint(provider: Provider, teamId: string | null, parsed: { settings: Record<string, unknown>; secrets: Record<string, string> }): string {
+function fingerprint(
+  provider: Provider,
+  teamId: string | null,
+  parsed: { settings: Record<string, unknown>; secrets: Record<string, string> },
+): string {
   const generated = new Set(Object.keys(provider.generateSecrets?.() ?? {}));
-  const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([k]) => !generated.has(k)).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = (o: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(o)
+        .filter(([k]) => !generated.has(k))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
   const canonical = JSON.stringify([provider.id, teamId, sorted(parsed.settings), sorted(parsed.secrets)]);
   return createHmac("sha256", keys().secretsKey).update(canonical).digest("hex");
 }
 
-async function rememberTest(provider: Provider, teamId: string | null, parsed: { settings: Record<string, unknown>; secrets: Record<string, string> }, result: TestResult) {
-  const row = { provider: provider.id, teamId, fingerprint: fingerprint(provider, teamId, parsed), at: new Date(), ok: result.ok, error: result.ok ? null : testError(result) };
+async function rememberTest(
+  provider: Provider,
+  teamId: string | null,
+  parsed: { settings: Record<string, unknown>; secrets: Record<string, string> },
+  result: TestResult,
+) {
+  const row = {
+    provider: provider.id,
+    teamId,
+    fingerprint: fingerprint(provider, teamId, parsed),
+    at: new Date(),
+    ok: result.ok,
+    error: result.ok ? null : testError(result),
+  };
   await db
     .insert(integrationTests)
     .values(row)
-    .onConflictDoUpdate({ target: [integrationTests.provider, integrationTests.teamId], set: { fingerprint: row.fingerprint, at: row.at, ok: row.ok, error: row.error } });
+    .onConflictDoUpdate({
+      target: [integrationTests.provider, integrationTests.teamId],
+      set: { fingerprint: row.fingerprint, at: row.at, ok: row.ok, error: row.error },
+    });
 }
 
 /** The status a Save inherits from a recent Test of exactly the settings it saves, if there was one. */
-async function testedOutcome(executor: Executor, provider: Provider, teamId: string | null, parsed: { settings: Record<string, unknown>; secrets: Record<string, string> }) {
+async function testedOutcome(
+  executor: Executor,
+  provider: Provider,
+  teamId: string | null,
+  parsed: { settings: Record<string, unknown>; secrets: Record<string, string> },
+) {
   const [test] = await executor.select().from(integrationTests).where(testScope(provider.id, teamId));
-  if (!test || test.fingerprint !== fingerprint(provider, teamId, parsed) || Date.now() - test.at.getTime() > TEST_CARRIES_MS) return null;
+  if (
+    !test ||
+    test.fingerprint !== fingerprint(provider, teamId, parsed) ||
+    Date.now() - test.at.getTime() > TEST_CARRIES_MS
+  )
+    return null;
   return test.ok ? { lastSuccessAt: test.at } : { lastError: test.error, lastErrorAt: test.at, failingSince: test.at };
 }

@@ -36,12 +36,27 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * - Connected: otherwise, with the time of its last success if there was one.
  */
 export function statusOf(facts: StatusFacts | undefined, pausedBecause?: string | null): IntegrationStatus {
-  if (!facts) return { state: "not_configured", since: null, lastSuccessAt: null, lastError: null, lastErrorAt: null, disabledReason: null };
-  const base = { lastSuccessAt: iso(facts.lastSuccessAt), lastError: facts.lastError, lastErrorAt: iso(facts.lastErrorAt), disabledReason: facts.disabledReason };
+  if (!facts)
+    return {
+      state: "not_configured",
+      since: null,
+      lastSuccessAt: null,
+      lastError: null,
+      lastErrorAt: null,
+      disabledReason: null,
+    };
+  const base = {
+    lastSuccessAt: iso(facts.lastSuccessAt),
+    lastError: facts.lastError,
+    lastErrorAt: iso(facts.lastErrorAt),
+    disabledReason: facts.disabledReason,
+  };
   if (!facts.enabled) return { ...base, state: "disabled", since: null };
   if (pausedBecause) return { ...base, state: "paused", since: null, disabledReason: pausedBecause };
-  const failedLast = facts.lastErrorAt !== null && (facts.lastSuccessAt === null || facts.lastErrorAt > facts.lastSuccessAt);
-  if (facts.failingSince || failedLast) return { ...base, state: "failing", since: iso(facts.failingSince ?? facts.lastErrorAt) };
+  const failedLast =
+    facts.lastErrorAt !== null && (facts.lastSuccessAt === null || facts.lastErrorAt > facts.lastSuccessAt);
+  if (facts.failingSince || failedLast)
+    return { ...base, state: "failing", since: iso(facts.failingSince ?? facts.lastErrorAt) };
   return { ...base, state: "connected", since: iso(facts.lastSuccessAt) };
 }
 
@@ -71,7 +86,11 @@ export function statusDetail(status: IntegrationStatus): string | null {
 
 /** Whether something needs a person's attention (the overview lists these). */
 export function needsAttention(status: IntegrationStatus): boolean {
-  return status.state === "failing" || status.state === "paused" || (status.state === "disabled" && !status.disabledReason?.startsWith("Turned off by"));
+  return (
+    status.state === "failing" ||
+    status.state === "paused" ||
+    (status.state === "disabled" && !status.disabledReason?.startsWith("Turned off by"))
+  );
 }
 
 /** Who switched an integration off, as its disabled reason says. */

@@ -36,10 +36,18 @@ export type OutboundRequest = {
 /** How a provider judges a receiver's answer. `message` is the vendor's own error text. */
 export type ResponseVerdict = { ok: boolean; message?: string; disable?: boolean };
 
-export type TestResult = { ok: boolean; status: number | null; message: string; durationMs: number; accountDomain?: string };
+export type TestResult = {
+  ok: boolean;
+  status: number | null;
+  message: string;
+  durationMs: number;
+  accountDomain?: string;
+};
 
 /** A vendor call's outcome: any HTTP answer, or no answer at all as a failed TestResult in words. */
-export type VendorAnswer = { response: { status: number; headers: Record<string, string>; body: string; durationMs: number } } | { failure: TestResult };
+export type VendorAnswer =
+  | { response: { status: number; headers: Record<string, string>; body: string; durationMs: number } }
+  | { failure: TestResult };
 
 /** One vendor request through lib/http (SSRF guard, timeouts, no redirects). */
 export type VendorCall = (request: OutboundHttpRequest) => Promise<VendorAnswer>;
@@ -53,7 +61,11 @@ export type ProviderRuntime = {
 
 /** One thing a change makes a provider send: a delivery, or a change event to coalesce with others. */
 export type Outgoing =
-  | { kind: string; payload: unknown; /** Send once every earlier delivery of the integration has settled. */ afterEarlier?: boolean }
+  | {
+      kind: string;
+      payload: unknown;
+      /** Send once every earlier delivery of the integration has settled. */ afterEarlier?: boolean;
+    }
   | { event: string; ids: string[] };
 
 export type ProviderCategory = "messaging" | "ticketing" | "scanning" | "alerting" | "webhook";
@@ -104,7 +116,12 @@ export interface Provider {
    * retries; a request that needs a vendor lookup first (a Jira transition) makes it through
    * `call` and answers a promise.
    */
-  buildRequest?(config: IntegrationConfig, payload: unknown, sentBody: string | null, call: VendorCall): OutboundRequest | Promise<OutboundRequest>;
+  buildRequest?(
+    config: IntegrationConfig,
+    payload: unknown,
+    sentBody: string | null,
+    call: VendorCall,
+  ): OutboundRequest | Promise<OutboundRequest>;
   /** Judge the receiver's answer. Default: 2xx is ok, 410 disables. */
   judgeResponse?(status: number, body: string): ResponseVerdict;
   rateLimit?(config: IntegrationConfig): RateLimit | undefined;

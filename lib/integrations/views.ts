@@ -39,11 +39,24 @@ export function pausedBecause(provider: Provider, row: IntegrationRow, context: 
   return null;
 }
 
-function destinationOf(provider: Provider, row: IntegrationRow, secrets: Record<string, string>, context: ViewContext): string | null {
+function destinationOf(
+  provider: Provider,
+  row: IntegrationRow,
+  secrets: Record<string, string>,
+  context: ViewContext,
+): string | null {
   // A fact the vendor told us (monday's account domain) says more than its API's address.
   const account = row.settings.accountDomain ?? context.global?.settings.accountDomain;
   if (typeof account === "string" && account) return account;
-  const config: IntegrationConfig = { id: row.id, provider: provider.id, teamId: row.teamId, enabled: row.enabled, minSeverity: row.minSeverity as Severity, settings: row.settings, secrets };
+  const config: IntegrationConfig = {
+    id: row.id,
+    provider: provider.id,
+    teamId: row.teamId,
+    enabled: row.enabled,
+    minSeverity: row.minSeverity as Severity,
+    settings: row.settings,
+    secrets,
+  };
   try {
     return displayDestination(provider.destination(config));
   } catch {
@@ -51,16 +64,34 @@ function destinationOf(provider: Provider, row: IntegrationRow, secrets: Record<
   }
 }
 
-export function toView(provider: Provider, teamId: string | null, row: IntegrationRow | undefined, viewer: Principal, context: ViewContext = {}): IntegrationView {
+export function toView(
+  provider: Provider,
+  teamId: string | null,
+  row: IntegrationRow | undefined,
+  viewer: Principal,
+  context: ViewContext = {},
+): IntegrationView {
   const defaultMin = provider.form.defaultMinSeverity ?? "info";
   const base = { provider: provider.id as ProviderId, name: provider.name, teamId };
-  if (!row) return { ...base, status: statusOf(undefined), destination: null, id: null, configured: false, enabled: true, minSeverity: defaultMin, settings: {}, updatedAt: null };
+  if (!row)
+    return {
+      ...base,
+      status: statusOf(undefined),
+      destination: null,
+      id: null,
+      configured: false,
+      enabled: true,
+      minSeverity: defaultMin,
+      settings: {},
+      updatedAt: null,
+    };
   const secrets = decryptSecrets(row.secrets);
   const settings: Record<string, unknown> = { ...row.settings };
   for (const field of provider.secretFields) {
     if (secrets[field] === undefined) continue;
     // Whoever manages the scope (an administrator, or the team's lead) needs the signing token to verify.
-    const revealed = (teamId === null ? viewer.isAdmin : leadsTeam(viewer, teamId)) && provider.revealedSecrets?.includes(field);
+    const revealed =
+      (teamId === null ? viewer.isAdmin : leadsTeam(viewer, teamId)) && provider.revealedSecrets?.includes(field);
     settings[field] = revealed ? secrets[field] : maskSecret(secrets[field]);
   }
   return {

@@ -22,11 +22,20 @@ const urlField = z
 export const webhookSchema = commonSettingsSchema.extend({
   url: urlField,
   /** Optional sends per second the administrator allows this receiver; none by default. */
-  rateLimitPerSecond: z.coerce.number().int("Whole sends per second").min(1, "At least 1 per second").max(1000, "At most 1000 per second").optional(),
+  rateLimitPerSecond: z.coerce
+    .number()
+    .int("Whole sends per second")
+    .min(1, "At least 1 per second")
+    .max(1000, "At most 1000 per second")
+    .optional(),
 });
 
 export function webhookForm(placeholder: string, severityHint: string): SettingsForm {
-  return { severityHint, schema: webhookSchema, fields: [{ name: "url", label: "URL", type: "url", placeholder, secret: true }] };
+  return {
+    severityHint,
+    schema: webhookSchema,
+    fields: [{ name: "url", label: "URL", type: "url", placeholder, secret: true }],
+  };
 }
 
 /** A webhook's limit as its administrator set it (`rateLimitPerSecond`); none by default. */

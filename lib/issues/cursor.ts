@@ -6,7 +6,8 @@ import type { IssueSeverity } from "./schemas";
 /** A keyset cursor: the sort key of the last row, with the row's id as the tie-breaker. */
 export type Cursor = { s?: IssueSeverity; t: string; id: string };
 
-const sign = (payload: string) => createHmac("sha256", keys().authSecret).update(`issues-cursor\0${payload}`).digest().subarray(0, 16);
+const sign = (payload: string) =>
+  createHmac("sha256", keys().authSecret).update(`issues-cursor\0${payload}`).digest().subarray(0, 16);
 
 /**
  * Cursors are signed: their values go into the page query as a timestamp and a uuid, so a forged

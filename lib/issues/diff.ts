@@ -4,8 +4,17 @@ import type { ChangedIssue, IssueSummary } from "@/lib/notifications/changes";
 import type { PreparedFinding } from "./identity";
 import type { AssetKind } from "./schemas";
 
-type SummaryRow = { id: string; detectorId: string; detectorName: string; severity: IssueSummary["severity"]; path: string; uri: string };
-const summary = (assetId: string) => (r: SummaryRow): IssueSummary => ({ ...r, assetId });
+type SummaryRow = {
+  id: string;
+  detectorId: string;
+  detectorName: string;
+  severity: IssueSummary["severity"];
+  path: string;
+  uri: string;
+};
+const summary =
+  (assetId: string) =>
+  (r: SummaryRow): IssueSummary => ({ ...r, assetId });
 
 // Rows per statement: the JSON parameter stays a few MB, and both drivers handle it in one go.
 const CHUNK = 5000;
@@ -89,7 +98,9 @@ export async function retireMissing(tx: Executor, assetId: string, files: string
 
 /** The detector catalogue (for the table's detector filter): names follow the latest scan. */
 export async function upsertDetectors(tx: Executor, findings: PreparedFinding[]): Promise<void> {
-  const byId = new Map(findings.map((f) => [f.detector_id, { id: f.detector_id, name: f.detector_name, severity: f.severity }]));
+  const byId = new Map(
+    findings.map((f) => [f.detector_id, { id: f.detector_id, name: f.detector_name, severity: f.severity }]),
+  );
   if (byId.size === 0) return;
   await tx.execute(
     sql`insert into detectors (id, name, severity)

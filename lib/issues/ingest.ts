@@ -66,16 +66,34 @@ export async function ingestScan(actor: Principal, raw: unknown, options: Ingest
   return response;
 }
 
-async function applyScan(tx: Executor, input: IngestInput, findings: PreparedFinding[], options: IngestOptions): Promise<IngestResult> {
+async function applyScan(
+  tx: Executor,
+  input: IngestInput,
+  findings: PreparedFinding[],
+  options: IngestOptions,
+): Promise<IngestResult> {
   const asset = await claimAsset(tx, input.asset, options.newAssetTeamId ?? null, options.onlyTeamId);
   await remaskAsset(tx, asset.id);
   await upsertDetectors(tx, findings);
   const { created, updated } = await applyFindings(tx, asset.id, input.asset.kind, findings);
   const { resolved, deleted } = await retireMissing(tx, asset.id, input.files);
-  const counts: IngestCounts = { created: created.length, updated: updated.length, resolved: resolved.length, deleted: deleted.length };
+  const counts: IngestCounts = {
+    created: created.length,
+    updated: updated.length,
+    resolved: resolved.length,
+    deleted: deleted.length,
+  };
   const ingestId = randomUUID();
   await tx.insert(ingests).values({ id: ingestId, assetId: asset.id, findings: findings.length, result: counts });
-  await notifyChanges(tx, { asset, assetEvent: asset.created ? "asset_created" : undefined, created, updated, resolved, deleted, ingest: counts });
+  await notifyChanges(tx, {
+    asset,
+    assetEvent: asset.created ? "asset_created" : undefined,
+    created,
+    updated,
+    resolved,
+    deleted,
+    ingest: counts,
+  });
   return { ingestId, assetId: asset.id, ...counts };
 }
 
@@ -84,7 +102,12 @@ async function applyScan(tx: Executor, input: IngestInput, findings: PreparedFin
  * else update its name, kind and url. The row stays locked to the end of the transaction, so two ingests of one asset run
  * one after the other and each diffs against the other's result.
  */
-async function claimAsset(tx: Executor, asset: IngestInput["asset"], newTeamId: string | null, onlyTeamId?: string): Promise<AssetRef & { created: boolean }> {
+async function claimAsset(
+  tx: Executor,
+  asset: IngestInput["asset"],
+  newTeamId: string | null,
+  onlyTeamId?: string,
+): Promise<AssetRef & { created: boolean }> {
   const name = asset.name || asset.id;
   const url = asset.url || null;
   const ref = { id: asset.id, name, url };
@@ -110,7 +133,8 @@ async function claimAsset(tx: Executor, asset: IngestInput["asset"], newTeamId: 
         where id = ${asset.id} returning team_id as "teamId"`,
   );
   // An asset's issues carry its kind, so the tabs filter on it without a join.
-  if (prior.kind !== asset.kind) await tx.execute(sql`update issues set kind = ${asset.kind} where asset_id = ${asset.id}`);
+  if (prior.kind !== asset.kind)
+    await tx.execute(sql`update issues set kind = ${asset.kind} where asset_id = ${asset.id}`);
   if (revived) await tx.execute(sql`delete from ingests where asset_id = ${asset.id}`);
   return { ...ref, teamId: row.teamId, created: revived };
 }

@@ -25,9 +25,16 @@ const PAGE = 2000;
  * Call inside the transaction that holds the asset's row lock.
  */
 export async function remaskAsset(tx: Executor, assetId: string): Promise<void> {
-  const [marker] = await rows<{ ruleset: string }>(tx, sql`select ruleset from content_masking where asset_id = ${assetId}`);
+  const [marker] = await rows<{ ruleset: string }>(
+    tx,
+    sql`select ruleset from content_masking where asset_id = ${assetId}`,
+  );
   if (marker?.ruleset === RULESET_VERSION) return;
-  const taken = new Set((await rows<{ identity: string }>(tx, sql`select identity from issues where asset_id = ${assetId}`)).map((r) => r.identity));
+  const taken = new Set(
+    (await rows<{ identity: string }>(tx, sql`select identity from issues where asset_id = ${assetId}`)).map(
+      (r) => r.identity,
+    ),
+  );
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const page = await rows<{ id: string; identity: string; detectorId: string; path: string; content: string }>(
@@ -78,6 +85,7 @@ export async function remaskOutdatedAssets(log: (line: string) => void = () => {
       await remaskAsset(tx, id);
     });
   }
-  if (outdated.length) log(`masked the stored finding contents of ${outdated.length} asset(s) under detection ruleset ${RULESET_VERSION}`);
+  if (outdated.length)
+    log(`masked the stored finding contents of ${outdated.length} asset(s) under detection ruleset ${RULESET_VERSION}`);
   return outdated.length;
 }

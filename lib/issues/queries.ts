@@ -4,7 +4,13 @@ import { type Cursor, decodeCursor, encodeCursor } from "./cursor";
 import type { AssetKind, IssueFilters, IssueSeverity, IssueStatus } from "./schemas";
 
 /** A ticket made from an issue; `status` and `syncedAt` are the tool's status as ticket sync last read it. */
-export type IssueTicket = { provider: string; key: string; url: string; status?: string | null; syncedAt?: string | null };
+export type IssueTicket = {
+  provider: string;
+  key: string;
+  url: string;
+  status?: string | null;
+  syncedAt?: string | null;
+};
 
 /** An issue as the API answers it (contract §3), plus the asset's name for screens. */
 export type IssueView = {
@@ -50,7 +56,9 @@ function filterConditions(f: Partial<IssueFilters>): SQL[] {
   const q = f.q?.trim();
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(i.detector_name ilike ${like} or i.detector_id ilike ${like} or i.path ilike ${like} or i.asset_id ilike ${like} or i.content ilike ${like})`);
+    where.push(
+      sql`(i.detector_name ilike ${like} or i.detector_id ilike ${like} or i.path ilike ${like} or i.asset_id ilike ${like} or i.content ilike ${like})`,
+    );
   }
   return where;
 }
@@ -66,7 +74,9 @@ function orderAndSeek(f: IssueFilters, cursor: Cursor | null): { seek: SQL | nul
     const s = cursor?.s ?? "error";
     return {
       // The severity enum is declared error, warning, info, so ascending is most severe first.
-      seek: cursor && sql`(i.severity > ${s}::severity or (i.severity = ${s}::severity and (i.first_seen, i.id) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)))`,
+      seek:
+        cursor &&
+        sql`(i.severity > ${s}::severity or (i.severity = ${s}::severity and (i.first_seen, i.id) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)))`,
       order: sql`i.severity asc, i.first_seen desc nulls last, i.id desc nulls last`,
     };
   }
@@ -78,16 +88,25 @@ function orderAndSeek(f: IssueFilters, cursor: Cursor | null): { seek: SQL | nul
 }
 
 /** One page of issues, newest first by default, with keyset pagination that stays fast at any depth. */
-export async function listIssues(f: IssueFilters, executor: Executor = db): Promise<{ items: IssueView[]; nextCursor: string | null }> {
+export async function listIssues(
+  f: IssueFilters,
+  executor: Executor = db,
+): Promise<{ items: IssueView[]; nextCursor: string | null }> {
   const cursor = f.cursor ? decodeCursor(f.cursor) : null;
   const where = filterConditions(f);
   if (f.kind) where.push(sql`i.kind = ${f.kind}`);
   const { seek, order } = orderAndSeek(f, cursor);
   if (seek) where.push(seek);
-  const found = await rows<Row>(executor, sql`${SELECT} where ${sql.join(where, sql` and `)} order by ${order} limit ${f.limit + 1}`);
+  const found = await rows<Row>(
+    executor,
+    sql`${SELECT} where ${sql.join(where, sql` and `)} order by ${order} limit ${f.limit + 1}`,
+  );
   const page = found.slice(0, f.limit);
   const last = page.at(-1);
-  const nextCursor = found.length > f.limit && last ? encodeCursor({ t: last.seenKey, id: last.id, ...(f.sort === "severity" ? { s: last.severity } : {}) }) : null;
+  const nextCursor =
+    found.length > f.limit && last
+      ? encodeCursor({ t: last.seenKey, id: last.id, ...(f.sort === "severity" ? { s: last.severity } : {}) })
+      : null;
   return { items: await withTickets(executor, page), nextCursor };
 }
 
@@ -99,7 +118,10 @@ export async function getIssue(id: string, executor: Executor = db): Promise<Iss
 }
 
 /** Open-issue style counts for the tabs: every filter but the kind. */
-export async function countIssuesByKind(f: Partial<IssueFilters>, executor: Executor = db): Promise<Record<AssetKind, number>> {
+export async function countIssuesByKind(
+  f: Partial<IssueFilters>,
+  executor: Executor = db,
+): Promise<Record<AssetKind, number>> {
   const counted = await rows<{ kind: AssetKind; n: number | string }>(
     executor,
     sql`select i.kind, count(*) as n from issues i where ${sql.join(filterConditions(f), sql` and `)} group by i.kind`,

@@ -55,8 +55,12 @@ export function parseIngest(raw: unknown): IngestInput {
   if (parsed.success) return parsed.data;
   const fields: FieldErrors = {};
   for (const issue of parsed.error.issues) {
-    const base = issue.path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), "");
-    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base || "body"];
+    const base = issue.path.reduce<string>(
+      (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+      "",
+    );
+    const keys =
+      issue.code === "unrecognized_keys" ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base || "body"];
     for (const key of keys) fields[key] ??= issue.code === "unrecognized_keys" ? "Unknown field" : issue.message;
     if (Object.keys(fields).length >= 100) break;
   }
@@ -64,7 +68,9 @@ export function parseIngest(raw: unknown): IngestInput {
   throw new ValidationError(`Invalid ingest: ${first[0]}: ${first[1]}`, fields);
 }
 
-export const statusPatchSchema = z.object({ status: z.enum(ISSUE_STATUSES, { error: "Must be one of open, resolved, ignored" }) }).strict();
+export const statusPatchSchema = z
+  .object({ status: z.enum(ISSUE_STATUSES, { error: "Must be one of open, resolved, ignored" }) })
+  .strict();
 
 export const SORTS = ["newest", "oldest", "severity"] as const;
 export type IssueSort = (typeof SORTS)[number];

@@ -9,7 +9,12 @@ import { notifyChanges } from "@/lib/notifications/fan-out";
 import { getIssue, type IssueView } from "./queries";
 import type { IssueStatus } from "./schemas";
 
-type Locked = IssueSummary & { status: IssueStatus; assetName: string | null; assetUrl: string | null; teamId: string | null };
+type Locked = IssueSummary & {
+  status: IssueStatus;
+  assetName: string | null;
+  assetUrl: string | null;
+  teamId: string | null;
+};
 
 /**
  * Set an issue's status (any signed-in person may, contract §2). Resolving and ignoring send
@@ -37,7 +42,13 @@ export async function setIssueStatus(actor: Principal, id: string, status: Issue
     else if (status === "ignored") change.ignored = [summary];
     else change.updated = [{ ...summary, reopened: true }];
     await notifyChanges(tx, change);
-    await audit(tx, actor, { action: "issue.status_changed", targetType: "issue", targetId: id, teamId, details: { from, to: status } });
+    await audit(tx, actor, {
+      action: "issue.status_changed",
+      targetType: "issue",
+      targetId: id,
+      teamId,
+      details: { from, to: status },
+    });
     return true;
   });
   if (changed) wakeWorker();

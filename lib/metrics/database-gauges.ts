@@ -19,7 +19,14 @@ export async function readQueueGauges(): Promise<QueueGauges> {
   return { depth: row.depth, oldestDueAgeSeconds: Math.max(0, row.oldest ?? 0) };
 }
 
-export type ScanGauge = { provider: string; state: string; jobs: number; scanned: number; total: number; found: number };
+export type ScanGauge = {
+  provider: string;
+  state: string;
+  jobs: number;
+  scanned: number;
+  total: number;
+  found: number;
+};
 
 export async function readScanGauges(): Promise<ScanGauge[]> {
   return rows<ScanGauge>(

@@ -19,8 +19,16 @@ export type MetricsAnswer = { status: number; headers: Record<string, string>; b
 /** The answer to a scrape, for the web route and the worker's own endpoint alike. */
 export async function scrape(authorization: string | null | undefined): Promise<MetricsAnswer> {
   if (!metricsAuthorized(authorization)) {
-    return { status: 401, headers: { "content-type": "text/plain; charset=utf-8", "www-authenticate": 'Bearer realm="metrics"' }, body: "A valid METRICS_TOKEN is required (Authorization: Bearer <token>)\n" };
+    return {
+      status: 401,
+      headers: { "content-type": "text/plain; charset=utf-8", "www-authenticate": 'Bearer realm="metrics"' },
+      body: "A valid METRICS_TOKEN is required (Authorization: Bearer <token>)\n",
+    };
   }
   const { registry } = metrics();
-  return { status: 200, headers: { "content-type": registry.contentType, "cache-control": "no-store" }, body: await registry.metrics() };
+  return {
+    status: 200,
+    headers: { "content-type": registry.contentType, "cache-control": "no-store" },
+    body: await registry.metrics(),
+  };
 }

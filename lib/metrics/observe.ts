@@ -14,7 +14,11 @@ export function observeAttempt(provider: string, status: "pending" | "delivered"
   const outcome = status === "pending" ? "retrying" : status;
   const key = `${provider}\n${outcome}`;
   let child = known.get(key);
-  if (!child) known.set(key, (child = { count: m.deliveries.labels({ provider, outcome }), seconds: m.attemptSeconds.labels({ provider }) }));
+  if (!child)
+    known.set(
+      key,
+      (child = { count: m.deliveries.labels({ provider, outcome }), seconds: m.attemptSeconds.labels({ provider }) }),
+    );
   child.count.inc();
   child.seconds.observe(durationMs / 1000);
 }
@@ -23,5 +27,6 @@ export function observeAttempt(provider: string, status: "pending" | "delivered"
 export function observeIngest(counts: IngestCounts): void {
   const m = metrics();
   m.ingests.inc();
-  for (const change of ["created", "updated", "resolved", "deleted"] as const) if (counts[change]) m.issuesChanged.inc({ change }, counts[change]);
+  for (const change of ["created", "updated", "resolved", "deleted"] as const)
+    if (counts[change]) m.issuesChanged.inc({ change }, counts[change]);
 }

@@ -25,12 +25,26 @@ function create() {
   // The database gauges share one read per scrape: prom-client collects every metric at once.
   let reading: Promise<void> | null = null;
   const collect = () => (reading ??= readDatabase().finally(() => (reading = null)));
-  const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name: `${PREFIX}${name}`, help, labelNames, registers: [registry], collect });
+  const gauge = (name: string, help: string, labelNames: string[] = []) =>
+    new Gauge({ name: `${PREFIX}${name}`, help, labelNames, registers: [registry], collect });
   const databaseUp = gauge("database_up", "1 when this scrape's queries reached the database");
-  const queueDepth = gauge("delivery_queue_depth", "Deliveries pending (waiting, due, in flight or retrying), from the database");
-  const oldestDue = gauge("delivery_oldest_due_age_seconds", "How long the oldest due, unclaimed delivery has waited: the workers' lag (0 when none waits), from the database");
-  const scanJobs = gauge("scan_jobs", "Jira and Confluence scans queued or running, from the database", ["provider", "state"]);
-  const scanItems = gauge("scan_items", "Scans queued or running: tickets or pages scanned, the total to scan, and findings so far", ["provider", "count"]);
+  const queueDepth = gauge(
+    "delivery_queue_depth",
+    "Deliveries pending (waiting, due, in flight or retrying), from the database",
+  );
+  const oldestDue = gauge(
+    "delivery_oldest_due_age_seconds",
+    "How long the oldest due, unclaimed delivery has waited: the workers' lag (0 when none waits), from the database",
+  );
+  const scanJobs = gauge("scan_jobs", "Jira and Confluence scans queued or running, from the database", [
+    "provider",
+    "state",
+  ]);
+  const scanItems = gauge(
+    "scan_items",
+    "Scans queued or running: tickets or pages scanned, the total to scan, and findings so far",
+    ["provider", "count"],
+  );
 
   async function readDatabase(): Promise<void> {
     try {
@@ -41,7 +55,8 @@ function create() {
       scanItems.reset();
       for (const s of scans) {
         scanJobs.set({ provider: s.provider, state: s.state }, s.jobs);
-        for (const count of ["scanned", "total", "found"] as const) scanItems.inc({ provider: s.provider, count }, s[count]);
+        for (const count of ["scanned", "total", "found"] as const)
+          scanItems.inc({ provider: s.provider, count }, s[count]);
       }
       databaseUp.set(1);
     } catch {
@@ -64,7 +79,11 @@ function create() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
-    ingests: new Counter({ name: `${PREFIX}ingests_total`, help: "Scans ingested by this process (an Idempotency-Key replay is not counted)", registers: [registry] }),
+    ingests: new Counter({
+      name: `${PREFIX}ingests_total`,
+      help: "Scans ingested by this process (an Idempotency-Key replay is not counted)",
+      registers: [registry],
+    }),
     issuesChanged: new Counter({
       name: `${PREFIX}issues_changed_total`,
       help: "Issues that ingests created, updated, resolved or deleted",

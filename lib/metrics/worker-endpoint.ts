@@ -7,9 +7,13 @@ import { scrape } from "./endpoint";
  * `npm run worker` serves no web pages, so with METRICS_PORT set it answers `GET /metrics` (its
  * own delivery counters and latencies, which the web processes cannot see) and `GET /health`.
  */
-export async function serveWorkerMetrics(port: number, host = process.env.METRICS_HOST || "0.0.0.0"): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveWorkerMetrics(
+  port: number,
+  host = process.env.METRICS_HOST || "0.0.0.0",
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
-    const answer = (status: number, headers: Record<string, string>, body: string) => res.writeHead(status, headers).end(body);
+    const answer = (status: number, headers: Record<string, string>, body: string) =>
+      res.writeHead(status, headers).end(body);
     const path = (req.url ?? "/").split("?")[0];
     if (req.method !== "GET") return answer(405, { allow: "GET" }, "");
     if (path === "/metrics") {
@@ -28,9 +32,10 @@ export async function serveWorkerMetrics(port: number, host = process.env.METRIC
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://${host === "0.0.0.0" ? "localhost" : host}:${bound}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

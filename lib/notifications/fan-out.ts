@@ -29,7 +29,12 @@ async function targetsFor(tx: Executor, change: ChangeSet) {
   const teamIds = [change.asset.teamId, ...(change.alsoTeamIds ?? [])].filter((t): t is string => !!t);
   const notifying = providersWith("notify");
   const rowsFound = await tx
-    .select({ id: integrations.id, provider: integrations.provider, teamId: integrations.teamId, minSeverity: integrations.minSeverity })
+    .select({
+      id: integrations.id,
+      provider: integrations.provider,
+      teamId: integrations.teamId,
+      minSeverity: integrations.minSeverity,
+    })
     .from(integrations)
     .where(
       and(
@@ -38,7 +43,9 @@ async function targetsFor(tx: Executor, change: ChangeSet) {
           integrations.provider,
           notifying.map((p) => p.id),
         ),
-        teamIds.length ? or(isNull(integrations.teamId), inArray(integrations.teamId, [...new Set(teamIds)])) : isNull(integrations.teamId),
+        teamIds.length
+          ? or(isNull(integrations.teamId), inArray(integrations.teamId, [...new Set(teamIds)]))
+          : isNull(integrations.teamId),
       ),
     );
   // A provider with no team level (the Custom Webhook) ignores any stray team row.

@@ -16,9 +16,17 @@ const nullableTime = time.nullable();
 export const errorAnswer = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: "Stable, machine-readable: validation_failed, unauthorized, forbidden, not_found, conflict, payload_too_large, rate_limited, vendor_error…" }),
+      code: z
+        .string()
+        .meta({
+          description:
+            "Stable, machine-readable: validation_failed, unauthorized, forbidden, not_found, conflict, payload_too_large, rate_limited, vendor_error…",
+        }),
       message: z.string().meta({ description: "Plain words for a person; never a stored secret or a stack trace" }),
-      fields: z.record(z.string(), z.string()).optional().meta({ description: "Each bad field by its path (`findings[3].severity`) with what is wrong" }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .meta({ description: "Each bad field by its path (`findings[3].severity`) with what is wrong" }),
     }),
   })
   .meta({ id: "Error" });
@@ -28,7 +36,12 @@ export const ticketLink = z
     provider: z.string(),
     key: z.string(),
     url: z.url(),
-    status: z.string().nullable().meta({ description: "The tool's own status name (\"To Do\", \"Done\") as last synced; null before the first sync" }),
+    status: z
+      .string()
+      .nullable()
+      .meta({
+        description: 'The tool\'s own status name ("To Do", "Done") as last synced; null before the first sync',
+      }),
     syncedAt: nullableTime.meta({ description: "When the status was last read from the tool" }),
   })
   .meta({ id: "TicketLink" });
@@ -49,13 +62,20 @@ export const issue = z
     firstSeen: time,
     lastSeen: time.meta({ description: "The last ingest that reported it" }),
     teamId: z.uuid().nullable().meta({ description: "The team of its asset" }),
-    deletedAt: nullableTime.meta({ description: "Set when a scan or an asset's deletion removed it; such an issue is in no list" }),
+    deletedAt: nullableTime.meta({
+      description: "Set when a scan or an asset's deletion removed it; such an issue is in no list",
+    }),
     tickets: z.array(ticketLink),
   })
   .meta({ id: "Issue" });
 
 export const cursorPage = <T extends z.ZodType>(item: T, name: string) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last" }) }).meta({ id: name });
+  z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last" }),
+    })
+    .meta({ id: name });
 
 export const ingestAnswer = z
   .object({
@@ -70,7 +90,9 @@ export const ingestAnswer = z
 
 export const asset = z
   .object({
-    id: z.string().meta({ description: "The scanner's id, e.g. github.com/maggie/jelly-sandwich (URL-encoded in a path)" }),
+    id: z
+      .string()
+      .meta({ description: "The scanner's id, e.g. github.com/maggie/jelly-sandwich (URL-encoded in a path)" }),
     name: z.string(),
     kind: z.enum(ASSET_KINDS),
     url: z.string().nullable(),
@@ -101,14 +123,21 @@ export const delivery = z
     integrationId: z.uuid(),
     provider: z.string(),
     teamId: z.uuid().nullable(),
-    kind: z.string().meta({ description: "What happened: issues_created, issue_updated, ingest_completed, pagerduty_trigger, test…" }),
+    kind: z
+      .string()
+      .meta({
+        description: "What happened: issues_created, issue_updated, ingest_completed, pagerduty_trigger, test…",
+      }),
     status: z.enum(DELIVERY_STATUSES),
     createdAt: time,
     deliveredAt: nullableTime,
     nextAttemptAt: nullableTime,
     lastStatus: z.int().nullable(),
     lastError: z.string().nullable(),
-    requestBody: z.string().nullable().meta({ description: "The exact bytes sent, a provider's secret in it masked; null until the first attempt" }),
+    requestBody: z
+      .string()
+      .nullable()
+      .meta({ description: "The exact bytes sent, a provider's secret in it masked; null until the first attempt" }),
     attempts: z.array(attempt),
   })
   .meta({ id: "Delivery" });
@@ -135,14 +164,34 @@ export const integration = z
     enabled: z.boolean(),
     minSeverity: z.enum(SEVERITIES),
     status: integrationStatus,
-    destination: z.string().nullable().meta({ description: "Where it sends, safe to show: host and path, secret parts elided (hooks.slack.com/services/T…/B…/••••)" }),
+    destination: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          "Where it sends, safe to show: host and path, secret parts elided (hooks.slack.com/services/T…/B…/••••)",
+      }),
     updatedAt: nullableTime,
-    settings: z.record(z.string(), z.unknown()).meta({ description: "The provider's settings; secrets masked (••••1a2b), the webhooks' signing `token` in clear for whoever manages the scope" }),
-    hookUrl: z.url().optional().meta({ description: "Jira, Confluence and monday: the product's receiver for this integration, secret included, to paste into the vendor. Only for whoever manages the scope" }),
+    settings: z
+      .record(z.string(), z.unknown())
+      .meta({
+        description:
+          "The provider's settings; secrets masked (••••1a2b), the webhooks' signing `token` in clear for whoever manages the scope",
+      }),
+    hookUrl: z
+      .url()
+      .optional()
+      .meta({
+        description:
+          "Jira, Confluence and monday: the product's receiver for this integration, secret included, to paste into the vendor. Only for whoever manages the scope",
+      }),
     sync: z
       .object({ resolveOnDone: z.boolean(), onResolve: z.string().nullable() })
       .optional()
-      .meta({ description: "Jira and monday: whether a ticket reaching done resolves its issue, and the Jira transition or monday status label to move a ticket to when its issue resolves (null: only comment)" }),
+      .meta({
+        description:
+          "Jira and monday: whether a ticket reaching done resolves its issue, and the Jira transition or monday status label to move a ticket to when its issue resolves (null: only comment)",
+      }),
   })
   .meta({ id: "Integration", description: "The settings fields also appear at the top level, as in the PUT body" });
 
@@ -150,7 +199,9 @@ export const testResult = z
   .object({
     ok: z.boolean(),
     status: z.int().nullable().meta({ description: "The receiver's HTTP status" }),
-    message: z.string().meta({ description: "With the receiver's own error text when it gives one (Slack's no_service, say)" }),
+    message: z
+      .string()
+      .meta({ description: "With the receiver's own error text when it gives one (Slack's no_service, say)" }),
     durationMs: z.int().min(0),
     accountDomain: z.string().optional().meta({ description: "monday.com: the account's domain" }),
   })
@@ -162,7 +213,10 @@ export const scanProgress = z
     scanned: z.int().min(0),
     total: z.int().min(0),
     found: z.int().min(0),
-    skipped: z.int().min(0).meta({ description: "Projects or spaces a team's scan left alone, as their asset belongs to another team" }),
+    skipped: z
+      .int()
+      .min(0)
+      .meta({ description: "Projects or spaces a team's scan left alone, as their asset belongs to another team" }),
     error: z.string().nullable().optional(),
     startedAt: time.optional(),
   })
@@ -176,21 +230,38 @@ export const scanSettings = z
     deny: z.array(z.string()),
     redact: z.boolean(),
     redactMessage: z.string(),
-    webhookPath: z.string().meta({ description: "The receiver's path with its secret token, for pasting into the vendor" }),
+    webhookPath: z
+      .string()
+      .meta({ description: "The receiver's path with its secret token, for pasting into the vendor" }),
   })
   .meta({ id: "ScanSettings" });
 
 const member = z.object({ userId: z.uuid(), email: z.email(), name: z.string(), role: z.enum(["lead", "member"]) });
 export const team = z.object({ id: id("team"), name: z.string(), members: z.array(member) }).meta({ id: "Team" });
-export const membership = z.object({ teamId: z.uuid(), userId: z.uuid(), role: z.enum(["lead", "member"]) }).meta({ id: "Membership" });
-export const user = z.object({ id: id("user"), email: z.email(), name: z.string(), isAdmin: z.boolean() }).meta({ id: "User" });
+export const membership = z
+  .object({ teamId: z.uuid(), userId: z.uuid(), role: z.enum(["lead", "member"]) })
+  .meta({ id: "Membership" });
+export const user = z
+  .object({ id: id("user"), email: z.email(), name: z.string(), isAdmin: z.boolean() })
+  .meta({ id: "User" });
 export const createdToken = z
-  .object({ id: id("token"), name: z.string(), lastFour: z.string(), createdAt: time, token: z.string().meta({ description: "Shown in this answer only" }) })
+  .object({
+    id: id("token"),
+    name: z.string(),
+    lastFour: z.string(),
+    createdAt: time,
+    token: z.string().meta({ description: "Shown in this answer only" }),
+  })
   .meta({ id: "CreatedToken" });
 
 export const workspace = z.object({ id: z.string(), name: z.string() }).meta({ id: "MondayWorkspace" });
 export const rankedWorkspace = z
-  .object({ id: z.string(), name: z.string(), rank: z.enum(["team-default", "your-team", "other"]), teamNames: z.array(z.string()) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    rank: z.enum(["team-default", "your-team", "other"]),
+    teamNames: z.array(z.string()),
+  })
   .meta({ id: "RankedMondayWorkspace" });
 export const jiraTicket = z.object({ key: z.string(), url: z.url() }).meta({ id: "JiraTicket" });
 export const mondayItem = z.object({ itemId: z.string(), url: z.url() }).meta({ id: "MondayItem" });

@@ -19,11 +19,13 @@ export function openApiDocument(): OpenApiDocument {
         title: "Code Security API",
         version: "1.0.0",
         description:
-          "Scanners post findings to `/api/v1/ingest`; administrators script teams, integrations and tokens. Every call takes a personal API token: `Authorization: Bearer <token>` (Settings → API tokens). Errors are `{\"error\": {\"code\", \"message\", \"fields\"?}}` and never carry a stack trace or a stored secret. Bodies are JSON; at most 10 MiB for ingest, 1 MiB for the vendor webhooks, 64 KiB elsewhere.",
+          'Scanners post findings to `/api/v1/ingest`; administrators script teams, integrations and tokens. Every call takes a personal API token: `Authorization: Bearer <token>` (Settings → API tokens). Errors are `{"error": {"code", "message", "fields"?}}` and never carry a stack trace or a stored secret. Bodies are JSON; at most 10 MiB for ingest, 1 MiB for the vendor webhooks, 64 KiB elsewhere.',
       },
       servers: [{ url: "/", description: "This server" }],
       security: [{ bearerAuth: [] }],
-      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token (cs_…)" } } },
+      components: {
+        securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token (cs_…)" } },
+      },
       tags: [
         { name: "Ingest", description: "A scanner sends each full scan of an asset here." },
         { name: "Issues" },

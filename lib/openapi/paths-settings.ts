@@ -23,12 +23,28 @@ import {
 function integrationCalls(scope: "global" | "team"): Record<string, ZodOpenApiPathItemObject> {
   const path = scope === "global" ? providerPath : teamProviderPath;
   const base = scope === "global" ? "/api/v1/integrations" : "/api/v1/teams/{teamId}/integrations";
-  const who = scope === "global" ? "Administrators only." : "The team's leads and administrators. The Custom Webhook has no team level (404).";
+  const who =
+    scope === "global"
+      ? "Administrators only."
+      : "The team's leads and administrators. The Custom Webhook has no team level (404).";
   const tags = ["Integrations"];
   return {
-    [base]: { get: { tags, summary: `List the ${scope} integrations, secrets masked`, requestParams: scope === "team" ? { path: z.object({ teamId }) } : undefined, responses: answers(ok(z.array(c.integration)), 404) } },
+    [base]: {
+      get: {
+        tags,
+        summary: `List the ${scope} integrations, secrets masked`,
+        requestParams: scope === "team" ? { path: z.object({ teamId }) } : undefined,
+        responses: answers(ok(z.array(c.integration)), 404),
+      },
+    },
     [`${base}/{provider}`]: {
-      get: { tags, summary: "Read an integration, secrets masked", description: who, requestParams: { path }, responses: answers(ok(c.integration), 404) },
+      get: {
+        tags,
+        summary: "Read an integration, secrets masked",
+        description: who,
+        requestParams: { path },
+        responses: answers(ok(c.integration), 404),
+      },
       put: {
         tags,
         summary: "Save an integration's settings",
@@ -37,7 +53,13 @@ function integrationCalls(scope: "global" | "team"): Record<string, ZodOpenApiPa
         requestBody: body(scope === "global" ? settingsBody : teamSettingsBody),
         responses: answers(ok(c.integration), 404, ...BODY_ERRORS, 502),
       },
-      delete: { tags, summary: "Delete an integration", description: who, requestParams: { path }, responses: answers(noContent, 404) },
+      delete: {
+        tags,
+        summary: "Delete an integration",
+        description: who,
+        requestParams: { path },
+        responses: answers(noContent, 404),
+      },
     },
     [`${base}/{provider}/test`]: {
       post: {
@@ -45,7 +67,10 @@ function integrationCalls(scope: "global" | "team"): Record<string, ZodOpenApiPa
         summary: "Send a test notification through the real delivery path",
         description: `${who} With no body it tests the saved settings; with a settings body, those edits (not saved). The receiver's status and error text come back.`,
         requestParams: { path },
-        requestBody: { required: false, content: { "application/json": { schema: scope === "global" ? settingsBody : teamSettingsBody } } },
+        requestBody: {
+          required: false,
+          content: { "application/json": { schema: scope === "global" ? settingsBody : teamSettingsBody } },
+        },
         responses: answers(ok(c.testResult), 404, ...BODY_ERRORS),
       },
     },
@@ -54,17 +79,39 @@ function integrationCalls(scope: "global" | "team"): Record<string, ZodOpenApiPa
 
 function scanCalls(scope: "global" | "team"): Record<string, ZodOpenApiPathItemObject> {
   const path = scope === "global" ? scanProviderPath : teamScanProviderPath;
-  const base = scope === "global" ? "/api/v1/integrations/{provider}" : "/api/v1/teams/{teamId}/integrations/{provider}";
+  const base =
+    scope === "global" ? "/api/v1/integrations/{provider}" : "/api/v1/teams/{teamId}/integrations/{provider}";
   const tags = ["Scanning"];
   return {
     [`${base}/scan`]: {
-      post: { tags, summary: "Start a full secret scan of Jira or Confluence (or answer the one under way)", requestParams: { path }, responses: answers(ok(c.scanProgress), 404) },
+      post: {
+        tags,
+        summary: "Start a full secret scan of Jira or Confluence (or answer the one under way)",
+        requestParams: { path },
+        responses: answers(ok(c.scanProgress), 404),
+      },
       get: { tags, summary: "A scan's progress", requestParams: { path }, responses: answers(ok(c.scanProgress), 404) },
-      delete: { tags, summary: "Cancel the scan under way", requestParams: { path }, responses: answers(ok(c.scanProgress), 404) },
+      delete: {
+        tags,
+        summary: "Cancel the scan under way",
+        requestParams: { path },
+        responses: answers(ok(c.scanProgress), 404),
+      },
     },
     [`${base}/scan/settings`]: {
-      get: { tags, summary: "Allow and deny lists, redaction, and the webhook path", requestParams: { path }, responses: answers(ok(c.scanSettings), 404) },
-      put: { tags, summary: "Save the scan settings", requestParams: { path }, requestBody: body(scanSettingsSchema), responses: answers(ok(c.scanSettings), 404, ...BODY_ERRORS) },
+      get: {
+        tags,
+        summary: "Allow and deny lists, redaction, and the webhook path",
+        requestParams: { path },
+        responses: answers(ok(c.scanSettings), 404),
+      },
+      put: {
+        tags,
+        summary: "Save the scan settings",
+        requestParams: { path },
+        requestBody: body(scanSettingsSchema),
+        responses: answers(ok(c.scanSettings), 404, ...BODY_ERRORS),
+      },
     },
   };
 }
@@ -76,9 +123,17 @@ const hook = {
     description:
       "Called by the vendor, authenticated by the integration's own secret (the `token` in its hookUrl, or for Jira X-Hub-Signature when a secret was set), not by an API token. An event for a ticket or page queues a scan of it; Jira's `jira:issue_updated` and `jira:issue_deleted` also sync a linked issue's status (ticket sync). Bodies up to 1 MiB.",
     security: [],
-    requestParams: { path: z.object({ provider: z.enum(SCAN_PROVIDER_IDS), integrationId: z.uuid() }), query: z.object({ token: z.string().optional() }) },
-    requestBody: body(z.record(z.string(), z.unknown()).meta({ description: "The vendor's event, as the vendor sends it" })),
-    responses: { "202": { description: "Accepted", content: { "application/json": { schema: c.hookAnswer } } }, ...answers({}, ...BODY_ERRORS, 404) },
+    requestParams: {
+      path: z.object({ provider: z.enum(SCAN_PROVIDER_IDS), integrationId: z.uuid() }),
+      query: z.object({ token: z.string().optional() }),
+    },
+    requestBody: body(
+      z.record(z.string(), z.unknown()).meta({ description: "The vendor's event, as the vendor sends it" }),
+    ),
+    responses: {
+      "202": { description: "Accepted", content: { "application/json": { schema: c.hookAnswer } } },
+      ...answers({}, ...BODY_ERRORS, 404),
+    },
   },
 };
 
@@ -101,21 +156,50 @@ export const settingsPaths: ZodOpenApiPathsObject = {
   },
   "/api/v1/teams": {
     get: { tags: ["People"], summary: "List teams with their members", responses: answers(ok(z.array(c.team))) },
-    post: { tags: ["People"], summary: "Create a team", description: "Administrators only.", requestBody: body(createTeamSchema), responses: answers(created(c.team), 409, ...BODY_ERRORS) },
+    post: {
+      tags: ["People"],
+      summary: "Create a team",
+      description: "Administrators only.",
+      requestBody: body(createTeamSchema),
+      responses: answers(created(c.team), 409, ...BODY_ERRORS),
+    },
   },
   "/api/v1/teams/{teamId}/members/{userId}": {
-    put: { tags: ["People"], summary: "Add a person to a team, or change their role", requestParams: { path: memberPath }, requestBody: body(membershipSchema), responses: answers(ok(c.membership), 404, ...BODY_ERRORS) },
-    delete: { tags: ["People"], summary: "Remove a person from a team", requestParams: { path: memberPath }, responses: answers(noContent, 404) },
+    put: {
+      tags: ["People"],
+      summary: "Add a person to a team, or change their role",
+      requestParams: { path: memberPath },
+      requestBody: body(membershipSchema),
+      responses: answers(ok(c.membership), 404, ...BODY_ERRORS),
+    },
+    delete: {
+      tags: ["People"],
+      summary: "Remove a person from a team",
+      requestParams: { path: memberPath },
+      responses: answers(noContent, 404),
+    },
   },
   "/api/v1/users": {
-    get: { tags: ["People"], summary: "List people", description: "Administrators only.", responses: answers(ok(z.array(c.user))) },
-    post: { tags: ["People"], summary: "Create a person", description: "Administrators only.", requestBody: body(createUserSchema), responses: answers(created(c.user), 409, ...BODY_ERRORS) },
+    get: {
+      tags: ["People"],
+      summary: "List people",
+      description: "Administrators only.",
+      responses: answers(ok(z.array(c.user))),
+    },
+    post: {
+      tags: ["People"],
+      summary: "Create a person",
+      description: "Administrators only.",
+      requestBody: body(createUserSchema),
+      responses: answers(created(c.user), 409, ...BODY_ERRORS),
+    },
   },
   "/api/v1/users/{userId}/tokens": {
     post: {
       tags: ["People"],
       summary: "Create a personal API token",
-      description: "For yourself, or (administrators) for anyone, a service account say. The token is in this answer only.",
+      description:
+        "For yourself, or (administrators) for anyone, a service account say. The token is in this answer only.",
       requestParams: { path: z.object({ userId: z.uuid() }) },
       requestBody: body(createTokenSchema),
       responses: answers(created(c.createdToken), 404, ...BODY_ERRORS),
@@ -130,8 +214,16 @@ export const settingsPaths: ZodOpenApiPathsObject = {
         "Called by monday.com, authenticated by the `token` in the integration's hookUrl (monday signs only OAuth apps' webhooks). Answers the `{\"challenge\"}` handshake by echoing it. A linked item reaching the board's done label resolves its issue. Bodies up to 1 MiB.",
       security: [],
       requestParams: { path: z.object({ integrationId: z.uuid() }), query: z.object({ token: z.string().optional() }) },
-      requestBody: body(z.record(z.string(), z.unknown()).meta({ description: "monday's challenge or event, as monday sends it" })),
-      responses: { "200": { description: "Challenge echoed or event taken", content: { "application/json": { schema: c.mondayHookAnswer } } }, ...answers({}, ...BODY_ERRORS, 404) },
+      requestBody: body(
+        z.record(z.string(), z.unknown()).meta({ description: "monday's challenge or event, as monday sends it" }),
+      ),
+      responses: {
+        "200": {
+          description: "Challenge echoed or event taken",
+          content: { "application/json": { schema: c.mondayHookAnswer } },
+        },
+        ...answers({}, ...BODY_ERRORS, 404),
+      },
     },
   },
   "/api/v1/detectors": {
@@ -147,7 +239,12 @@ export const settingsPaths: ZodOpenApiPathsObject = {
       tags: ["Reference"],
       summary: "This document",
       security: [],
-      responses: { "200": { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: z.record(z.string(), z.unknown()) } } } },
+      responses: {
+        "200": {
+          description: "The OpenAPI 3.1 document",
+          content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+        },
+      },
     },
   },
 };

@@ -28,7 +28,8 @@ const ERROR_TEXT: Record<number, string> = {
 /** Successful answers plus the errors an operation can give, each an Error body. */
 export function answers(ok: ZodOpenApiResponsesObject, ...errors: number[]): ZodOpenApiResponsesObject {
   const out: ZodOpenApiResponsesObject = { ...ok };
-  for (const status of [401, 403, ...errors, 500]) out[String(status) as "400"] = { description: ERROR_TEXT[status], ...json(errorAnswer) };
+  for (const status of [401, 403, ...errors, 500])
+    out[String(status) as "400"] = { description: ERROR_TEXT[status], ...json(errorAnswer) };
   return out;
 }
 
@@ -56,6 +57,8 @@ export const settingsBody = z
   .meta({ id: "IntegrationSettings" });
 export const teamSettingsBody = z
   .union(
-    PROVIDERS.filter((p) => offeredAt(p, "team")).map((p) => (p.form.teamSchema ?? p.form.schema).extend(commonSettingsSchema.shape).meta({ title: p.name })),
+    PROVIDERS.filter((p) => offeredAt(p, "team")).map((p) =>
+      (p.form.teamSchema ?? p.form.schema).extend(commonSettingsSchema.shape).meta({ title: p.name }),
+    ),
   )
   .meta({ id: "TeamIntegrationSettings" });

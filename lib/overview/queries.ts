@@ -15,7 +15,13 @@ export type Kind = (typeof KIND_ORDER)[number];
 
 export type DayCount = { day: string; opened: number; resolved: number };
 export type AssetCount = { id: string; name: string; kind: Kind; open: number; errors: number };
-export type AttentionItem = { provider: ProviderId; name: string; teamId: string | null; teamName: string | null; status: IntegrationStatus };
+export type AttentionItem = {
+  provider: ProviderId;
+  name: string;
+  teamId: string | null;
+  teamName: string | null;
+  status: IntegrationStatus;
+};
 
 export type Overview = {
   open: number;
@@ -36,8 +42,14 @@ const DAYS = 30;
  */
 export async function loadOverview(principal: Principal, executor: Executor = db): Promise<Overview> {
   const [severityRows, kindRows, dayRows, assetRows, attention] = await Promise.all([
-    rows<{ severity: Severity; n: number }>(executor, sql`select severity, count(*)::int as n from issues where status = 'open' and deleted_at is null group by 1`),
-    rows<{ kind: Kind; n: number }>(executor, sql`select kind, count(*)::int as n from issues where status = 'open' and deleted_at is null group by 1`),
+    rows<{ severity: Severity; n: number }>(
+      executor,
+      sql`select severity, count(*)::int as n from issues where status = 'open' and deleted_at is null group by 1`,
+    ),
+    rows<{ kind: Kind; n: number }>(
+      executor,
+      sql`select kind, count(*)::int as n from issues where status = 'open' and deleted_at is null group by 1`,
+    ),
     rows<{ day: string; opened: number; resolved: number }>(
       executor,
       sql`with days as (
@@ -66,8 +78,13 @@ export async function loadOverview(principal: Principal, executor: Executor = db
     ),
     attentionFor(principal, executor),
   ]);
-  const bySeverity = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, severityRows.find((r) => r.severity === s)?.n ?? 0])) as Record<Severity, number>;
-  const byKind = Object.fromEntries(KIND_ORDER.map((k) => [k, kindRows.find((r) => r.kind === k)?.n ?? 0])) as Record<Kind, number>;
+  const bySeverity = Object.fromEntries(
+    SEVERITY_ORDER.map((s) => [s, severityRows.find((r) => r.severity === s)?.n ?? 0]),
+  ) as Record<Severity, number>;
+  const byKind = Object.fromEntries(KIND_ORDER.map((k) => [k, kindRows.find((r) => r.kind === k)?.n ?? 0])) as Record<
+    Kind,
+    number
+  >;
   return {
     open: SEVERITY_ORDER.reduce((n, s) => n + bySeverity[s], 0),
     bySeverity,
@@ -79,8 +96,16 @@ export async function loadOverview(principal: Principal, executor: Executor = db
 }
 
 async function attentionFor(principal: Principal, executor: Executor): Promise<AttentionItem[]> {
-  const [all, teamRows] = await Promise.all([executor.select().from(integrations), executor.select({ id: teams.id, name: teams.name }).from(teams)]);
-  const managed = new Set(managedTeamIds(principal, teamRows.map((t) => t.id)));
+  const [all, teamRows] = await Promise.all([
+    executor.select().from(integrations),
+    executor.select({ id: teams.id, name: teams.name }).from(teams),
+  ]);
+  const managed = new Set(
+    managedTeamIds(
+      principal,
+      teamRows.map((t) => t.id),
+    ),
+  );
   const items: AttentionItem[] = [];
   for (const row of all) {
     const mine = row.teamId === null ? principal.isAdmin : managed.has(row.teamId);
@@ -90,7 +115,13 @@ async function attentionFor(principal: Principal, executor: Executor): Promise<A
     const global = all.find((r) => r.provider === row.provider && r.teamId === null) ?? null;
     const status = statusOf(row, pausedBecause(provider, row, { global }));
     if (!needsAttention(status)) continue;
-    items.push({ provider: row.provider, name: provider.name, teamId: row.teamId, teamName: teamRows.find((t) => t.id === row.teamId)?.name ?? null, status });
+    items.push({
+      provider: row.provider,
+      name: provider.name,
+      teamId: row.teamId,
+      teamName: teamRows.find((t) => t.id === row.teamId)?.name ?? null,
+      status,
+    });
   }
   return items.sort((a, b) => (a.status.since ?? "").localeCompare(b.status.since ?? ""));
 }

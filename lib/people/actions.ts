@@ -25,11 +25,14 @@ export const setMembershipAction = validatedAction(
   },
 );
 
-export const removeMembershipAction = validatedAction(z.object({ teamId: z.string().uuid(), userId: z.string().uuid() }), async ({ teamId, userId }, principal) => {
-  await removeMembership(principal, teamId, userId);
-  revalidatePath(TEAMS);
-  return null;
-});
+export const removeMembershipAction = validatedAction(
+  z.object({ teamId: z.string().uuid(), userId: z.string().uuid() }),
+  async ({ teamId, userId }, principal) => {
+    await removeMembership(principal, teamId, userId);
+    revalidatePath(TEAMS);
+    return null;
+  },
+);
 
 export const createTokenAction = validatedAction(createTokenSchema, async ({ name }, principal) => {
   const created = await createTokenFor(principal, principal.userId, name);

@@ -23,9 +23,16 @@ function demoCredentials(adminPassword: string): Credential[] {
     const at = pair.indexOf("=");
     if (at > 0) given.set(pair.slice(0, at).trim().toLowerCase(), pair.slice(at + 1));
   }
-  const people = DEMO_PEOPLE.map((p) => ({ email: p.email, password: given.get(p.email) || randomPassword(), given: given.has(p.email) }));
+  const people = DEMO_PEOPLE.map((p) => ({
+    email: p.email,
+    password: given.get(p.email) || randomPassword(),
+    given: given.has(p.email),
+  }));
   const all = [adminPassword, ...people.map((p) => p.password)];
-  if (new Set(all).size !== all.length) throw new Error("DEMO_PASSWORDS: every demo person needs a password of their own, unlike the administrator's and each other's");
+  if (new Set(all).size !== all.length)
+    throw new Error(
+      "DEMO_PASSWORDS: every demo person needs a password of their own, unlike the administrator's and each other's",
+    );
   return people;
 }
 
@@ -45,7 +52,10 @@ export async function bootstrap({ seedDemo, log = console.log }: BootstrapOption
   const demoHashes = await Promise.all(demo.map((d) => hashPassword(d.password)));
 
   await db.transaction(async (tx) => {
-    const [admin] = await tx.insert(users).values({ email, name: "Account Admin", passwordHash, isAdmin: true }).returning();
+    const [admin] = await tx
+      .insert(users)
+      .values({ email, name: "Account Admin", passwordHash, isAdmin: true })
+      .returning();
     if (process.env.ADMIN_API_TOKEN) await createApiToken(tx, admin.id, "bootstrap", process.env.ADMIN_API_TOKEN);
     if (seedDemo) await insertDemoData(tx, demoHashes);
   });
@@ -59,4 +69,3 @@ export async function bootstrap({ seedDemo, log = console.log }: BootstrapOption
   log("    Passwords are shown this once; each person has their own.");
   log("");
 }
-

@@ -16,9 +16,18 @@ export async function resetPassword(email: string): Promise<{ email: string; pas
   const password = randomBytes(15).toString("base64url");
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.email, address)).returning({ id: users.id });
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(eq(users.email, address))
+      .returning({ id: users.id });
     if (!user) throw new NotFoundError(`User ${address}`);
-    await audit(tx, COMMAND_LINE, { action: "user.password_reset", targetType: "user", targetId: user.id, details: { email: address } });
+    await audit(tx, COMMAND_LINE, {
+      action: "user.password_reset",
+      targetType: "user",
+      targetId: user.id,
+      details: { email: address },
+    });
   });
   return { email: address, password };
 }

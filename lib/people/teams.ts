@@ -14,7 +14,13 @@ export type TeamWithMembers = {
 export async function listTeams(): Promise<TeamWithMembers[]> {
   const all = await db.select().from(teams).orderBy(asc(teams.name));
   const members = await db
-    .select({ teamId: teamMemberships.teamId, userId: users.id, email: users.email, name: users.name, role: teamMemberships.role })
+    .select({
+      teamId: teamMemberships.teamId,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: teamMemberships.role,
+    })
     .from(teamMemberships)
     .innerJoin(users, eq(users.id, teamMemberships.userId))
     .orderBy(asc(users.name));
@@ -31,7 +37,13 @@ export async function createTeam(actor: Principal, input: { name: string }) {
     const [existing] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.name, input.name));
     if (existing) throw new ConflictError(`A team named "${input.name}" already exists`, { name: "Already taken" });
     const [team] = await tx.insert(teams).values({ name: input.name }).returning();
-    await audit(tx, actor, { action: "team.created", targetType: "team", targetId: team.id, teamId: team.id, details: { name: team.name } });
+    await audit(tx, actor, {
+      action: "team.created",
+      targetType: "team",
+      targetId: team.id,
+      teamId: team.id,
+      details: { name: team.name },
+    });
     return { id: team.id, name: team.name, members: [] };
   });
 }
@@ -47,7 +59,13 @@ export async function setMembership(actor: Principal, teamId: string, userId: st
       .insert(teamMemberships)
       .values({ teamId, userId, role })
       .onConflictDoUpdate({ target: [teamMemberships.teamId, teamMemberships.userId], set: { role } });
-    await audit(tx, actor, { action: "team.member_set", targetType: "team", targetId: teamId, teamId, details: { userId, role } });
+    await audit(tx, actor, {
+      action: "team.member_set",
+      targetType: "team",
+      targetId: teamId,
+      teamId,
+      details: { userId, role },
+    });
     return { teamId, userId, role };
   });
 }
@@ -60,6 +78,12 @@ export async function removeMembership(actor: Principal, teamId: string, userId:
       .where(and(eq(teamMemberships.teamId, teamId), eq(teamMemberships.userId, userId)))
       .returning();
     if (removed.length === 0) throw new NotFoundError("Membership");
-    await audit(tx, actor, { action: "team.member_removed", targetType: "team", targetId: teamId, teamId, details: { userId } });
+    await audit(tx, actor, {
+      action: "team.member_removed",
+      targetType: "team",
+      targetId: teamId,
+      teamId,
+      details: { userId },
+    });
   });
 }

@@ -12,7 +12,11 @@ export type Bucket = { tokens: number; updatedAt: number; nextSlotAt: number };
  * next free slot, one interval after the previous throttled send. Returns the bucket after the
  * send and how many milliseconds it must wait (0: a token was taken, go now).
  */
-export function takeToken(previous: Bucket | undefined, limit: RateLimit, now: number): { bucket: Bucket; wait: number } {
+export function takeToken(
+  previous: Bucket | undefined,
+  limit: RateLimit,
+  now: number,
+): { bucket: Bucket; wait: number } {
   const burst = Math.max(1, limit.burst);
   const interval = 1000 / limit.ratePerSecond;
   const start = previous ?? { tokens: burst, updatedAt: now, nextSlotAt: 0 };
@@ -38,7 +42,11 @@ export class RateLimiter {
             on conflict (key) do update set key = excluded.key
             returning tokens, updated_at_ms as "updatedAt", next_slot_ms as "nextSlotAt"`,
       );
-      const previous = { tokens: Number(row.tokens), updatedAt: Number(row.updatedAt), nextSlotAt: Number(row.nextSlotAt) };
+      const previous = {
+        tokens: Number(row.tokens),
+        updatedAt: Number(row.updatedAt),
+        nextSlotAt: Number(row.nextSlotAt),
+      };
       const { bucket, wait } = takeToken(previous, limit, now);
       await tx.execute(
         sql`update rate_limit_buckets set tokens = ${bucket.tokens}, updated_at_ms = ${bucket.updatedAt}, next_slot_ms = ${bucket.nextSlotAt}

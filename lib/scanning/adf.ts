@@ -4,7 +4,17 @@
  */
 type Node = { type?: string; text?: string; content?: unknown[]; attrs?: Record<string, unknown> };
 
-const BLOCKS = new Set(["paragraph", "heading", "codeBlock", "blockquote", "listItem", "tableCell", "tableHeader", "panel", "rule"]);
+const BLOCKS = new Set([
+  "paragraph",
+  "heading",
+  "codeBlock",
+  "blockquote",
+  "listItem",
+  "tableCell",
+  "tableHeader",
+  "panel",
+  "rule",
+]);
 
 export function adfToText(doc: unknown): string {
   const out: string[] = [];
@@ -15,7 +25,8 @@ export function adfToText(doc: unknown): string {
     if (typeof node.text === "string") out.push(node.text);
     if (node.type === "hardBreak") out.push("\n");
     // Smart links keep their URL only in attrs; credentials in URLs are what we look for.
-    if ((node.type === "inlineCard" || node.type === "blockCard") && typeof node.attrs?.url === "string") out.push(` ${node.attrs.url} `);
+    if ((node.type === "inlineCard" || node.type === "blockCard") && typeof node.attrs?.url === "string")
+      out.push(` ${node.attrs.url} `);
     if (Array.isArray(node.content)) walk(node.content);
     if (node.type && BLOCKS.has(node.type)) out.push("\n");
   };
@@ -37,7 +48,11 @@ export function redactAdf(doc: unknown, secrets: string[], message: string): { d
         node.text = replaced;
       }
     }
-    if ((node.type === "inlineCard" || node.type === "blockCard") && typeof node.attrs?.url === "string" && secrets.some((s) => String(node.attrs?.url).includes(s))) {
+    if (
+      (node.type === "inlineCard" || node.type === "blockCard") &&
+      typeof node.attrs?.url === "string" &&
+      secrets.some((s) => String(node.attrs?.url).includes(s))
+    ) {
       // A smart link's URL cannot hold free text: it becomes a plain text node with the message.
       changed = true;
       return { type: "text", text: message };

@@ -6,7 +6,15 @@ import type { IssueSeverity } from "@/lib/issues/schemas";
 export type ScanPart = { path: string; text: string; uri: string };
 
 /** A finding as the ingest API takes it (contract §3). */
-export type ScanFinding = { detectorId: string; detectorName: string; severity: IssueSeverity; path: string; content: string; uri: string; fingerprint: string };
+export type ScanFinding = {
+  detectorId: string;
+  detectorName: string;
+  severity: IssueSeverity;
+  path: string;
+  content: string;
+  uri: string;
+  fingerprint: string;
+};
 
 export type PartsScan = { paths: string[]; findings: ScanFinding[]; secrets: string[]; bytes: number };
 
@@ -43,5 +51,10 @@ export async function scanParts(parts: ScanPart[]): Promise<PartsScan> {
       });
     }
   });
-  return { paths: [...new Set(parts.map((p) => p.path))], findings, secrets: [...secrets], bytes: parts.reduce((n, p) => n + Buffer.byteLength(p.text), 0) };
+  return {
+    paths: [...new Set(parts.map((p) => p.path))],
+    findings,
+    secrets: [...secrets],
+    bytes: parts.reduce((n, p) => n + Buffer.byteLength(p.text), 0),
+  };
 }

@@ -41,11 +41,18 @@ const refused = () => new UnauthorizedError("The webhook is unknown, or its toke
  * signature is refused unread. A signature covers the body, so that body is read first, up to
  * 1 MiB; one larger than that cannot be verified and is refused like a wrong signature.
  */
-export async function receiveHook(provider: ScanProvider, integrationId: string, request: Request): Promise<{ queued: boolean; synced?: boolean }> {
+export async function receiveHook(
+  provider: ScanProvider,
+  integrationId: string,
+  request: Request,
+): Promise<{ queued: boolean; synced?: boolean }> {
   const scan = getProvider(provider)?.scan;
   if (!scan) throw new NotFoundError(`Webhooks for "${provider}"`);
   if (!isUuid(integrationId)) throw refused();
-  const [row] = await db.select({ provider: integrations.provider, enabled: integrations.enabled }).from(integrations).where(eq(integrations.id, integrationId));
+  const [row] = await db
+    .select({ provider: integrations.provider, enabled: integrations.enabled })
+    .from(integrations)
+    .where(eq(integrations.id, integrationId));
   if (!row || row.provider !== provider) throw refused();
   // No token was ever issued (nobody opened the scan settings): nothing can match, and nothing is created.
   const webhookToken = await issuedWebhookToken(integrationId);

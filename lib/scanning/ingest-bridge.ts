@@ -13,18 +13,32 @@ import type { ScanFinding } from "./findings";
 export type ScanAsset = { id: string; name: string; url: string };
 
 // Scans run in the background on no one's behalf; ingest only asks that the actor may ingest.
-const SCANNER: Principal = { userId: "00000000-0000-0000-0000-000000000000", email: "scanner@localhost", name: "Jira and Confluence scanner", isAdmin: true, teams: [] };
+const SCANNER: Principal = {
+  userId: "00000000-0000-0000-0000-000000000000",
+  email: "scanner@localhost",
+  name: "Jira and Confluence scanner",
+  isAdmin: true,
+  teams: [],
+};
 
 /**
  * A full scan of one project or space: the same call as `POST /api/v1/ingest`, with `files` = every
  * ticket and comment scanned, so issues of tickets that are gone are deleted and others resolved.
  */
-export function ingestWholeAsset(asset: ScanAsset, teamId: string | null, files: string[], findings: ScanFinding[]): Promise<IngestResult> {
+export function ingestWholeAsset(
+  asset: ScanAsset,
+  teamId: string | null,
+  files: string[],
+  findings: ScanFinding[],
+): Promise<IngestResult> {
   return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings }, scanOptions(teamId));
 }
 
 /** A team's scan creates assets for that team and touches no other team's (contract §3, Scanning). */
-const scanOptions = (teamId: string | null): IngestOptions => ({ newAssetTeamId: teamId, ...(teamId === null ? {} : { onlyTeamId: teamId }) });
+const scanOptions = (teamId: string | null): IngestOptions => ({
+  newAssetTeamId: teamId,
+  ...(teamId === null ? {} : { onlyTeamId: teamId }),
+});
 
 /**
  * Whether a team's scan must leave this asset alone: it exists and is another team's, or a global
@@ -33,7 +47,10 @@ const scanOptions = (teamId: string | null): IngestOptions => ({ newAssetTeamId:
  */
 export async function belongsElsewhere(asset: ScanAsset, teamId: string | null): Promise<boolean> {
   if (teamId === null) return false;
-  const [row] = await rows<{ teamId: string | null }>(db, sql`select team_id as "teamId" from assets where id = ${asset.id} and deleted_at is null`);
+  const [row] = await rows<{ teamId: string | null }>(
+    db,
+    sql`select team_id as "teamId" from assets where id = ${asset.id} and deleted_at is null`,
+  );
   return row !== undefined && row.teamId !== teamId;
 }
 
@@ -43,9 +60,22 @@ export async function belongsElsewhere(asset: ScanAsset, teamId: string | null):
  * are, and resolves (or, for a deleted comment, deletes) only the scanned tickets' issues.
  * Runs of one integration never overlap (the runner's claim), so nothing slips in between.
  */
-export async function ingestSomeContainers(asset: ScanAsset, teamId: string | null, containers: { prefix: string; paths: string[] }[], findings: ScanFinding[]): Promise<IngestResult> {
+export async function ingestSomeContainers(
+  asset: ScanAsset,
+  teamId: string | null,
+  containers: { prefix: string; paths: string[] }[],
+  findings: ScanFinding[],
+): Promise<IngestResult> {
   const inScope = (path: string) => containers.some((c) => path === c.prefix || path.startsWith(`${c.prefix}#`));
-  const open = await rows<{ identity: string; detectorId: string; detectorName: string; severity: ScanFinding["severity"]; path: string; content: string; uri: string }>(
+  const open = await rows<{
+    identity: string;
+    detectorId: string;
+    detectorName: string;
+    severity: ScanFinding["severity"];
+    path: string;
+    content: string;
+    uri: string;
+  }>(
     db,
     sql`select identity, detector_id as "detectorId", detector_name as "detectorName", severity, path, content, uri
         from issues where asset_id = ${asset.id} and status = 'open' and deleted_at is null`,
@@ -54,7 +84,11 @@ export async function ingestSomeContainers(asset: ScanAsset, teamId: string | nu
     .filter((i) => !inScope(i.path))
     .map(({ identity, ...rest }) => (identity.startsWith("fp:") ? { ...rest, fingerprint: identity.slice(3) } : rest));
   const files = [...new Set([...kept.map((k) => k.path), ...containers.flatMap((c) => c.paths)])];
-  return ingestScan(SCANNER, { asset: { ...asset, kind: "productivity" }, files, findings: [...kept, ...findings] }, scanOptions(teamId));
+  return ingestScan(
+    SCANNER,
+    { asset: { ...asset, kind: "productivity" }, files, findings: [...kept, ...findings] },
+    scanOptions(teamId),
+  );
 }
 
 /**

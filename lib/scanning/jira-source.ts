@@ -1,5 +1,13 @@
 import { jiraCredentials } from "@/lib/integrations/jira/client";
-import { countJiraIssues, getJiraTicket, listJiraProjects, searchJiraTickets, updateJiraComment, updateJiraTicket, type JiraTicket } from "@/lib/integrations/jira/scan";
+import {
+  countJiraIssues,
+  getJiraTicket,
+  listJiraProjects,
+  searchJiraTickets,
+  updateJiraComment,
+  updateJiraTicket,
+  type JiraTicket,
+} from "@/lib/integrations/jira/scan";
 import type { IntegrationConfig } from "@/lib/integrations/types";
 import { adfToText, redactAdf, replaceAll } from "./adf";
 import { siteHost, type ScanContainer, type ScanSource, type ScanUnit } from "./source";
@@ -21,7 +29,11 @@ export function jiraSource(config: IntegrationConfig): ScanSource<TicketContaine
     ticket: t,
     parts: [
       { path: t.key, text: `${t.summary}\n${adfToText(t.description)}`, uri: browse(t.key) },
-      ...t.comments.map((c) => ({ path: `${t.key}#comment-${c.id}`, text: adfToText(c.body), uri: `${browse(t.key)}?focusedCommentId=${encodeURIComponent(c.id)}` })),
+      ...t.comments.map((c) => ({
+        path: `${t.key}#comment-${c.id}`,
+        text: adfToText(c.body),
+        uri: `${browse(t.key)}?focusedCommentId=${encodeURIComponent(c.id)}`,
+      })),
     ],
   });
 
@@ -38,7 +50,11 @@ export function jiraSource(config: IntegrationConfig): ScanSource<TicketContaine
     async one(key) {
       const ticket = await getJiraTicket(creds, key);
       const projectKey = ticket?.projectKey ?? key.replace(/-\d+$/, "");
-      return { unit: { key: projectKey, id: projectKey }, prefix: key, container: ticket ? container(ticket) : undefined };
+      return {
+        unit: { key: projectKey, id: projectKey },
+        prefix: key,
+        container: ticket ? container(ticket) : undefined,
+      };
     },
     async redact({ ticket }, secrets, message) {
       const fields: { summary?: string; description?: unknown } = {};
@@ -52,6 +68,10 @@ export function jiraSource(config: IntegrationConfig): ScanSource<TicketContaine
         if (body.changed) await updateJiraComment(creds, ticket.key, c.id, body.doc);
       }
     },
-    asset: (unit) => ({ id: `jira:${siteHost(base)}/${unit.key}`, name: `Jira ${unit.key}`, url: `${base}/browse/${encodeURIComponent(unit.key)}` }),
+    asset: (unit) => ({
+      id: `jira:${siteHost(base)}/${unit.key}`,
+      name: `Jira ${unit.key}`,
+      url: `${base}/browse/${encodeURIComponent(unit.key)}`,
+    }),
   };
 }

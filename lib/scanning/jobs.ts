@@ -22,12 +22,19 @@ const ACTIVE = ["queued", "running"];
 /** "Scan now": a full scan of the scope's integration, or the one already under way. */
 export async function startScan(principal: Principal, provider: string, teamId: string | null): Promise<ScanProgress> {
   const integration = await scanIntegration(principal, provider, teamId);
-  await db.insert(scanJobs).values({ integrationId: integration.id, provider: integration.provider, kind: "full" }).onConflictDoNothing();
+  await db
+    .insert(scanJobs)
+    .values({ integrationId: integration.id, provider: integration.provider, kind: "full" })
+    .onConflictDoNothing();
   wakeScanRunner();
   return progressOf(integration.id);
 }
 
-export async function scanProgress(principal: Principal, provider: string, teamId: string | null): Promise<ScanProgress> {
+export async function scanProgress(
+  principal: Principal,
+  provider: string,
+  teamId: string | null,
+): Promise<ScanProgress> {
   const integration = await scanIntegration(principal, provider, teamId);
   return progressOf(integration.id);
 }
@@ -40,12 +47,23 @@ export async function cancelScan(principal: Principal, provider: string, teamId:
     .set({ state: "cancelled", finishedAt: new Date(), claimId: null, leaseUntil: null })
     .where(and(eq(scanJobs.integrationId, integration.id), eq(scanJobs.kind, "full"), inArray(scanJobs.state, ACTIVE)))
     .returning({ id: scanJobs.id });
-  if (cancelled.length) await db.delete(scanItems).where(inArray(scanItems.jobId, cancelled.map((c) => c.id)));
+  if (cancelled.length)
+    await db.delete(scanItems).where(
+      inArray(
+        scanItems.jobId,
+        cancelled.map((c) => c.id),
+      ),
+    );
   return progressOf(integration.id);
 }
 
 async function progressOf(integrationId: string): Promise<ScanProgress> {
-  const [job] = await db.select().from(scanJobs).where(and(eq(scanJobs.integrationId, integrationId), eq(scanJobs.kind, "full"))).orderBy(desc(scanJobs.createdAt)).limit(1);
+  const [job] = await db
+    .select()
+    .from(scanJobs)
+    .where(and(eq(scanJobs.integrationId, integrationId), eq(scanJobs.kind, "full")))
+    .orderBy(desc(scanJobs.createdAt))
+    .limit(1);
   if (!job) return { state: "idle", scanned: 0, total: 0, found: 0, skipped: 0 };
   // Tickets created during a scan can push scanned past the count taken at its start.
   return {
@@ -109,17 +127,42 @@ export async function saveStep(job: ScanJob, claimId: string, outcome: StepOutco
   });
   switch (outcome.kind) {
     case "progress":
-      await db.update(scanJobs).set({ ...release, ...counts(outcome), cursor: outcome.cursor, failures: 0, error: null, nextRunAt: new Date(), ...(outcome.total !== undefined ? { total: outcome.total } : {}) }).where(mine);
+      await db
+        .update(scanJobs)
+        .set({
+          ...release,
+          ...counts(outcome),
+          cursor: outcome.cursor,
+          failures: 0,
+          error: null,
+          nextRunAt: new Date(),
+          ...(outcome.total !== undefined ? { total: outcome.total } : {}),
+        })
+        .where(mine);
       return;
     case "done":
-      await db.update(scanJobs).set({ ...release, ...counts(outcome), state: "done", finishedAt: new Date(), error: null }).where(mine);
+      await db
+        .update(scanJobs)
+        .set({ ...release, ...counts(outcome), state: "done", finishedAt: new Date(), error: null })
+        .where(mine);
       await db.delete(scanItems).where(eq(scanItems.jobId, job.id));
       return;
     case "wait":
-      await db.update(scanJobs).set({ ...release, nextRunAt: new Date(Date.now() + outcome.seconds * 1000), error: outcome.error ?? null, failures: outcome.error ? sql`${scanJobs.failures} + 1` : scanJobs.failures }).where(mine);
+      await db
+        .update(scanJobs)
+        .set({
+          ...release,
+          nextRunAt: new Date(Date.now() + outcome.seconds * 1000),
+          error: outcome.error ?? null,
+          failures: outcome.error ? sql`${scanJobs.failures} + 1` : scanJobs.failures,
+        })
+        .where(mine);
       return;
     case "failed":
-      await db.update(scanJobs).set({ ...release, state: "failed", finishedAt: new Date(), error: outcome.error }).where(mine);
+      await db
+        .update(scanJobs)
+        .set({ ...release, state: "failed", finishedAt: new Date(), error: outcome.error })
+        .where(mine);
       await db.delete(scanItems).where(eq(scanItems.jobId, job.id));
       return;
   }

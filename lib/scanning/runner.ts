@@ -62,10 +62,14 @@ export class ScanRunner {
       } catch (error) {
         this.log(`step crashed: ${errorSummary(error)}`);
       }
-      if (!worked && this.running) await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.idleMs);
-        this.wake = () => { clearTimeout(timer); resolve(); };
-      });
+      if (!worked && this.running)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.idleMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
     }
   }
 
@@ -76,7 +80,8 @@ export class ScanRunner {
     if (!job) return false;
     const t0 = performance.now();
     const outcome = await this.step(job);
-    if (process.env.SCAN_DEBUG) this.log(`${job.kind} step ${outcome.kind} in ${Math.round(performance.now() - t0)} ms`);
+    if (process.env.SCAN_DEBUG)
+      this.log(`${job.kind} step ${outcome.kind} in ${Math.round(performance.now() - t0)} ms`);
     await saveStep(job, claimId, outcome);
     return true;
   }
@@ -102,8 +107,14 @@ export class ScanRunner {
     }
     // Asking again would get the same endless answer.
     if (error instanceof EndlessListing) return { kind: "failed", error: error.vendorMessage };
-    const message = error instanceof VendorError ? `${error.vendorStatus ?? "no answer"}: ${error.vendorMessage}` : error instanceof Error ? error.message : "Scan step failed";
-    if (error instanceof VendorError && (error.vendorStatus === 401 || error.vendorStatus === 403)) return { kind: "failed", error: message };
+    const message =
+      error instanceof VendorError
+        ? `${error.vendorStatus ?? "no answer"}: ${error.vendorMessage}`
+        : error instanceof Error
+          ? error.message
+          : "Scan step failed";
+    if (error instanceof VendorError && (error.vendorStatus === 401 || error.vendorStatus === 403))
+      return { kind: "failed", error: message };
     if (job.failures + 1 >= MAX_FAILURES) return { kind: "failed", error: message };
     this.log(`${job.provider} step failed (${job.failures + 1}/${MAX_FAILURES}): ${message}`);
     return { kind: "wait", seconds: Math.min(60, 2 ** job.failures), error: message };

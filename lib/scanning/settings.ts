@@ -15,7 +15,12 @@ export const SCAN_PROVIDER_IDS = providersWith("scan").map((p) => p.id) as [Scan
 
 export const DEFAULT_REDACT_MESSAGE = "[secret removed by Code Security: rotate it, then delete this note]";
 
-const key = z.string().trim().min(1).max(255).regex(/^[A-Za-z0-9_~.-]+$/, "Use project or space keys such as SEC");
+const key = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9_~.-]+$/, "Use project or space keys such as SEC");
 /** Shared by the panel's form and the server. */
 export const scanSettingsSchema = z.object({
   allow: z.array(key).max(500),
@@ -27,12 +32,23 @@ export type ScanSettingsInput = z.output<typeof scanSettingsSchema>;
 
 export type LoadedScanSettings = ScanSettingsInput & { webhookToken: string };
 /** What an administrator sees: the webhook path carries its token, shown so it can be pasted into Jira. */
-export type ScanSettingsView = ScanSettingsInput & { integrationId: string; provider: ScanProvider; webhookPath: string };
+export type ScanSettingsView = ScanSettingsInput & {
+  integrationId: string;
+  provider: ScanProvider;
+  webhookPath: string;
+};
 
 /** The integration's scan settings, created with a fresh webhook token on first use. */
 export async function loadScanSettings(integrationId: string): Promise<LoadedScanSettings> {
   const [row] = await db.select().from(scanSettings).where(eq(scanSettings.integrationId, integrationId));
-  if (row) return { allow: row.allow, deny: row.deny, redact: row.redact, redactMessage: row.redactMessage, webhookToken: decryptSecrets(row.secrets).webhookToken ?? "" };
+  if (row)
+    return {
+      allow: row.allow,
+      deny: row.deny,
+      redact: row.redact,
+      redactMessage: row.redactMessage,
+      webhookToken: decryptSecrets(row.secrets).webhookToken ?? "",
+    };
   const webhookToken = randomBytes(32).toString("base64url");
   await db
     .insert(scanSettings)
@@ -40,12 +56,21 @@ export async function loadScanSettings(integrationId: string): Promise<LoadedSca
     .onConflictDoNothing();
   // A concurrent first use may have won; its token is the one that counts.
   const [stored] = await db.select().from(scanSettings).where(eq(scanSettings.integrationId, integrationId));
-  return { allow: stored.allow, deny: stored.deny, redact: stored.redact, redactMessage: stored.redactMessage, webhookToken: decryptSecrets(stored.secrets).webhookToken ?? "" };
+  return {
+    allow: stored.allow,
+    deny: stored.deny,
+    redact: stored.redact,
+    redactMessage: stored.redactMessage,
+    webhookToken: decryptSecrets(stored.secrets).webhookToken ?? "",
+  };
 }
 
 /** The webhook token if one was ever issued, without issuing one: an unauthenticated hook writes nothing. */
 export async function issuedWebhookToken(integrationId: string): Promise<string | undefined> {
-  const [row] = await db.select({ secrets: scanSettings.secrets }).from(scanSettings).where(eq(scanSettings.integrationId, integrationId));
+  const [row] = await db
+    .select({ secrets: scanSettings.secrets })
+    .from(scanSettings)
+    .where(eq(scanSettings.integrationId, integrationId));
   return row ? decryptSecrets(row.secrets).webhookToken || undefined : undefined;
 }
 
@@ -58,23 +83,45 @@ export async function scanIntegration(principal: Principal, provider: string, te
   return { id: row.id, provider: p.id, teamId };
 }
 
-export async function getScanSettings(principal: Principal, provider: string, teamId: string | null): Promise<ScanSettingsView> {
+export async function getScanSettings(
+  principal: Principal,
+  provider: string,
+  teamId: string | null,
+): Promise<ScanSettingsView> {
   const integration = await scanIntegration(principal, provider, teamId);
   return view(integration.id, integration.provider, await loadScanSettings(integration.id));
 }
 
-export async function saveScanSettings(principal: Principal, provider: string, teamId: string | null, input: ScanSettingsInput): Promise<ScanSettingsView> {
+export async function saveScanSettings(
+  principal: Principal,
+  provider: string,
+  teamId: string | null,
+  input: ScanSettingsInput,
+): Promise<ScanSettingsView> {
   const integration = await scanIntegration(principal, provider, teamId);
   const current = await loadScanSettings(integration.id);
   const upper = (keys: string[]) => [...new Set(keys.map((k) => k.toUpperCase()))];
-  const next = { allow: upper(input.allow), deny: upper(input.deny), redact: input.redact, redactMessage: input.redactMessage };
-  await db.update(scanSettings).set({ ...next, updatedAt: new Date() }).where(eq(scanSettings.integrationId, integration.id));
+  const next = {
+    allow: upper(input.allow),
+    deny: upper(input.deny),
+    redact: input.redact,
+    redactMessage: input.redactMessage,
+  };
+  await db
+    .update(scanSettings)
+    .set({ ...next, updatedAt: new Date() })
+    .where(eq(scanSettings.integrationId, integration.id));
   return view(integration.id, integration.provider, { ...current, ...next });
 }
 
 function view(integrationId: string, provider: ScanProvider, s: LoadedScanSettings): ScanSettingsView {
   const { webhookToken, ...rest } = s;
-  return { ...rest, integrationId, provider, webhookPath: `/api/v1/hooks/${provider}/${integrationId}?token=${webhookToken}` };
+  return {
+    ...rest,
+    integrationId,
+    provider,
+    webhookPath: `/api/v1/hooks/${provider}/${integrationId}?token=${webhookToken}`,
+  };
 }
 
 /** Allow and deny lists: deny wins; an empty allow list allows every project or space. */

@@ -10,30 +10,53 @@ import type { ScanContainer, ScanSource, ScanUnit } from "./source";
 import { EndlessListing } from "@/lib/integrations/atlassian-client";
 
 /** `count`: the unit's containers when the scan began; `page`: pages of the current unit so far. */
-type FullCursor = { phase?: "scan"; units?: (ScanUnit & { count?: number })[]; unit?: number; token?: string; page?: number };
+type FullCursor = {
+  phase?: "scan";
+  units?: (ScanUnit & { count?: number })[];
+  unit?: number;
+  token?: string;
+  page?: number;
+};
 
 /** Who scans: the integration's team (null for the global one) owns the assets the scan creates. */
 export type ScanScope = { teamId: string | null };
 
 /** One bounded piece of a job: a webhook's ticket, or one search page of a full scan. */
-export function runStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings, scope: ScanScope): Promise<StepOutcome> {
+export function runStep(
+  job: ScanJob,
+  source: ScanSource,
+  settings: LoadedScanSettings,
+  scope: ScanScope,
+): Promise<StepOutcome> {
   return job.kind === "item" ? itemStep(job, source, settings, scope) : fullStep(job, source, settings, scope);
 }
 
-async function scanContainer(source: ScanSource, container: ScanContainer, settings: LoadedScanSettings, detected?: Promise<PartsScan>) {
+async function scanContainer(
+  source: ScanSource,
+  container: ScanContainer,
+  settings: LoadedScanSettings,
+  detected?: Promise<PartsScan>,
+) {
   const scan = await (detected ?? scanParts(container.parts));
   // Redact after detecting, so the finding is still reported: the secret was exposed and must be rotated.
   if (settings.redact && scan.secrets.length) await source.redact(container, scan.secrets, settings.redactMessage);
   return scan;
 }
 
-async function itemStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings, scope: ScanScope): Promise<StepOutcome> {
+async function itemStep(
+  job: ScanJob,
+  source: ScanSource,
+  settings: LoadedScanSettings,
+  scope: ScanScope,
+): Promise<StepOutcome> {
   const target = await source.one(job.target ?? "");
   if (!target || !unitAllowed(settings, target.unit.key)) return { kind: "done" };
   const asset = source.asset(target.unit);
   if (await belongsElsewhere(asset, scope.teamId)) return { kind: "done", skipped: 1 };
   const scan = target.container ? await scanContainer(source, target.container, settings) : { paths: [], findings: [] };
-  const ingested = await unlessElsewhere(ingestSomeContainers(asset, scope.teamId, [{ prefix: target.prefix, paths: scan.paths }], scan.findings));
+  const ingested = await unlessElsewhere(
+    ingestSomeContainers(asset, scope.teamId, [{ prefix: target.prefix, paths: scan.paths }], scan.findings),
+  );
   return ingested ? { kind: "done", scanned: 1, found: scan.findings.length } : { kind: "done", skipped: 1 };
 }
 
@@ -48,7 +71,12 @@ async function unlessElsewhere(ingest: Promise<unknown>): Promise<boolean> {
   }
 }
 
-async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSettings, scope: ScanScope): Promise<StepOutcome> {
+async function fullStep(
+  job: ScanJob,
+  source: ScanSource,
+  settings: LoadedScanSettings,
+  scope: ScanScope,
+): Promise<StepOutcome> {
   const cursor = job.cursor as FullCursor;
   if (cursor.phase !== "scan" || !cursor.units) {
     const units: (ScanUnit & { count?: number })[] = [];
@@ -70,7 +98,8 @@ async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
 
   const asset = source.asset(unit);
   // Mapped to another team since the scan started: not read, not redacted, not ingested.
-  if (cursor.token === undefined && (await belongsElsewhere(asset, scope.teamId))) return nextUnit(cursor, index, { skipped: 1 });
+  if (cursor.token === undefined && (await belongsElsewhere(asset, scope.teamId)))
+    return nextUnit(cursor, index, { skipped: 1 });
 
   const { containers, next } = await source.page(unit, cursor.token);
   const page = (cursor.page ?? 0) + 1;
@@ -84,16 +113,35 @@ async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
     found += scan.findings.length;
     await db
       .insert(scanItems)
-      .values({ jobId: job.id, container: container.key, assetId: asset.id, paths: scan.paths, findings: scan.findings })
-      .onConflictDoUpdate({ target: [scanItems.jobId, scanItems.container], set: { paths: scan.paths, findings: scan.findings } });
+      .values({
+        jobId: job.id,
+        container: container.key,
+        assetId: asset.id,
+        paths: scan.paths,
+        findings: scan.findings,
+      })
+      .onConflictDoUpdate({
+        target: [scanItems.jobId, scanItems.container],
+        set: { paths: scan.paths, findings: scan.findings },
+      });
   }
   if (next) return { kind: "progress", cursor: { ...cursor, token: next, page }, scanned: containers.length, found };
 
   // The project or space is complete: one ingest of the whole asset. Its items stay until the job
   // ends, so a repeat of this step after a crash ingests the same complete set again (it changes
   // nothing, and reports so in its own ingest_completed).
-  const items = await db.select({ paths: scanItems.paths, findings: scanItems.findings }).from(scanItems).where(and(eq(scanItems.jobId, job.id), eq(scanItems.assetId, asset.id)));
-  const ingested = await unlessElsewhere(ingestWholeAsset(asset, scope.teamId, items.flatMap((i) => i.paths), items.flatMap((i) => i.findings as ScanFinding[])));
+  const items = await db
+    .select({ paths: scanItems.paths, findings: scanItems.findings })
+    .from(scanItems)
+    .where(and(eq(scanItems.jobId, job.id), eq(scanItems.assetId, asset.id)));
+  const ingested = await unlessElsewhere(
+    ingestWholeAsset(
+      asset,
+      scope.teamId,
+      items.flatMap((i) => i.paths),
+      items.flatMap((i) => i.findings as ScanFinding[]),
+    ),
+  );
   return nextUnit(cursor, index, { scanned: containers.length, found, skipped: ingested ? 0 : 1 });
 }
 
@@ -102,15 +150,25 @@ async function fullStep(job: ScanJob, source: ScanSource, settings: LoadedScanSe
  * created since: past twice that (and ten more), or offered the same page again, the vendor is
  * looping, and the scan stops instead of paging forever.
  */
-function endlessUnlessPlausible(unit: ScanUnit & { count?: number }, pageSize: number, page: number, next: string, token: string | undefined): void {
+function endlessUnlessPlausible(
+  unit: ScanUnit & { count?: number },
+  pageSize: number,
+  page: number,
+  next: string,
+  token: string | undefined,
+): void {
   const limit = Math.ceil((unit.count ?? 0) / pageSize) * 2 + 10;
   if (next === token) throw new EndlessListing(`The pages of ${unit.key}`, "the same page was offered twice");
-  if (page >= limit) throw new EndlessListing(`The pages of ${unit.key}`, `more than ${limit} pages for ${unit.count ?? 0} items`);
+  if (page >= limit)
+    throw new EndlessListing(`The pages of ${unit.key}`, `more than ${limit} pages for ${unit.count ?? 0} items`);
 }
 
 /** The step after a project or space is finished (or skipped): the next one, or done. */
-function nextUnit(cursor: FullCursor, index: number, counts: { scanned?: number; found?: number; skipped?: number }): StepOutcome {
+function nextUnit(
+  cursor: FullCursor,
+  index: number,
+  counts: { scanned?: number; found?: number; skipped?: number },
+): StepOutcome {
   if (index + 1 >= (cursor.units?.length ?? 0)) return { kind: "done", ...counts };
   return { kind: "progress", cursor: { phase: "scan", units: cursor.units, unit: index + 1, page: 0 }, ...counts };
 }
-

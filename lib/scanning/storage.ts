@@ -36,7 +36,8 @@ export function storageToText(storage: string): string {
   return out + markupToText(storage.slice(at));
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The storage body with each secret replaced, whether it appears raw (CDATA) or escaped. */
 export function redactStorage(storage: string, secrets: string[], message: string): string {

@@ -9,7 +9,12 @@ export function computeSignature(timestamp: string, token: string, body: string 
  * The three headers a receiver verifies. The timestamp is this attempt's time, so every retry
  * and every redelivery carries a fresh signature over the same body and the same delivery id.
  */
-export function signingHeaders(deliveryId: string, token: string, body: string, at: Date = new Date()): Record<string, string> {
+export function signingHeaders(
+  deliveryId: string,
+  token: string,
+  body: string,
+  at: Date = new Date(),
+): Record<string, string> {
   const timestamp = at.toISOString();
   return {
     "x-spectral-timestamp": timestamp,

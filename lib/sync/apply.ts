@@ -12,7 +12,12 @@ export type RemoteStatus = { status: string; category: string };
 export type ApplyOptions = { echo?: boolean };
 export type Applied = "resolved" | "reopened" | "recorded" | "gone";
 
-type LockedIssue = ChangedIssue & { status: string; assetName: string | null; assetUrl: string | null; teamId: string | null };
+type LockedIssue = ChangedIssue & {
+  status: string;
+  assetName: string | null;
+  assetUrl: string | null;
+  teamId: string | null;
+};
 
 /**
  * A linked ticket's status as the tool now reports it. Reaching done (Jira's status category
@@ -21,7 +26,11 @@ type LockedIssue = ChangedIssue & { status: string; assetName: string | null; as
  * category counts, so repeating an event, or reading a status already recorded, changes nothing.
  * One transaction: the status, the issue, its notifications and the audit record.
  */
-export async function applyTicketStatus(ticket: LinkedTicket, remote: RemoteStatus, options: ApplyOptions = {}): Promise<Applied> {
+export async function applyTicketStatus(
+  ticket: LinkedTicket,
+  remote: RemoteStatus,
+  options: ApplyOptions = {},
+): Promise<Applied> {
   const outcome = await db.transaction(async (tx): Promise<Applied> => {
     const [current] = await rows<{ statusCategory: string | null; settings: Record<string, unknown> | null }>(
       tx,
@@ -68,7 +77,11 @@ export async function applyTicketStatus(ticket: LinkedTicket, remote: RemoteStat
       targetType: "issue",
       targetId: issue.id,
       teamId,
-      details: { from: status, to: next, reason: { provider: ticket.provider, key: ticket.key, status: remote.status } },
+      details: {
+        from: status,
+        to: next,
+        reason: { provider: ticket.provider, key: ticket.key, status: remote.status },
+      },
     });
     return next === "resolved" ? "resolved" : "reopened";
   });

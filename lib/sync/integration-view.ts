@@ -24,7 +24,8 @@ export async function withSyncFacts(view: IntegrationView, viewer: Principal): P
   if (!view.id || !HOOKED.has(view.provider)) return view;
   const manages = view.teamId === null ? viewer.isAdmin : leadsTeam(viewer, view.teamId);
   const out: IntegrationView = { ...view };
-  if (manages && (view.provider !== "monday" || view.teamId === null)) out.hookUrl = await hookUrlOf(view.provider, view.id);
+  if (manages && (view.provider !== "monday" || view.teamId === null))
+    out.hookUrl = await hookUrlOf(view.provider, view.id);
   if (hasSync(view)) out.settings = { ...view.settings, sync: syncSettingsOf(view.settings) };
   return out;
 }

@@ -49,7 +49,11 @@ async function ownAccount(integrationId: string): Promise<string | null> {
 export async function syncFromJiraEvent(integrationId: string, raw: unknown): Promise<boolean> {
   const event = (raw && typeof raw === "object" ? raw : {}) as JiraEvent;
   const key = typeof event.issue?.key === "string" ? event.issue.key.toUpperCase() : "";
-  if (!JIRA_KEY.test(key) || (event.webhookEvent !== "jira:issue_updated" && event.webhookEvent !== "jira:issue_deleted")) return false;
+  if (
+    !JIRA_KEY.test(key) ||
+    (event.webhookEvent !== "jira:issue_updated" && event.webhookEvent !== "jira:issue_deleted")
+  )
+    return false;
   const tickets = await ticketsByKey("jira", key, await sameSite(integrationId));
   if (tickets.length === 0) return false;
   let changed = false;
@@ -62,7 +66,11 @@ export async function syncFromJiraEvent(integrationId: string, raw: unknown): Pr
     if (typeof status?.name !== "string" || typeof status.statusCategory?.key !== "string") continue;
     const actor = typeof event.user?.accountId === "string" ? event.user.accountId : null;
     const echo = actor !== null && actor === (await ownAccount(ticket.integrationId));
-    const applied = await applyTicketStatus(ticket, { status: status.name, category: status.statusCategory.key }, { echo });
+    const applied = await applyTicketStatus(
+      ticket,
+      { status: status.name, category: status.statusCategory.key },
+      { echo },
+    );
     changed = applied === "resolved" || applied === "reopened" || changed;
   }
   return changed;

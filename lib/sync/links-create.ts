@@ -13,18 +13,36 @@ import { subscribeMondayBoards } from "./subscriptions";
  * first status so the table shows it at once, and (monday) subscribe to its board's status
  * changes. The ticket exists whatever happens here; a failure only waits for reconciliation.
  */
-export async function linkNewTicket(issueId: string, provider: "jira" | "monday", config: IntegrationConfig, key: string, container: string): Promise<void> {
+export async function linkNewTicket(
+  issueId: string,
+  provider: "jira" | "monday",
+  config: IntegrationConfig,
+  key: string,
+  container: string,
+): Promise<void> {
   try {
     await recordLink(issueId, provider, { integrationId: config.id, container });
     await syncSoon(config.id);
     if (provider === "jira") {
       const status = await jiraTicketStatus(jiraCredentials(config), key);
-      if (status) await recordLink(issueId, provider, { integrationId: config.id, container, status: status.status, statusCategory: status.category });
+      if (status)
+        await recordLink(issueId, provider, {
+          integrationId: config.id,
+          container,
+          status: status.status,
+          statusCategory: status.category,
+        });
     } else {
       const token = mondayToken(config);
       const column = await mondayStatusColumn(token, container);
       const { found } = await mondayItemStatuses(token, [key], async () => column?.id);
-      if (found[0]?.status) await recordLink(issueId, provider, { integrationId: config.id, container, status: found[0].status, statusCategory: found[0].isDone ? "done" : "new" });
+      if (found[0]?.status)
+        await recordLink(issueId, provider, {
+          integrationId: config.id,
+          container,
+          status: found[0].status,
+          statusCategory: found[0].isDone ? "done" : "new",
+        });
       await subscribeMondayBoards(config, [container]);
     }
   } catch (error) {

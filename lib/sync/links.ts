@@ -42,7 +42,11 @@ export async function ticketsByKey(provider: string, key: string, integrationIds
 }
 
 /** Which integration made a new ticket, where it lives, and its first status when known. */
-export async function recordLink(issueId: string, provider: string, link: { integrationId: string; container: string; status?: string; statusCategory?: string }): Promise<void> {
+export async function recordLink(
+  issueId: string,
+  provider: string,
+  link: { integrationId: string; container: string; status?: string; statusCategory?: string },
+): Promise<void> {
   await db.execute(
     sql`update issue_tickets set integration_id = ${link.integrationId}, container = ${link.container},
           status = coalesce(${link.status ?? null}, status), status_category = coalesce(${link.statusCategory ?? null}, status_category),
@@ -52,7 +56,12 @@ export async function recordLink(issueId: string, provider: string, link: { inte
 }
 
 /** The ticket's status as just read from the tool. */
-export async function recordStatus(tx: Executor, ticket: LinkedTicket, status: string, category: string): Promise<void> {
+export async function recordStatus(
+  tx: Executor,
+  ticket: LinkedTicket,
+  status: string,
+  category: string,
+): Promise<void> {
   await tx.execute(
     sql`update issue_tickets set status = ${status}, status_category = ${category}, synced_at = now()
         where issue_id = ${ticket.issueId} and provider = ${ticket.provider} and key = ${ticket.key}`,
@@ -68,7 +77,9 @@ export function toolActor(ticket: Pick<LinkedTicket, "provider" | "key">): Actor
  * A ticket deleted in the tool: the link goes (the issue may get a new ticket), sync deliveries
  * still queued for it are settled as failed with the reason, and the audit log says so.
  */
-export async function unlinkTicket(ticket: Pick<LinkedTicket, "issueId" | "provider" | "key" | "integrationId">): Promise<boolean> {
+export async function unlinkTicket(
+  ticket: Pick<LinkedTicket, "issueId" | "provider" | "key" | "integrationId">,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const removed = await rows<{ teamId: string | null }>(
       tx,

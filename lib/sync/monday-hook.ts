@@ -28,12 +28,19 @@ type MondayEvent = {
  * of linked items. The token in the URL is checked before a byte of the body is read. A change
  * made with the product's own token is recorded and never acted on.
  */
-export async function receiveMondayHook(integrationId: string, request: Request): Promise<{ challenge?: string; synced?: boolean }> {
+export async function receiveMondayHook(
+  integrationId: string,
+  request: Request,
+): Promise<{ challenge?: string; synced?: boolean }> {
   if (!UUID.test(integrationId)) throw refused();
-  const [row] = await db.select({ provider: integrations.provider, enabled: integrations.enabled, teamId: integrations.teamId }).from(integrations).where(eq(integrations.id, integrationId));
+  const [row] = await db
+    .select({ provider: integrations.provider, enabled: integrations.enabled, teamId: integrations.teamId })
+    .from(integrations)
+    .where(eq(integrations.id, integrationId));
   if (!row || row.provider !== "monday" || row.teamId !== null) throw refused();
   const { webhookToken } = await loadScanSettings(integrationId);
-  if (request.headers.has("x-hub-signature") || !verifyHook(webhookToken, new URL(request.url), request.headers, "")) throw refused();
+  if (request.headers.has("x-hub-signature") || !verifyHook(webhookToken, new URL(request.url), request.headers, ""))
+    throw refused();
   const body = bodyText(await readBodyBytes(request, BODY_LIMITS.hook));
   let parsed: { challenge?: unknown; event?: MondayEvent };
   try {
@@ -52,6 +59,10 @@ export async function receiveMondayHook(integrationId: string, request: Request)
   if (event.type !== "update_column_value" || typeof label?.text !== "string") return { synced: false };
   const own = await accountIdOf(integrationId);
   const echo = own !== null && String(event.userId ?? "") === own;
-  const applied = await applyTicketStatus(ticket, { status: label.text, category: label.is_done === true ? "done" : "new" }, { echo });
+  const applied = await applyTicketStatus(
+    ticket,
+    { status: label.text, category: label.is_done === true ? "done" : "new" },
+    { echo },
+  );
   return { synced: applied === "resolved" || applied === "reopened" };
 }

@@ -22,7 +22,8 @@ type Row = {
 
 /** Why the issue resolved, in the words the ticket's comment uses. */
 function resolvedBecause(change: ChangeSet, ignored: boolean): string {
-  if (change.syncCause) return `${ticketName(change.syncCause.provider, change.syncCause.key)} is ${change.syncCause.status}`;
+  if (change.syncCause)
+    return `${ticketName(change.syncCause.provider, change.syncCause.key)} is ${change.syncCause.status}`;
   if (ignored) return "someone marked it as ignored";
   if (change.ingest) return `the scanner no longer finds it in ${change.asset.name}`;
   return "someone resolved it";
@@ -34,7 +35,10 @@ function resolvedBecause(change: ChangeSet, ignored: boolean): string {
  * engine. The ticket whose own status caused the change is not told: that would echo.
  */
 export async function enqueueTicketSync(tx: Executor, change: ChangeSet): Promise<void> {
-  const closing = [...(change.resolved ?? []).map((i) => ({ i, ignored: false })), ...(change.ignored ?? []).map((i) => ({ i, ignored: true }))].filter(({ i }) => i.wasOpen !== false);
+  const closing = [
+    ...(change.resolved ?? []).map((i) => ({ i, ignored: false })),
+    ...(change.ignored ?? []).map((i) => ({ i, ignored: true })),
+  ].filter(({ i }) => i.wasOpen !== false);
   const reopened = (change.updated ?? []).filter((i) => i.reopened);
   if (closing.length === 0 && reopened.length === 0) return;
   const ids = [...closing.map(({ i }) => i.id), ...reopened.map((i) => i.id)];
@@ -58,14 +62,24 @@ export async function enqueueTicketSync(tx: Executor, change: ChangeSet): Promis
       const text = `Code Security: this issue was ${closed.ignored ? "ignored" : "resolved"} because ${resolvedBecause(change, closed.ignored)}.`;
       // Remember where the ticket was, to move it back if the issue reopens.
       if (sync.onResolve) {
-        await tx.execute(sql`update issue_tickets set restore_status = ${ticket.status}, resolved_issue = false where issue_id = ${ticket.issueId} and provider = ${ticket.provider}`);
+        await tx.execute(
+          sql`update issue_tickets set restore_status = ${ticket.status}, resolved_issue = false where issue_id = ${ticket.issueId} and provider = ${ticket.provider}`,
+        );
       }
-      items.push({ target, kind: "ticket_resolved", payload: payloadFor(ticket, { action: "resolved", text, link, moveTo: sync.onResolve }) });
+      items.push({
+        target,
+        kind: "ticket_resolved",
+        payload: payloadFor(ticket, { action: "resolved", text, link, moveTo: sync.onResolve }),
+      });
     } else {
       const text = `Code Security: this issue is open again${change.ingest ? ` — the scanner finds it again in ${change.asset.name}` : cause ? ` because ${ticketName(cause.provider, cause.key)} is ${cause.status}` : ""}.`;
       // Moved back only when the product moved it: to where it was, else to a not-done status.
       const back = sync.onResolve ? { moveTo: ticket.restoreStatus, back: true } : { moveTo: null, back: false };
-      items.push({ target, kind: "ticket_reopened", payload: payloadFor(ticket, { action: "reopened", text, link, moveTo: back.moveTo, back: back.back }) });
+      items.push({
+        target,
+        kind: "ticket_reopened",
+        payload: payloadFor(ticket, { action: "reopened", text, link, moveTo: back.moveTo, back: back.back }),
+      });
     }
   }
   await enqueueDeliveries(tx, items);
@@ -74,7 +88,15 @@ export async function enqueueTicketSync(tx: Executor, change: ChangeSet): Promis
 type What = { action: "resolved" | "reopened"; text: string; link: string; moveTo: string | null; back?: boolean };
 
 function payloadFor(ticket: Row, what: What): JiraSyncPayload | MondaySyncPayload {
-  const common = { ticketKey: ticket.key, issueId: ticket.issueId, action: what.action, text: what.text, link: what.link, moveTo: what.moveTo };
-  if (ticket.provider === "jira") return { ...common, moveToCategory: what.back ? "new" : null } satisfies JiraSyncPayload;
+  const common = {
+    ticketKey: ticket.key,
+    issueId: ticket.issueId,
+    action: what.action,
+    text: what.text,
+    link: what.link,
+    moveTo: what.moveTo,
+  };
+  if (ticket.provider === "jira")
+    return { ...common, moveToCategory: what.back ? "new" : null } satisfies JiraSyncPayload;
   return { ...common, boardId: ticket.container ?? "", moveToNotDone: !!what.back } satisfies MondaySyncPayload;
 }

@@ -28,7 +28,8 @@ export type SyncPanelView = {
 
 async function syncIntegration(principal: Principal, provider: string, teamId: string | null) {
   const p = await authorizeProvider(principal, provider, teamId);
-  if (p.id !== "jira" && !(p.id === "monday" && teamId === null)) throw new NotFoundError(`Ticket sync for ${p.name} at this scope`);
+  if (p.id !== "jira" && !(p.id === "monday" && teamId === null))
+    throw new NotFoundError(`Ticket sync for ${p.name} at this scope`);
   const row = await findIntegration(db, p.id, teamId);
   if (!row) throw new NotFoundError(`${p.name} integration`);
   return row;
@@ -38,7 +39,10 @@ async function syncIntegration(principal: Principal, provider: string, teamId: s
 export async function syncPanel(principal: Principal, provider: string, teamId: string | null): Promise<SyncPanelView> {
   const row = await syncIntegration(principal, provider, teamId);
   const view = await getIntegration(principal, provider, teamId);
-  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from issue_tickets where integration_id = ${row.id} and key <> ''`);
+  const [count] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from issue_tickets where integration_id = ${row.id} and key <> ''`,
+  );
   return {
     integrationId: row.id,
     provider: row.provider as "jira" | "monday",
@@ -51,7 +55,12 @@ export async function syncPanel(principal: Principal, provider: string, teamId: 
 }
 
 /** Save only the sync settings; the connection (and its secrets) stays as stored. */
-export async function saveSyncSettings(principal: Principal, provider: string, teamId: string | null, sync: SyncSettings): Promise<SyncPanelView> {
+export async function saveSyncSettings(
+  principal: Principal,
+  provider: string,
+  teamId: string | null,
+  sync: SyncSettings,
+): Promise<SyncPanelView> {
   const row = await syncIntegration(principal, provider, teamId);
   const { accountDomain: _learned, sync: _old, ...settings } = row.settings;
   await saveIntegration(principal, provider, teamId, { ...settings, sync });
@@ -63,7 +72,11 @@ export async function saveSyncSettings(principal: Principal, provider: string, t
  * projects that hold linked tickets (else the first projects the account sees); the labels of the
  * status column of monday's boards with linked items.
  */
-export async function syncTargets(principal: Principal, provider: string, teamId: string | null): Promise<SyncOption[]> {
+export async function syncTargets(
+  principal: Principal,
+  provider: string,
+  teamId: string | null,
+): Promise<SyncOption[]> {
   const row = await syncIntegration(principal, provider, teamId);
   const config = (await loadIntegrations([row.id])).get(row.id) as IntegrationConfig | undefined;
   if (!config) throw new NotFoundError("Integration");
@@ -75,10 +88,15 @@ export async function syncTargets(principal: Principal, provider: string, teamId
   if (row.provider === "jira") {
     const creds = jiraCredentials(config);
     let projects = linked.map((l) => ({ project: l.container!, key: l.key as string | undefined }));
-    if (projects.length === 0) projects = (await searchJiraProjects(creds)).slice(0, 3).map((p) => ({ project: p.key, key: undefined }));
+    if (projects.length === 0)
+      projects = (await searchJiraProjects(creds)).slice(0, 3).map((p) => ({ project: p.key, key: undefined }));
     for (const { project, key } of projects) {
-      if (key) for (const t of await jiraTransitions(creds, key).catch(() => [])) seen.set(t.name.toLowerCase(), { value: t.name, label: `${t.name} (transition to ${t.to}, ${project})` });
-      for (const s of await jiraProjectStatuses(creds, project)) if (!seen.has(s.name.toLowerCase())) seen.set(s.name.toLowerCase(), { value: s.name, label: `${s.name} (status in ${project})` });
+      if (key)
+        for (const t of await jiraTransitions(creds, key).catch(() => []))
+          seen.set(t.name.toLowerCase(), { value: t.name, label: `${t.name} (transition to ${t.to}, ${project})` });
+      for (const s of await jiraProjectStatuses(creds, project))
+        if (!seen.has(s.name.toLowerCase()))
+          seen.set(s.name.toLowerCase(), { value: s.name, label: `${s.name} (status in ${project})` });
     }
     return [...seen.values()];
   }
@@ -89,7 +107,9 @@ export async function syncTargets(principal: Principal, provider: string, teamId
       if (error instanceof VendorError) return undefined;
       throw error;
     });
-    for (const l of column?.labels ?? []) if (!seen.has(l.label.toLowerCase())) seen.set(l.label.toLowerCase(), { value: l.label, label: `${l.label}${l.isDone ? " (done)" : ""}` });
+    for (const l of column?.labels ?? [])
+      if (!seen.has(l.label.toLowerCase()))
+        seen.set(l.label.toLowerCase(), { value: l.label, label: `${l.label}${l.isDone ? " (done)" : ""}` });
   }
   return [...seen.values()];
 }

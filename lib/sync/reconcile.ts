@@ -31,7 +31,12 @@ async function settle(ticket: LinkedTicket, status: string, category: string, re
   if (applied === "resolved" || applied === "reopened") result.changed++;
 }
 
-async function reconcileJira(run: SyncRun, config: IntegrationConfig, tickets: LinkedTicket[], result: RunResult): Promise<void> {
+async function reconcileJira(
+  run: SyncRun,
+  config: IntegrationConfig,
+  tickets: LinkedTicket[],
+  result: RunResult,
+): Promise<void> {
   const creds = jiraCredentials(config);
   if (!run.accountId) await saveAccountId(config.id, await jiraAccountId(creds));
   const byKey = new Map(tickets.filter((t) => JIRA_KEY.test(t.key)).map((t) => [t.key, t]));
@@ -43,13 +48,22 @@ async function reconcileJira(run: SyncRun, config: IntegrationConfig, tickets: L
   for (const key of gone) if (await unlinkTicket(byKey.get(key)!)) result.unlinked++;
 }
 
-async function reconcileMonday(run: SyncRun, config: IntegrationConfig, tickets: LinkedTicket[], result: RunResult): Promise<void> {
+async function reconcileMonday(
+  run: SyncRun,
+  config: IntegrationConfig,
+  tickets: LinkedTicket[],
+  result: RunResult,
+): Promise<void> {
   const token = mondayToken(config);
   if (!token) throw new VendorError(null, "The monday.com integration has no API token");
   if (!run.accountId) await saveAccountId(config.id, await mondayUserId(token));
   const columns = new Map<string, Promise<string | undefined>>();
   const columnIdOf = (boardId: string) => {
-    if (!columns.has(boardId)) columns.set(boardId, mondayStatusColumn(token, boardId).then((c) => c?.id));
+    if (!columns.has(boardId))
+      columns.set(
+        boardId,
+        mondayStatusColumn(token, boardId).then((c) => c?.id),
+      );
     return columns.get(boardId)!;
   };
   const byId = new Map(tickets.filter((t) => /^\d+$/.test(t.key)).map((t) => [t.key, t]));

@@ -68,11 +68,22 @@ export async function saveAccountId(integrationId: string, accountId: string | n
 }
 
 export async function accountIdOf(integrationId: string): Promise<string | null> {
-  const [row] = await rows<{ accountId: string | null }>(db, sql`select account_id as "accountId" from sync_runs where integration_id = ${integrationId}`);
+  const [row] = await rows<{ accountId: string | null }>(
+    db,
+    sql`select account_id as "accountId" from sync_runs where integration_id = ${integrationId}`,
+  );
   return row?.accountId ?? null;
 }
 
-export type LastReconciliation = { startedAt: string | null; finishedAt: string | null; nextAt: string | null; checked: number; changed: number; unlinked: number; error: string | null };
+export type LastReconciliation = {
+  startedAt: string | null;
+  finishedAt: string | null;
+  nextAt: string | null;
+  checked: number;
+  changed: number;
+  unlinked: number;
+  error: string | null;
+};
 
 export async function lastReconciliation(integrationId: string): Promise<LastReconciliation | null> {
   const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);

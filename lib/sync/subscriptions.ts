@@ -16,15 +16,27 @@ export type SubscriptionResult = { boardId: string; ok: boolean; message?: strin
  * given ones, that has no subscription yet. monday calls hookUrl with a challenge first, which the
  * receiver echoes (lib/sync/monday-hook.ts); the secret in hookUrl authenticates later events.
  */
-export async function subscribeMondayBoards(config: IntegrationConfig, extraBoards: string[] = []): Promise<SubscriptionResult[]> {
+export async function subscribeMondayBoards(
+  config: IntegrationConfig,
+  extraBoards: string[] = [],
+): Promise<SubscriptionResult[]> {
   const token = mondayToken(config);
   if (!token || config.teamId !== null) return [];
   const linked = await rows<{ board: string }>(
     db,
     sql`select distinct container as board from issue_tickets where integration_id = ${config.id} and provider = 'monday' and container is not null`,
   );
-  const done = new Set((await db.select({ boardId: syncWebhooks.boardId }).from(syncWebhooks).where(eq(syncWebhooks.integrationId, config.id))).map((r) => r.boardId));
-  const boards = [...new Set([...linked.map((l) => l.board), ...extraBoards])].filter((b) => /^\d+$/.test(b) && !done.has(b));
+  const done = new Set(
+    (
+      await db
+        .select({ boardId: syncWebhooks.boardId })
+        .from(syncWebhooks)
+        .where(eq(syncWebhooks.integrationId, config.id))
+    ).map((r) => r.boardId),
+  );
+  const boards = [...new Set([...linked.map((l) => l.board), ...extraBoards])].filter(
+    (b) => /^\d+$/.test(b) && !done.has(b),
+  );
   const url = await hookUrlOf("monday", config.id);
   const results: SubscriptionResult[] = [];
   for (const boardId of boards) {
@@ -44,5 +56,8 @@ export async function subscribeMondayBoards(config: IntegrationConfig, extraBoar
 }
 
 export async function mondaySubscriptions(integrationId: string): Promise<{ boardId: string; webhookId: string }[]> {
-  return db.select({ boardId: syncWebhooks.boardId, webhookId: syncWebhooks.webhookId }).from(syncWebhooks).where(and(eq(syncWebhooks.integrationId, integrationId)));
+  return db
+    .select({ boardId: syncWebhooks.boardId, webhookId: syncWebhooks.webhookId })
+    .from(syncWebhooks)
+    .where(and(eq(syncWebhooks.integrationId, integrationId)));
 }

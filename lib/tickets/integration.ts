@@ -26,12 +26,23 @@ function notConfigured(name: string): AppError {
 async function enabledConfig(provider: ProviderId, teamId: string | null): Promise<IntegrationConfig | undefined> {
   const row = await findIntegration(db, provider, teamId);
   if (!row || !row.enabled) return undefined;
-  return { id: row.id, provider, teamId: row.teamId, enabled: row.enabled, minSeverity: row.minSeverity as Severity, settings: row.settings, secrets: decryptSecrets(row.secrets) };
+  return {
+    id: row.id,
+    provider,
+    teamId: row.teamId,
+    enabled: row.enabled,
+    minSeverity: row.minSeverity as Severity,
+    settings: row.settings,
+    secrets: decryptSecrets(row.secrets),
+  };
 }
 
 /** The Jira integration in force for an issue: its asset's team's, else the global one. */
-export async function jiraFor(issue: Pick<IssueView, "teamId">): Promise<{ config: IntegrationConfig; creds: AtlassianCredentials }> {
-  const config = (issue.teamId ? await enabledConfig("jira", issue.teamId) : undefined) ?? (await enabledConfig("jira", null));
+export async function jiraFor(
+  issue: Pick<IssueView, "teamId">,
+): Promise<{ config: IntegrationConfig; creds: AtlassianCredentials }> {
+  const config =
+    (issue.teamId ? await enabledConfig("jira", issue.teamId) : undefined) ?? (await enabledConfig("jira", null));
   if (!config) throw notConfigured("Jira");
   return { config, creds: jiraCredentials(config) };
 }

@@ -2,8 +2,17 @@ import type { Principal } from "@/lib/auth/principal";
 import { issueLink } from "@/lib/integrations/payloads";
 import { jiraBrowseUrl } from "@/lib/integrations/jira/client";
 import {
-  clampSummary, createJiraIssue, jiraDescription, listJiraCreateFields, listJiraIssueTypes, normalizeLabels, priorityForSeverity, searchJiraProjects,
-  type JiraIssueTypeOption, type JiraProjectOption, type TicketSource,
+  clampSummary,
+  createJiraIssue,
+  jiraDescription,
+  listJiraCreateFields,
+  listJiraIssueTypes,
+  normalizeLabels,
+  priorityForSeverity,
+  searchJiraProjects,
+  type JiraIssueTypeOption,
+  type JiraProjectOption,
+  type TicketSource,
 } from "@/lib/integrations/jira/tickets";
 import type { IssueView } from "@/lib/issues/queries";
 import { linkNewTicket } from "@/lib/sync/links-create";
@@ -34,18 +43,31 @@ export async function jiraDraft(_principal: Principal, issueId: string) {
   };
 }
 
-export async function jiraProjects(_principal: Principal, issueId: string, query: string): Promise<JiraProjectOption[]> {
+export async function jiraProjects(
+  _principal: Principal,
+  issueId: string,
+  query: string,
+): Promise<JiraProjectOption[]> {
   const { creds } = await jiraFor(await liveIssue(issueId));
   return searchJiraProjects(creds, query);
 }
 
-export async function jiraIssueTypes(_principal: Principal, issueId: string, projectKey: string): Promise<JiraIssueTypeOption[]> {
+export async function jiraIssueTypes(
+  _principal: Principal,
+  issueId: string,
+  projectKey: string,
+): Promise<JiraIssueTypeOption[]> {
   const { creds } = await jiraFor(await liveIssue(issueId));
   return listJiraIssueTypes(creds, projectKey);
 }
 
 /** The create screen of one issue type: its priorities (with the severity's preselected) and required fields we cannot fill. */
-export async function jiraCreateScreen(_principal: Principal, issueId: string, projectKey: string, issueTypeId: string) {
+export async function jiraCreateScreen(
+  _principal: Principal,
+  issueId: string,
+  projectKey: string,
+  issueTypeId: string,
+) {
   const issue = await liveIssue(issueId);
   const { creds } = await jiraFor(issue);
   const fields = await listJiraCreateFields(creds, projectKey, issueTypeId);
@@ -53,7 +75,9 @@ export async function jiraCreateScreen(_principal: Principal, issueId: string, p
   return {
     priorities: fields.find((f) => f.fieldId === "priority")?.allowedValues ?? null,
     suggestedPriorityId: priorityForSeverity(fields, issue.severity)?.id ?? null,
-    unfillable: fields.filter((f) => f.required && !filled.has(f.fieldId)).map((f) => ({ fieldId: f.fieldId, name: f.name })),
+    unfillable: fields
+      .filter((f) => f.required && !filled.has(f.fieldId))
+      .map((f) => ({ fieldId: f.fieldId, name: f.name })),
   };
 }
 
@@ -61,7 +85,11 @@ export async function jiraCreateScreen(_principal: Principal, issueId: string, p
  * POST /api/v1/issues/{id}/jira and the dialog's Create: one ticket per issue. A repeat, or a
  * request racing this one, answers the ticket already made.
  */
-export async function createJiraTicket(_principal: Principal, issueId: string, input: JiraTicketInput): Promise<JiraTicket> {
+export async function createJiraTicket(
+  _principal: Principal,
+  issueId: string,
+  input: JiraTicketInput,
+): Promise<JiraTicket> {
   const issue = await liveIssue(issueId);
   const existing = await findTicket(issue.id, "jira");
   if (existing) return { key: existing.key, url: existing.url };
@@ -69,7 +97,10 @@ export async function createJiraTicket(_principal: Principal, issueId: string, i
   let priorityId = input.priorityId || undefined;
   if (input.priorityId === undefined) {
     // A script that names no priority gets the severity's, when the project has priorities at all.
-    priorityId = priorityForSeverity(await listJiraCreateFields(creds, input.projectKey, input.issueTypeId), issue.severity)?.id;
+    priorityId = priorityForSeverity(
+      await listJiraCreateFields(creds, input.projectKey, input.issueTypeId),
+      issue.severity,
+    )?.id;
   }
   const ticket = await createOnce(issue.id, "jira", async () => {
     const made = await createJiraIssue(creds, {

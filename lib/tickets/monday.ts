@@ -1,7 +1,12 @@
 import type { Principal } from "@/lib/auth/principal";
 import { listMondayWorkspaces } from "@/lib/integrations/monday/client";
 import {
-  createMondayItem, getMondayBoard, listMondayBoards, mondayColumnValues, mondayItemUrl, type MondayBoardInfo,
+  createMondayItem,
+  getMondayBoard,
+  listMondayBoards,
+  mondayColumnValues,
+  mondayItemUrl,
+  type MondayBoardInfo,
 } from "@/lib/integrations/monday/items";
 import { ValidationError } from "@/lib/errors";
 import { linkNewTicket } from "@/lib/sync/links-create";
@@ -20,7 +25,11 @@ export async function mondayWorkspacesForIssue(principal: Principal, issueId: st
   const issue = await liveIssue(issueId);
   const { token } = await mondayAccount();
   const [workspaces, teamDefaults] = await Promise.all([listMondayWorkspaces(token), mondayTeamDefaults()]);
-  return sortWorkspacesForIssue(workspaces, { assetTeamId: issue.teamId, userTeamIds: principal.teams.map((t) => t.teamId), teamDefaults });
+  return sortWorkspacesForIssue(workspaces, {
+    assetTeamId: issue.teamId,
+    userTeamIds: principal.teams.map((t) => t.teamId),
+    teamDefaults,
+  });
 }
 
 /** The boards of a workspace, each with the columns this issue will fill. */
@@ -32,7 +41,9 @@ export async function mondayBoardsForIssue(_principal: Principal, issueId: strin
     id: b.id,
     name: b.name,
     groups: b.groups,
-    filledColumns: Object.keys(mondayColumnValues(b.columns, fields)).map((id) => b.columns.find((c) => c.id === id)!.title),
+    filledColumns: Object.keys(mondayColumnValues(b.columns, fields)).map(
+      (id) => b.columns.find((c) => c.id === id)!.title,
+    ),
   }));
 }
 
@@ -49,13 +60,20 @@ export async function existingMondayItem(_principal: Principal, issueId: string)
  * POST /api/v1/issues/{id}/monday and the dialog's Create: one item per issue, with the
  * additional fields copied into the board's matching columns. A repeat answers the first item.
  */
-export async function createMondayItemForIssue(_principal: Principal, issueId: string, input: MondayItemInput): Promise<MondayItemLink> {
+export async function createMondayItemForIssue(
+  _principal: Principal,
+  issueId: string,
+  input: MondayItemInput,
+): Promise<MondayItemLink> {
   const issue = await liveIssue(issueId);
   const existing = await findTicket(issue.id, "monday");
   if (existing) return { itemId: existing.key, url: existing.url };
   const { token, accountDomain, config } = await mondayAccount();
   const board: MondayBoardInfo | undefined = await getMondayBoard(token, input.boardId);
-  if (!board) throw new ValidationError("monday.com has no board with this id that the API token can see", { boardId: "Board not found" });
+  if (!board)
+    throw new ValidationError("monday.com has no board with this id that the API token can see", {
+      boardId: "Board not found",
+    });
   if (input.groupId && !board.groups.some((g) => g.id === input.groupId)) {
     throw new ValidationError("This board has no such group", { groupId: "Group not found on this board" });
   }

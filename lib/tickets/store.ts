@@ -18,7 +18,10 @@ type Claim = { claimed: true } | { claimed: false; ticket: IssueTicket };
 type Row = { key: string; url: string; stale: boolean; createdAt: string };
 
 export async function findTicket(issueId: string, provider: TicketProvider): Promise<IssueTicket | undefined> {
-  const [row] = await rows<IssueTicket>(db, sql`select provider, key, url from issue_tickets where issue_id = ${issueId} and provider = ${provider} and key <> ${PENDING}`);
+  const [row] = await rows<IssueTicket>(
+    db,
+    sql`select provider, key, url from issue_tickets where issue_id = ${issueId} and provider = ${provider} and key <> ${PENDING}`,
+  );
   return row;
 }
 
@@ -39,29 +42,48 @@ export async function claimTicket(issueId: string, provider: TicketProvider): Pr
     );
     if (row && row.key !== PENDING) return { claimed: false, ticket: { provider, key: row.key, url: row.url } };
     if (row?.stale) {
-      await db.execute(sql`delete from issue_tickets where issue_id = ${issueId} and provider = ${provider} and key = ${PENDING} and created_at = ${row.createdAt}::timestamptz`);
+      await db.execute(
+        sql`delete from issue_tickets where issue_id = ${issueId} and provider = ${provider} and key = ${PENDING} and created_at = ${row.createdAt}::timestamptz`,
+      );
       continue;
     }
     if (row && Date.now() > deadline) {
-      throw new AppError(409, "ticket_in_progress", "A ticket for this issue is being created right now; try again in a moment");
+      throw new AppError(
+        409,
+        "ticket_in_progress",
+        "A ticket for this issue is being created right now; try again in a moment",
+      );
     }
     if (row) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
 /** Fill in the claim with the vendor's key and link. */
-export async function completeTicket(issueId: string, provider: TicketProvider, key: string, url: string): Promise<IssueTicket> {
-  await db.execute(sql`update issue_tickets set key = ${key}, url = ${url} where issue_id = ${issueId} and provider = ${provider} and key = ${PENDING}`);
+export async function completeTicket(
+  issueId: string,
+  provider: TicketProvider,
+  key: string,
+  url: string,
+): Promise<IssueTicket> {
+  await db.execute(
+    sql`update issue_tickets set key = ${key}, url = ${url} where issue_id = ${issueId} and provider = ${provider} and key = ${PENDING}`,
+  );
   return { provider, key, url };
 }
 
 /** Give the claim up after a failed vendor call, so the next attempt can create the ticket. */
 export async function releaseClaim(issueId: string, provider: TicketProvider): Promise<void> {
-  await db.execute(sql`delete from issue_tickets where issue_id = ${issueId} and provider = ${provider} and key = ${PENDING}`);
+  await db.execute(
+    sql`delete from issue_tickets where issue_id = ${issueId} and provider = ${provider} and key = ${PENDING}`,
+  );
 }
 
 /** Run `create` under the claim; a second request gets the first one's ticket instead. */
-export async function createOnce(issueId: string, provider: TicketProvider, create: () => Promise<{ key: string; url: string }>): Promise<IssueTicket> {
+export async function createOnce(
+  issueId: string,
+  provider: TicketProvider,
+  create: () => Promise<{ key: string; url: string }>,
+): Promise<IssueTicket> {
   const claim = await claimTicket(issueId, provider);
   if (!claim.claimed) return claim.ticket;
   try {

@@ -35,14 +35,26 @@ describe("sortWorkspacesForIssue", () => {
   });
 
   it("ties in one rank go by name, and a workspace that is both is listed once, as the team default", () => {
-    const defaults = [...DEFAULTS, { teamId: "C", teamName: "Team C", workspaceId: "3" }, { teamId: "D", teamName: "Team D", workspaceId: "1" }];
-    const sorted = sortWorkspacesForIssue([...ALL, ws("1", "Team A space")], { assetTeamId: "A", userTeamIds: ["B", "C", "D"], teamDefaults: defaults });
+    const defaults = [
+      ...DEFAULTS,
+      { teamId: "C", teamName: "Team C", workspaceId: "3" },
+      { teamId: "D", teamName: "Team D", workspaceId: "1" },
+    ];
+    const sorted = sortWorkspacesForIssue([...ALL, ws("1", "Team A space")], {
+      assetTeamId: "A",
+      userTeamIds: ["B", "C", "D"],
+      teamDefaults: defaults,
+    });
     expect(names(sorted)).toEqual(["Team A space", "alpha", "Team B space", "Beta", "Zeta"]);
     expect(sorted[0]).toMatchObject({ rank: "team-default", teamNames: ["Team A", "Team D"] });
   });
 
   it("a default naming a workspace monday no longer lists is skipped", () => {
-    const sorted = sortWorkspacesForIssue([ws("9", "Only")], { assetTeamId: "A", userTeamIds: ["B"], teamDefaults: DEFAULTS });
+    const sorted = sortWorkspacesForIssue([ws("9", "Only")], {
+      assetTeamId: "A",
+      userTeamIds: ["B"],
+      teamDefaults: DEFAULTS,
+    });
     expect(sorted).toEqual([{ id: "9", name: "Only", rank: "other", teamNames: [] }]);
   });
 });

@@ -19,11 +19,17 @@ const byName = (a: { name: string; id: string }, b: { name: string; id: string }
  * mapped to, then those of the user's own teams, then every other one by name. Ties within a
  * rank go by name. A default that names a workspace monday no longer lists is skipped.
  */
-export function sortWorkspacesForIssue(workspaces: { id: string; name: string }[], context: WorkspaceContext): RankedWorkspace[] {
-  const assetDefaults = new Set(context.teamDefaults.filter((d) => d.teamId === context.assetTeamId).map((d) => d.workspaceId));
+export function sortWorkspacesForIssue(
+  workspaces: { id: string; name: string }[],
+  context: WorkspaceContext,
+): RankedWorkspace[] {
+  const assetDefaults = new Set(
+    context.teamDefaults.filter((d) => d.teamId === context.assetTeamId).map((d) => d.workspaceId),
+  );
   const userTeams = new Set(context.userTeamIds);
   const userDefaults = new Set(context.teamDefaults.filter((d) => userTeams.has(d.teamId)).map((d) => d.workspaceId));
-  const rankOf = (id: string): WorkspaceRank => (assetDefaults.has(id) ? "team-default" : userDefaults.has(id) ? "your-team" : "other");
+  const rankOf = (id: string): WorkspaceRank =>
+    assetDefaults.has(id) ? "team-default" : userDefaults.has(id) ? "your-team" : "other";
   const order: Record<WorkspaceRank, number> = { "team-default": 0, "your-team": 1, other: 2 };
   const seen = new Set<string>();
   return workspaces
@@ -32,7 +38,10 @@ export function sortWorkspacesForIssue(workspaces: { id: string; name: string }[
       id: w.id,
       name: w.name,
       rank: rankOf(w.id),
-      teamNames: context.teamDefaults.filter((d) => d.workspaceId === w.id).map((d) => d.teamName).sort(),
+      teamNames: context.teamDefaults
+        .filter((d) => d.workspaceId === w.id)
+        .map((d) => d.teamName)
+        .sort(),
     }))
     .sort((a, b) => order[a.rank] - order[b.rank] || byName(a, b));
 }

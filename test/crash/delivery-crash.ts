@@ -34,7 +34,13 @@ function startReceiver() {
     });
   });
   return new Promise<{ url: string; seen: Map<string, number>; close: () => void }>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, seen, close: () => server.close() })),
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`,
+        seen,
+        close: () => server.close(),
+      }),
+    ),
   );
 }
 
@@ -46,7 +52,14 @@ function startWorker(databaseUrl: string, name: string): Worker {
   const child = spawnNode(["--import", "tsx", "scripts/worker.ts"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, DELIVERY_LEASE_MS: String(LEASE_MS), DELIVERY_BATCH_SIZE: "25", DELIVERY_MAX_IN_FLIGHT: String(IN_FLIGHT), DELIVERY_RETRY_BASE_MS: "200" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DELIVERY_LEASE_MS: String(LEASE_MS),
+      DELIVERY_BATCH_SIZE: "25",
+      DELIVERY_MAX_IN_FLIGHT: String(IN_FLIGHT),
+      DELIVERY_RETRY_BASE_MS: "200",
+    },
   });
   const log = openSync(logPath, "w");
   const ready = new Promise<void>((resolve) => {
@@ -81,10 +94,21 @@ async function prepare(server: PostgresServer, dbName: string, receiverUrl: stri
   const { enqueueDeliveries } = await import("@/lib/delivery/outbox");
   await closeDb();
   await migrate();
-  const [row] = await db.insert(integrations).values({ provider: "custom-webhook", secrets: encryptSecrets({ url: receiverUrl, token: "crash-test-token-0123456789abcdef" }) }).returning();
+  const [row] = await db
+    .insert(integrations)
+    .values({
+      provider: "custom-webhook",
+      secrets: encryptSecrets({ url: receiverUrl, token: "crash-test-token-0123456789abcdef" }),
+    })
+    .returning();
   const target = { id: row.id, provider: "custom-webhook", teamId: null };
   for (let i = 0; i < N; i += 2000) {
-    await db.transaction((tx) => enqueueDeliveries(tx, Array.from({ length: 2000 }, () => ({ target, kind: "issues_created", payload: { issues: [] } }))));
+    await db.transaction((tx) =>
+      enqueueDeliveries(
+        tx,
+        Array.from({ length: 2000 }, () => ({ target, kind: "issues_created", payload: { issues: [] } })),
+      ),
+    );
   }
   await closeDb();
   return url;
@@ -106,7 +130,10 @@ async function claimedRows(url: string): Promise<Claimed[]> {
   // The server may be restarting; ask until it answers.
   for (;;) {
     try {
-      return await query<Claimed>(url, "select id, claim_id, lease_until from deliveries where status = 'pending' and claim_id is not null");
+      return await query<Claimed>(
+        url,
+        "select id, claim_id, lease_until from deliveries where status = 'pending' and claim_id is not null",
+      );
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -126,7 +153,11 @@ async function killHoldingClaims(victim: ChildProcess, url: string, receiver: Re
     victim.kill("SIGSTOP");
     const before = await claimedRows(url);
     const seen = receiver.seen.size;
-    await until(() => receiver.seen.size >= Math.min(N, seen + 200), 30_000, "the other worker to deliver while one is frozen");
+    await until(
+      () => receiver.seen.size >= Math.min(N, seen + 200),
+      30_000,
+      "the other worker to deliver while one is frozen",
+    );
     const still = new Set((await claimedRows(url)).map((c) => `${c.id}/${c.claim_id}`));
     const held = before.filter((c) => still.has(`${c.id}/${c.claim_id}`));
     if (held.length) {
@@ -144,7 +175,11 @@ async function killHoldingClaims(victim: ChildProcess, url: string, receiver: Re
  * `disrupt` returns what was claimed when it struck, and whether those claims' owner is dead: then
  * only a lease's end can free them. A live owner (the restart) may still finish its own.
  */
-type Disrupt = (workers: ChildProcess[], url: string, receiver: Receiver) => Promise<{ stranded: Claimed[]; ownerDead: boolean }>;
+type Disrupt = (
+  workers: ChildProcess[],
+  url: string,
+  receiver: Receiver,
+) => Promise<{ stranded: Claimed[]; ownerDead: boolean }>;
 
 async function scenario(name: string, server: PostgresServer, disrupt: Disrupt, maxDuplicates: number) {
   const receiver = await startReceiver();
@@ -157,14 +192,25 @@ async function scenario(name: string, server: PostgresServer, disrupt: Disrupt, 
     const base = receiver.seen.size;
     await until(() => receiver.seen.size >= Math.min(N * 0.6, base + N * 0.15), 60_000, "deliveries from both workers");
     const { stranded, ownerDead } = await disrupt(workers, url, receiver);
-    console.log(`  ${name}: disrupted after ${receiver.seen.size} deliveries with ${stranded.length} claimed in flight`);
+    console.log(
+      `  ${name}: disrupted after ${receiver.seen.size} deliveries with ${stranded.length} claimed in flight`,
+    );
     await until(() => receiver.seen.size >= N, 90_000, "every delivery id to arrive");
-    await until(async () => (await query<{ n: number }>(url, "select count(*)::int as n from deliveries where status <> 'delivered'"))[0].n === 0, 30_000, "every delivery recorded as delivered");
+    await until(
+      async () =>
+        (await query<{ n: number }>(url, "select count(*)::int as n from deliveries where status <> 'delivered'"))[0]
+          .n === 0,
+      30_000,
+      "every delivery recorded as delivered",
+    );
 
     const duplicates = [...receiver.seen.values()].reduce((sum, count) => sum + count - 1, 0);
     // Rows the disrupted worker held could only be finished by the other one after their lease ran out.
     const finished = stranded.length
-      ? await query<{ id: string; delivered_at: Date }>(url, `select id, delivered_at from deliveries where id in (${stranded.map((s) => `'${s.id}'`).join(",")})`)
+      ? await query<{ id: string; delivered_at: Date }>(
+          url,
+          `select id, delivered_at from deliveries where id in (${stranded.map((s) => `'${s.id}'`).join(",")})`,
+        )
       : [];
     const leaseOf = new Map(stranded.map((s) => [s.id, new Date(s.lease_until).getTime()]));
     const waits = finished.map((f) => new Date(f.delivered_at).getTime() - leaseOf.get(f.id)!).filter((ms) => ms > 0);
@@ -174,12 +220,17 @@ async function scenario(name: string, server: PostgresServer, disrupt: Disrupt, 
         `${waits.length} rows waited for their lease and the last finished ${(resumeMs / 1000).toFixed(1)} s after it ended, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
     );
     if (ownerDead && waits.length !== stranded.length)
-      throw new Error(`${name}: ${stranded.length - waits.length} of the killed worker's ${stranded.length} claims were finished before their lease ended`);
-    if (duplicates > maxDuplicates) throw new Error(`${name}: ${duplicates} duplicates exceed the ${maxDuplicates} that were in flight`);
+      throw new Error(
+        `${name}: ${stranded.length - waits.length} of the killed worker's ${stranded.length} claims were finished before their lease ended`,
+      );
+    if (duplicates > maxDuplicates)
+      throw new Error(`${name}: ${duplicates} duplicates exceed the ${maxDuplicates} that were in flight`);
     if (resumeMs > 60_000) throw new Error(`${name}: stranded work resumed ${resumeMs} ms after its lease ended`);
   } finally {
     for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill("SIGTERM");
-    await Promise.all(workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? null : new Promise((r) => w.once("exit", r)))));
+    await Promise.all(
+      workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? null : new Promise((r) => w.once("exit", r)))),
+    );
     receiver.close();
   }
 }
@@ -193,7 +244,15 @@ async function main() {
   }, 115_000);
   try {
     console.log(`crash test: ${N} deliveries, two workers, ${IN_FLIGHT} in flight each, ${LEASE_MS / 1000} s lease`);
-    await scenario("kill9", server, async (workers, url, receiver) => ({ stranded: await killHoldingClaims(workers[0], url, receiver), ownerDead: true }), IN_FLIGHT);
+    await scenario(
+      "kill9",
+      server,
+      async (workers, url, receiver) => ({
+        stranded: await killHoldingClaims(workers[0], url, receiver),
+        ownerDead: true,
+      }),
+      IN_FLIGHT,
+    );
     await scenario(
       "restart",
       server,

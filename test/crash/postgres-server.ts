@@ -58,7 +58,9 @@ export class PostgresServer {
     const command = path.join(this.bin, tool);
     const asRoot = process.getuid?.() === 0;
     const result = asRoot
-      ? spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", [command, ...args].map((a) => `'${a}'`).join(" ")], { encoding: "utf8" })
+      ? spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", [command, ...args].map((a) => `'${a}'`).join(" ")], {
+          encoding: "utf8",
+        })
       : spawnSync(command, args, { encoding: "utf8" });
     if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr || result.stdout}`);
   }

@@ -13,7 +13,9 @@ export function adfErrors(doc: unknown, where = "description"): string[] {
   }
   if (validateDoc(doc)) return [];
   // anyOf failures explode into hundreds of branch errors; the deepest ones locate the problem.
-  const deepest = [...(validateDoc.errors ?? [])].sort((a, b) => b.instancePath.split("/").length - a.instancePath.split("/").length);
+  const deepest = [...(validateDoc.errors ?? [])].sort(
+    (a, b) => b.instancePath.split("/").length - a.instancePath.split("/").length,
+  );
   const errors = [...new Set(formatAjvErrors(`${where} (ADF)`, deepest))];
   return errors.length > 3 ? [...errors.slice(0, 3), `… ${errors.length - 3} more ADF schema errors`] : errors;
 }

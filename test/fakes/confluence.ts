@@ -5,9 +5,31 @@ import { adfText } from "./adf";
 import { basicCredentials, FakeServer, isObject, type FakeResponse, type RecordedRequest } from "./http";
 import { OpenApiValidator } from "./openapi";
 
-export interface ConfluenceUser { email: string; apiToken: string; accountId: string; displayName: string }
-export interface ConfluenceSpace { id: string; key: string; name: string; type: "global" | "personal"; status: "current" | "archived"; homepageId?: string }
-export interface ConfluencePage { id: string; spaceId: string; title: string; status: "current" | "archived" | "trashed"; parentId?: string; storage: string; version: number; authorId: string; createdAt: string }
+export interface ConfluenceUser {
+  email: string;
+  apiToken: string;
+  accountId: string;
+  displayName: string;
+}
+export interface ConfluenceSpace {
+  id: string;
+  key: string;
+  name: string;
+  type: "global" | "personal";
+  status: "current" | "archived";
+  homepageId?: string;
+}
+export interface ConfluencePage {
+  id: string;
+  spaceId: string;
+  title: string;
+  status: "current" | "archived" | "trashed";
+  parentId?: string;
+  storage: string;
+  version: number;
+  authorId: string;
+  createdAt: string;
+}
 
 const V1_CURRENT_USER = "/wiki/rest/api/user/current";
 let validator: OpenApiValidator | undefined;
@@ -34,18 +56,38 @@ export class ConfluenceFake extends FakeServer {
   }
 
   addSpace(space: Partial<ConfluenceSpace> & { key: string }): ConfluenceSpace {
-    const s: ConfluenceSpace = { id: String(98000 + ++this.seq), name: `${space.key} space`, type: "global", status: "current", ...space };
+    const s: ConfluenceSpace = {
+      id: String(98000 + ++this.seq),
+      name: `${space.key} space`,
+      type: "global",
+      status: "current",
+      ...space,
+    };
     this.spaces.push(s);
     return s;
   }
 
   /** `body` is storage-format XHTML. `space` is a space key or id. */
-  addPage(page: { space: string; title: string; body?: string; parentId?: string; id?: string; status?: ConfluencePage["status"] }): ConfluencePage {
+  addPage(page: {
+    space: string;
+    title: string;
+    body?: string;
+    parentId?: string;
+    id?: string;
+    status?: ConfluencePage["status"];
+  }): ConfluencePage {
     const space = this.spaces.find((s) => s.key === page.space || s.id === page.space);
     if (!space) throw new Error(`no space ${page.space}; addSpace first`);
     const p: ConfluencePage = {
-      id: page.id ?? String(65000 + ++this.seq), spaceId: space.id, title: page.title, status: page.status ?? "current",
-      parentId: page.parentId, storage: page.body ?? "", version: 1, authorId: this.users[0]?.accountId ?? "712020:fake", createdAt: new Date().toISOString(),
+      id: page.id ?? String(65000 + ++this.seq),
+      spaceId: space.id,
+      title: page.title,
+      status: page.status ?? "current",
+      parentId: page.parentId,
+      storage: page.body ?? "",
+      version: 1,
+      authorId: this.users[0]?.accountId ?? "712020:fake",
+      createdAt: new Date().toISOString(),
     };
     this.pages.push(p);
     space.homepageId ??= p.id;
@@ -53,14 +95,19 @@ export class ConfluenceFake extends FakeServer {
   }
 
   protected rateLimitResponse(seconds: number): FakeResponse {
-    return { ...v2Error(429, "TOO_MANY_REQUESTS", ["Rate limit exceeded"]), headers: { "Retry-After": String(seconds) } };
+    return {
+      ...v2Error(429, "TOO_MANY_REQUESTS", ["Rate limit exceeded"]),
+      headers: { "Retry-After": String(seconds) },
+    };
   }
 
   protected override validate(req: RecordedRequest): string[] {
-    if (req.path === V1_CURRENT_USER) return req.method === "GET" ? [] : [`${req.method} is not allowed on ${V1_CURRENT_USER}`];
+    if (req.path === V1_CURRENT_USER)
+      return req.method === "GET" ? [] : [`${req.method} is not allowed on ${V1_CURRENT_USER}`];
     if (req.bodyError) return [`body is not valid JSON: ${req.bodyError}`];
     const errors = spec().check(req.method, req.path, req.query, req.body, req.rawBody).errors;
-    if (req.method === "PUT" && /^\/wiki\/api\/v2\/pages\/[^/]+$/.test(req.path)) errors.push(...pageUpdateProblems(req.body));
+    if (req.method === "PUT" && /^\/wiki\/api\/v2\/pages\/[^/]+$/.test(req.path))
+      errors.push(...pageUpdateProblems(req.body));
     return errors;
   }
 
@@ -69,7 +116,18 @@ export class ConfluenceFake extends FakeServer {
     const user = creds && this.users.find((u) => u.email === creds.user && u.apiToken === creds.secret);
     if (!user) return UNAUTHORIZED;
     if (req.path === V1_CURRENT_USER) {
-      return { status: 200, body: { type: "known", accountId: user.accountId, accountType: "atlassian", email: user.email, publicName: user.displayName, displayName: user.displayName, _links: { base: `${this.url}/wiki`, context: "/wiki", self: `${this.url}${V1_CURRENT_USER}` } } };
+      return {
+        status: 200,
+        body: {
+          type: "known",
+          accountId: user.accountId,
+          accountType: "atlassian",
+          email: user.email,
+          publicName: user.displayName,
+          displayName: user.displayName,
+          _links: { base: `${this.url}/wiki`, context: "/wiki", self: `${this.url}${V1_CURRENT_USER}` },
+        },
+      };
     }
     const match = spec().match(req.method, req.path);
     if (!match) return NOT_FOUND;
@@ -80,21 +138,49 @@ export class ConfluenceFake extends FakeServer {
       case "getSpaces": {
         const keys = listParam(q, "keys");
         const ids = listParam(q, "ids");
-        const found = this.spaces.filter((s) => (!keys || keys.includes(s.key)) && (!ids || ids.includes(s.id)) && (!q.get("type") || s.type === q.get("type")) && (!q.get("status") || s.status === q.get("status")));
-        return this.page(req, found.map((s) => this.spaceJson(s)));
+        const found = this.spaces.filter(
+          (s) =>
+            (!keys || keys.includes(s.key)) &&
+            (!ids || ids.includes(s.id)) &&
+            (!q.get("type") || s.type === q.get("type")) &&
+            (!q.get("status") || s.status === q.get("status")),
+        );
+        return this.page(
+          req,
+          found.map((s) => this.spaceJson(s)),
+        );
       }
       case "getPagesInSpace":
       case "getPages": {
         const spaceIds = match.operationId === "getPagesInSpace" ? [id] : listParam(q, "space-id");
-        if (spaceIds && match.operationId === "getPagesInSpace" && !this.spaces.some((s) => s.id === id)) return NOT_FOUND;
+        if (spaceIds && match.operationId === "getPagesInSpace" && !this.spaces.some((s) => s.id === id))
+          return NOT_FOUND;
         const ids = listParam(q, "id");
         const statuses = listParam(q, "status") ?? ["current", "archived"];
-        const found = this.pages.filter((p) => (!spaceIds || spaceIds.includes(p.spaceId)) && (!ids || ids.includes(p.id)) && statuses.includes(p.status) && (!q.get("title") || p.title === q.get("title")) && (q.get("depth") !== "root" || !p.parentId));
-        return this.page(req, found.map((p) => this.pageJson(p, q.get("body-format"))));
+        const found = this.pages.filter(
+          (p) =>
+            (!spaceIds || spaceIds.includes(p.spaceId)) &&
+            (!ids || ids.includes(p.id)) &&
+            statuses.includes(p.status) &&
+            (!q.get("title") || p.title === q.get("title")) &&
+            (q.get("depth") !== "root" || !p.parentId),
+        );
+        return this.page(
+          req,
+          found.map((p) => this.pageJson(p, q.get("body-format"))),
+        );
       }
       case "getPageById": {
         const page = this.pages.find((p) => p.id === id);
-        return page ? { status: 200, body: { ...this.pageJson(page, q.get("body-format")), _links: { ...this.pageLinks(page), base: `${this.url}/wiki` } } } : NOT_FOUND;
+        return page
+          ? {
+              status: 200,
+              body: {
+                ...this.pageJson(page, q.get("body-format")),
+                _links: { ...this.pageLinks(page), base: `${this.url}/wiki` },
+              },
+            }
+          : NOT_FOUND;
       }
       case "updatePage": {
         const page = this.pages.find((p) => p.id === id);
@@ -102,11 +188,17 @@ export class ConfluenceFake extends FakeServer {
         const body = isObject(req.body) ? req.body : {};
         const version = isObject(body.version) ? Number(body.version.number) : NaN;
         if (version !== page.version + 1) {
-          return v2Error(409, "CONFLICT", [`Version must be incremented when updating a page. Current Version: [${page.version}]. Provided version: [${version}]`]);
+          return v2Error(409, "CONFLICT", [
+            `Version must be incremented when updating a page. Current Version: [${page.version}]. Provided version: [${version}]`,
+          ]);
         }
         // The body is either `{representation, value}` or nested `{storage: {representation, value}}`.
         const content = isObject(body.body) ? (isObject(body.body.storage) ? body.body.storage : body.body) : {};
-        Object.assign(page, { title: String(body.title ?? page.title), storage: typeof content.value === "string" ? content.value : page.storage, version });
+        Object.assign(page, {
+          title: String(body.title ?? page.title),
+          storage: typeof content.value === "string" ? content.value : page.storage,
+          version,
+        });
         return { status: 200, body: this.pageJson(page, "storage") };
       }
       default:
@@ -132,29 +224,62 @@ export class ConfluenceFake extends FakeServer {
   }
 
   private spaceJson(s: ConfluenceSpace): Record<string, unknown> {
-    return { id: s.id, key: s.key, name: s.name, type: s.type, status: s.status, authorId: this.users[0]?.accountId ?? "712020:fake", createdAt: "2024-01-01T00:00:00.000Z", homepageId: s.homepageId ?? null, description: null, icon: null, _links: { webui: `/spaces/${s.key}` } };
+    return {
+      id: s.id,
+      key: s.key,
+      name: s.name,
+      type: s.type,
+      status: s.status,
+      authorId: this.users[0]?.accountId ?? "712020:fake",
+      createdAt: "2024-01-01T00:00:00.000Z",
+      homepageId: s.homepageId ?? null,
+      description: null,
+      icon: null,
+      _links: { webui: `/spaces/${s.key}` },
+    };
   }
 
   private pageLinks(p: ConfluencePage): Record<string, string> {
     const key = this.spaces.find((s) => s.id === p.spaceId)?.key ?? p.spaceId;
-    return { webui: `/spaces/${key}/pages/${p.id}/${encodeURIComponent(p.title.replace(/ /g, "+"))}`, editui: `/pages/resumedraft.action?draftId=${p.id}`, tinyui: `/x/${p.id}` };
+    return {
+      webui: `/spaces/${key}/pages/${p.id}/${encodeURIComponent(p.title.replace(/ /g, "+"))}`,
+      editui: `/pages/resumedraft.action?draftId=${p.id}`,
+      tinyui: `/x/${p.id}`,
+    };
   }
 
   private pageJson(p: ConfluencePage, bodyFormat: string | null): Record<string, unknown> {
     const body: Record<string, unknown> = {};
     if (bodyFormat === "storage") body.storage = { representation: "storage", value: p.storage };
-    if (bodyFormat === "atlas_doc_format") body.atlas_doc_format = { representation: "atlas_doc_format", value: JSON.stringify(adfText(p.storage.replace(/<[^>]*>/g, ""))) };
+    if (bodyFormat === "atlas_doc_format")
+      body.atlas_doc_format = {
+        representation: "atlas_doc_format",
+        value: JSON.stringify(adfText(p.storage.replace(/<[^>]*>/g, ""))),
+      };
     return {
-      id: p.id, status: p.status, title: p.title, spaceId: p.spaceId, parentId: p.parentId ?? null, parentType: p.parentId ? "page" : null,
-      position: 0, authorId: p.authorId, ownerId: p.authorId, lastOwnerId: null, createdAt: p.createdAt,
+      id: p.id,
+      status: p.status,
+      title: p.title,
+      spaceId: p.spaceId,
+      parentId: p.parentId ?? null,
+      parentType: p.parentId ? "page" : null,
+      position: 0,
+      authorId: p.authorId,
+      ownerId: p.authorId,
+      lastOwnerId: null,
+      createdAt: p.createdAt,
       version: { createdAt: p.createdAt, message: "", number: p.version, minorEdit: false, authorId: p.authorId },
-      body, _links: this.pageLinks(p),
+      body,
+      _links: this.pageLinks(p),
     };
   }
 }
 
 function listParam(q: URLSearchParams, name: string): string[] | undefined {
-  const values = q.getAll(name).flatMap((v) => v.split(",")).filter(Boolean);
+  const values = q
+    .getAll(name)
+    .flatMap((v) => v.split(","))
+    .filter(Boolean);
   return values.length ? values : undefined;
 }
 
@@ -174,15 +299,19 @@ function pageUpdateProblems(body: unknown): string[] {
   if (!isObject(body)) return [];
   const problems: string[] = [];
   if (typeof body.title !== "string" || body.title === "") problems.push("body/title is required for a page update");
-  if (!isObject(body.version) || typeof body.version.number !== "number") problems.push("body/version/number is required for a page update");
+  if (!isObject(body.version) || typeof body.version.number !== "number")
+    problems.push("body/version/number is required for a page update");
   const content = body.body;
   if (!isObject(content)) return problems; // the spec check already names a body that is not an object
   const nestedKey = ["storage", "atlas_doc_format"].find((k) => k in content);
   const part = nestedKey ? content[nestedKey] : content;
   if (!isObject(part)) return [...problems, `body/body/${nestedKey} must be an object`];
   if (typeof part.representation !== "string" || !REPRESENTATIONS.includes(part.representation)) {
-    problems.push(`body/body${nestedKey ? `/${nestedKey}` : ""}/representation must be one of ${REPRESENTATIONS.join(", ")}`);
+    problems.push(
+      `body/body${nestedKey ? `/${nestedKey}` : ""}/representation must be one of ${REPRESENTATIONS.join(", ")}`,
+    );
   }
-  if (typeof part.value !== "string") problems.push(`body/body${nestedKey ? `/${nestedKey}` : ""}/value must be a string`);
+  if (typeof part.value !== "string")
+    problems.push(`body/body${nestedKey ? `/${nestedKey}` : ""}/value must be a string`);
   return problems;
 }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  adfText, createConfluenceFake, createJiraFake, createMondayFake, createPagerDutyFake, createSlackFake, requiredCustomField,
+  adfText,
+  createConfluenceFake,
+  createJiraFake,
+  createMondayFake,
+  createPagerDutyFake,
+  createSlackFake,
+  requiredCustomField,
 } from "./index";
 import { basic, call, type Headers } from "./test-client";
 
@@ -12,7 +18,16 @@ describe("Slack incoming webhook fake", () => {
 
   it("accepts a well-formed Block Kit message with a text fallback", async () => {
     const url = slack.addWebhook();
-    const res = await call(url, { body: { text: "2 new issues", blocks: [{ type: "header", text: { type: "plain_text", text: "jelly-sandwich" } }, { type: "section", text: { type: "mrkdwn", text: "*error* SENF026" } }, { type: "divider" }] } });
+    const res = await call(url, {
+      body: {
+        text: "2 new issues",
+        blocks: [
+          { type: "header", text: { type: "plain_text", text: "jelly-sandwich" } },
+          { type: "section", text: { type: "mrkdwn", text: "*error* SENF026" } },
+          { type: "divider" },
+        ],
+      },
+    });
     expect(res).toMatchObject({ status: 200, text: "ok" });
     expect(slack.messages).toHaveLength(1);
     expect(slack.violations).toEqual([]);
@@ -20,7 +35,10 @@ describe("Slack incoming webhook fake", () => {
 
   it("rejects too many blocks and over-long section text, and records them", async () => {
     const url = slack.addWebhook();
-    const blocks = Array.from({ length: 51 }, () => ({ type: "section", text: { type: "mrkdwn", text: "x".repeat(3001) } }));
+    const blocks = Array.from({ length: 51 }, () => ({
+      type: "section",
+      text: { type: "mrkdwn", text: "x".repeat(3001) },
+    }));
     const res = await call(url, { body: { text: "t", blocks } });
     expect(res).toMatchObject({ status: 400, text: "invalid_blocks" });
     expect(slack.violations.some((v) => v.includes("at most 50"))).toBe(true);
@@ -31,7 +49,10 @@ describe("Slack incoming webhook fake", () => {
     const url = slack.addWebhook();
     expect((await call(url, { body: "{nope" })).text).toBe("invalid_payload");
     expect((await call(url, { body: {} })).text).toBe("no_text");
-    expect(await call(`${slack.url}/services/T1/B1/unknown`, { body: { text: "x" } })).toMatchObject({ status: 404, text: "no_service" });
+    expect(await call(`${slack.url}/services/T1/B1/unknown`, { body: { text: "x" } })).toMatchObject({
+      status: 404,
+      text: "no_service",
+    });
     const archived = slack.addWebhook("/services/T9/B9/archived", "archived");
     expect(await call(archived, { body: { text: "x" } })).toMatchObject({ status: 410, text: "channel_is_archived" });
   });
@@ -57,25 +78,53 @@ describe("Jira Cloud fake", () => {
   beforeAll(async () => {
     await jira.start();
     jira.addUser({ email: "ann@example.com", apiToken: "token-1", displayName: "Ann" });
-    jira.addProject({ key: "SEC", name: "Security", issueTypes: [{ id: "10001", name: "Task" }, { id: "10002", name: "Bug", extraFields: [requiredCustomField("customfield_10010", "Team")] }] });
+    jira.addProject({
+      key: "SEC",
+      name: "Security",
+      issueTypes: [
+        { id: "10001", name: "Task" },
+        { id: "10002", name: "Bug", extraFields: [requiredCustomField("customfield_10010", "Team")] },
+      ],
+    });
   });
   afterAll(() => jira.stop());
   beforeEach(() => jira.reset());
 
   it("creates an issue with an ADF description and finds it through JQL search", async () => {
-    const created = await call(`${jira.url}/rest/api/3/issue`, { headers: auth, body: { fields: { project: { key: "SEC" }, issuetype: { id: "10001" }, summary: "Secret in repo", description: adfText("details") } } });
+    const created = await call(`${jira.url}/rest/api/3/issue`, {
+      headers: auth,
+      body: {
+        fields: {
+          project: { key: "SEC" },
+          issuetype: { id: "10001" },
+          summary: "Secret in repo",
+          description: adfText("details"),
+        },
+      },
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ key: expect.stringMatching(/^SEC-\d+$/) });
-    const search = await call(`${jira.url}/rest/api/3/search/jql`, { headers: auth, body: { jql: "project = SEC", fields: ["summary", "description", "comment"], maxResults: 50 } });
+    const search = await call(`${jira.url}/rest/api/3/search/jql`, {
+      headers: auth,
+      body: { jql: "project = SEC", fields: ["summary", "description", "comment"], maxResults: 50 },
+    });
     expect(search.json).toMatchObject({ isLast: true, issues: [{ fields: { summary: "Secret in repo" } }] });
     expect((await call(`${jira.url}/rest/api/3/myself`, { headers: auth })).json).toMatchObject({ displayName: "Ann" });
     expect(jira.violations).toEqual([]);
   });
 
   it("rejects a plain-string description like Jira and records the violation", async () => {
-    const res = await call(`${jira.url}/rest/api/3/issue`, { headers: auth, body: { fields: { project: { key: "SEC" }, issuetype: { id: "10001" }, summary: "x", description: "plain text" } } });
+    const res = await call(`${jira.url}/rest/api/3/issue`, {
+      headers: auth,
+      body: {
+        fields: { project: { key: "SEC" }, issuetype: { id: "10001" }, summary: "x", description: "plain text" },
+      },
+    });
     expect(res.status).toBe(400);
-    expect(res.json).toEqual({ errorMessages: [], errors: { description: "Operation value must be an Atlassian Document (see the Atlassian Document Format)" } });
+    expect(res.json).toEqual({
+      errorMessages: [],
+      errors: { description: "Operation value must be an Atlassian Document (see the Atlassian Document Format)" },
+    });
     expect(jira.violations.length).toBeGreaterThan(0);
   });
 
@@ -87,8 +136,14 @@ describe("Jira Cloud fake", () => {
   });
 
   it("reports a missing required custom field without calling it a violation", async () => {
-    const res = await call(`${jira.url}/rest/api/3/issue`, { headers: auth, body: { fields: { project: { key: "SEC" }, issuetype: { id: "10002" }, summary: "x" } } });
-    expect(res).toMatchObject({ status: 400, json: { errorMessages: [], errors: { customfield_10010: "Team is required." } } });
+    const res = await call(`${jira.url}/rest/api/3/issue`, {
+      headers: auth,
+      body: { fields: { project: { key: "SEC" }, issuetype: { id: "10002" }, summary: "x" } },
+    });
+    expect(res).toMatchObject({
+      status: 400,
+      json: { errorMessages: [], errors: { customfield_10010: "Team is required." } },
+    });
     expect(jira.violations).toEqual([]);
   });
 
@@ -119,7 +174,9 @@ describe("Confluence Cloud fake", () => {
     const page = wiki.pages[0];
     const got = await call(`${wiki.url}/wiki/api/v2/pages/${page.id}?body-format=storage`, { headers: auth });
     expect(got.json).toMatchObject({ title: "Runbook", body: { storage: { value: "<p>password=hunter2</p>" } } });
-    expect((await call(`${wiki.url}/wiki/rest/api/user/current`, { headers: auth })).json).toMatchObject({ email: "ann@example.com" });
+    expect((await call(`${wiki.url}/wiki/rest/api/user/current`, { headers: auth })).json).toMatchObject({
+      email: "ann@example.com",
+    });
     expect(wiki.violations).toEqual([]);
   });
 
@@ -133,7 +190,11 @@ describe("Confluence Cloud fake", () => {
   it("takes a page update whose body fits either branch of the spec's oneOf, and still refuses one that fits neither", async () => {
     const page = wiki.pages[0];
     const update = (body: unknown, version: number) =>
-      call(`${wiki.url}/wiki/api/v2/pages/${page.id}`, { method: "PUT", headers: auth, body: { id: page.id, status: "current", title: "Runbook", body, version: { number: version } } });
+      call(`${wiki.url}/wiki/api/v2/pages/${page.id}`, {
+        method: "PUT",
+        headers: auth,
+        body: { id: page.id, status: "current", title: "Runbook", body, version: { number: version } },
+      });
     // PageBodyWrite and PageNestedBodyWrite have no required properties: this body fits both.
     expect((await update({ representation: "storage", value: "<p>rotated</p>" }, page.version + 1)).status).toBe(200);
     expect(wiki.violations).toEqual([]);
@@ -146,8 +207,17 @@ describe("Confluence Cloud fake", () => {
     const page = wiki.pages[0];
     wiki.reset();
     const update = (body: unknown) =>
-      call(`${wiki.url}/wiki/api/v2/pages/${page.id}`, { method: "PUT", headers: auth, body: { id: page.id, status: "current", title: "Runbook", body, version: { number: page.version + 1 } } });
-    for (const body of [{}, { representation: "storage" }, { storage: { representation: "storage" } }, { storage: { value: "<p>x</p>" } }]) {
+      call(`${wiki.url}/wiki/api/v2/pages/${page.id}`, {
+        method: "PUT",
+        headers: auth,
+        body: { id: page.id, status: "current", title: "Runbook", body, version: { number: page.version + 1 } },
+      });
+    for (const body of [
+      {},
+      { representation: "storage" },
+      { storage: { representation: "storage" } },
+      { storage: { value: "<p>x</p>" } },
+    ]) {
       wiki.reset();
       await update(body);
       expect(wiki.violations, JSON.stringify(body)).not.toEqual([]);
@@ -169,18 +239,40 @@ describe("monday.com fake", () => {
     await monday.start();
     monday.addToken("monday-token");
     const ws = monday.addWorkspace({ name: "Security" });
-    boardId = monday.addBoard({ name: "Findings", workspace_id: ws.id, columns: [{ id: "name", title: "Name", type: "name" }, { id: "severity", title: "Severity", type: "status", labels: { "0": "error", "1": "warning", "2": "info" } }, { id: "first_seen", title: "First seen", type: "date" }] }).id;
+    boardId = monday.addBoard({
+      name: "Findings",
+      workspace_id: ws.id,
+      columns: [
+        { id: "name", title: "Name", type: "name" },
+        { id: "severity", title: "Severity", type: "status", labels: { "0": "error", "1": "warning", "2": "info" } },
+        { id: "first_seen", title: "First seen", type: "date" },
+      ],
+    }).id;
   });
   afterAll(() => monday.stop());
   beforeEach(() => monday.reset());
-  const gql = (query: string, variables?: unknown, h: Headers = headers) => call(monday.apiUrl, { headers: h, body: { query, variables } });
+  const gql = (query: string, variables?: unknown, h: Headers = headers) =>
+    call(monday.apiUrl, { headers: h, body: { query, variables } });
   const createItem = `mutation ($board: ID!, $values: JSON) { create_item(board_id: $board, item_name: "Leak", column_values: $values) { id } }`;
 
   it("answers me, workspaces and boards, and creates an item with valid column values", async () => {
-    expect((await gql("query { me { account { slug } } }")).json).toMatchObject({ data: { me: { account: { slug: "acme" } } } });
-    const boards = await gql("query { boards(limit: 10) { id name workspace_id columns { id title type } groups { id title } } }");
-    expect(boards.json).toMatchObject({ data: { boards: [{ id: boardId, columns: expect.arrayContaining([{ id: "severity", title: "Severity", type: "status" }]) }] } });
-    const created = await gql(createItem, { board: boardId, values: JSON.stringify({ severity: { label: "error" }, first_seen: { date: "2026-01-31" } }) });
+    expect((await gql("query { me { account { slug } } }")).json).toMatchObject({
+      data: { me: { account: { slug: "acme" } } },
+    });
+    const boards = await gql(
+      "query { boards(limit: 10) { id name workspace_id columns { id title type } groups { id title } } }",
+    );
+    expect(boards.json).toMatchObject({
+      data: {
+        boards: [
+          { id: boardId, columns: expect.arrayContaining([{ id: "severity", title: "Severity", type: "status" }]) },
+        ],
+      },
+    });
+    const created = await gql(createItem, {
+      board: boardId,
+      values: JSON.stringify({ severity: { label: "error" }, first_seen: { date: "2026-01-31" } }),
+    });
     expect(created.json).toMatchObject({ data: { create_item: { id: expect.any(String) } } });
     expect(monday.items).toHaveLength(1);
     expect(monday.violations).toEqual([]);
@@ -194,9 +286,15 @@ describe("monday.com fake", () => {
   });
 
   it("answers a malformed date column value with ColumnValueException", async () => {
-    const res = await gql(createItem, { board: boardId, values: JSON.stringify({ first_seen: { date: "31/01/2026" } }) });
+    const res = await gql(createItem, {
+      board: boardId,
+      values: JSON.stringify({ first_seen: { date: "31/01/2026" } }),
+    });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ data: { create_item: null }, errors: [{ extensions: { code: "ColumnValueException" } }] });
+    expect(res.json).toMatchObject({
+      data: { create_item: null },
+      errors: [{ extensions: { code: "ColumnValueException" } }],
+    });
     expect(monday.violations).toEqual([expect.stringContaining("first_seen")]);
   });
 
@@ -206,7 +304,9 @@ describe("monday.com fake", () => {
     const limited = await gql("query { me { id } }");
     expect([limited.status, limited.headers.get("retry-after")]).toEqual([429, "3"]);
     monday.errorNext("Complexity budget exhausted", "ComplexityException");
-    expect((await gql("query { me { id } }")).json).toMatchObject({ errors: [{ extensions: { code: "ComplexityException" } }] });
+    expect((await gql("query { me { id } }")).json).toMatchObject({
+      errors: [{ extensions: { code: "ComplexityException" } }],
+    });
   });
 });
 
@@ -215,21 +315,35 @@ describe("PagerDuty Events v2 fake", () => {
   beforeAll(() => pd.start());
   afterAll(() => pd.stop());
   beforeEach(() => pd.reset());
-  const trigger = (routing_key: string) => ({ routing_key, event_action: "trigger", dedup_key: "issue-1", payload: { summary: "Secret found", source: "jelly-sandwich", severity: "error" } });
+  const trigger = (routing_key: string) => ({
+    routing_key,
+    event_action: "trigger",
+    dedup_key: "issue-1",
+    payload: { summary: "Secret found", source: "jelly-sandwich", severity: "error" },
+  });
 
   it("accepts a trigger and a resolve with the same dedup_key", async () => {
     const key = pd.newRoutingKey();
     const res = await call(pd.enqueueUrl, { body: trigger(key) });
-    expect(res).toMatchObject({ status: 202, json: { status: "success", message: "Event processed", dedup_key: "issue-1" } });
+    expect(res).toMatchObject({
+      status: 202,
+      json: { status: "success", message: "Event processed", dedup_key: "issue-1" },
+    });
     await call(pd.enqueueUrl, { body: { routing_key: key, event_action: "resolve", dedup_key: "issue-1" } });
     expect(pd.alerts.get("issue-1")).toBe("resolved");
     expect(pd.violations).toEqual([]);
   });
 
   it("rejects a short routing key and a bad severity like PagerDuty", async () => {
-    const res = await call(pd.enqueueUrl, { body: { ...trigger("short"), payload: { summary: "x", source: "y", severity: "high" } } });
+    const res = await call(pd.enqueueUrl, {
+      body: { ...trigger("short"), payload: { summary: "x", source: "y", severity: "high" } },
+    });
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ status: "invalid event", message: "Event object is invalid", errors: expect.arrayContaining([expect.stringContaining("routing_key")]) });
+    expect(res.json).toMatchObject({
+      status: "invalid event",
+      message: "Event object is invalid",
+      errors: expect.arrayContaining([expect.stringContaining("routing_key")]),
+    });
     expect(pd.violations.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -238,7 +352,9 @@ describe("PagerDuty Events v2 fake", () => {
     pd.markRoutingKeyInvalid(key);
     expect((await call(pd.enqueueUrl, { body: trigger(key) })).json).toMatchObject({ errors: ["Invalid routing key"] });
     pd.rateLimitNext(2);
-    expect((await call(pd.enqueueUrl, { body: trigger(pd.newRoutingKey()) })).json).toMatchObject({ status: "throttle event" });
+    expect((await call(pd.enqueueUrl, { body: trigger(pd.newRoutingKey()) })).json).toMatchObject({
+      status: "throttle event",
+    });
     expect(pd.violations).toEqual([]);
   });
 });

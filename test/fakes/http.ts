@@ -121,7 +121,10 @@ export abstract class FakeServer {
       // A crash is the fake's bug, never the vendor's answer: a test that tolerates a 500 must not
       // pass because of it.
       const at = recorded ?? { method: req.method ?? "?", path: req.url ?? "?" };
-      this.recordViolation(at as RecordedRequest, `the fake crashed: ${err instanceof Error ? err.message : String(err)}`);
+      this.recordViolation(
+        at as RecordedRequest,
+        `the fake crashed: ${err instanceof Error ? err.message : String(err)}`,
+      );
       send(res, { status: 500, body: `fake crashed: ${err instanceof Error ? err.stack : String(err)}` });
     }
   }

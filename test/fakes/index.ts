@@ -4,15 +4,42 @@
 export { FakeServer, type FakeResponse, type RecordedRequest } from "./http";
 export { createSlackFake, SlackFake, type SlackMessage, type SlackWebhookState } from "./slack";
 export {
-  createJiraFake, JiraFake, requiredCustomField,
-  type IssueSeed, type JiraIssue, type JiraProject, type JiraUser, type JiraField, type JiraChange, type JiraHistory, type JiraChangeItem,
-  type JiraWebhookBody, type JiraWebhookEvent, type WorkflowSeed, type StatusCategoryKey,
+  createJiraFake,
+  JiraFake,
+  requiredCustomField,
+  type IssueSeed,
+  type JiraIssue,
+  type JiraProject,
+  type JiraUser,
+  type JiraField,
+  type JiraChange,
+  type JiraHistory,
+  type JiraChangeItem,
+  type JiraWebhookBody,
+  type JiraWebhookEvent,
+  type WorkflowSeed,
+  type StatusCategoryKey,
 } from "./jira";
-export { createConfluenceFake, ConfluenceFake, type ConfluencePage, type ConfluenceSpace, type ConfluenceUser } from "./confluence";
 export {
-  createMondayFake, MondayFake, statusColumn,
-  type MondayBoard, type MondayColumn, type MondayItem, type MondayWorkspace, type MondayChange, type MondayUpdate, type MondayUser,
-  type MondayWebhook, type MondayEventBody,
+  createConfluenceFake,
+  ConfluenceFake,
+  type ConfluencePage,
+  type ConfluenceSpace,
+  type ConfluenceUser,
+} from "./confluence";
+export {
+  createMondayFake,
+  MondayFake,
+  statusColumn,
+  type MondayBoard,
+  type MondayColumn,
+  type MondayItem,
+  type MondayWorkspace,
+  type MondayChange,
+  type MondayUpdate,
+  type MondayUser,
+  type MondayWebhook,
+  type MondayEventBody,
 } from "./monday";
 export { hubSignature } from "./jira-webhooks";
 export type { WebhookDelivery } from "./webhook-delivery";

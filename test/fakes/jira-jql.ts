@@ -11,9 +11,23 @@ export type JqlNode =
   | { kind: "and"; left: JqlNode; right: JqlNode }
   | { kind: "or"; left: JqlNode; right: JqlNode }
   | { kind: "not"; node: JqlNode };
-export interface JqlQuery { where?: JqlNode; orderBy: { field: JqlField | "id"; desc: boolean }[] }
+export interface JqlQuery {
+  where?: JqlNode;
+  orderBy: { field: JqlField | "id"; desc: boolean }[];
+}
 
-const FIELDS: Record<string, JqlField> = { key: "key", issuekey: "key", id: "key", project: "project", status: "status", statuscategory: "statusCategory", created: "created", createddate: "created", updated: "updated", updateddate: "updated" };
+const FIELDS: Record<string, JqlField> = {
+  key: "key",
+  issuekey: "key",
+  id: "key",
+  project: "project",
+  status: "status",
+  statuscategory: "statusCategory",
+  created: "created",
+  createddate: "created",
+  updated: "updated",
+  updateddate: "updated",
+};
 const OPS: Record<JqlField, JqlOp[]> = {
   key: ["=", "!=", "in", "not in", ">", ">=", "<", "<="],
   project: ["=", "!=", "in", "not in"],
@@ -23,7 +37,11 @@ const OPS: Record<JqlField, JqlOp[]> = {
   updated: ["=", "!=", ">", ">=", "<", "<="],
 };
 
-interface Token { type: "word" | "string" | "op" | "(" | ")" | "," | "eof"; text: string; at: number }
+interface Token {
+  type: "word" | "string" | "op" | "(" | ")" | "," | "eof";
+  text: string;
+  at: number;
+}
 
 export class JqlError extends Error {}
 
@@ -32,10 +50,20 @@ function tokenize(jql: string): Token[] {
   let i = 0;
   while (i < jql.length) {
     const c = jql[i];
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === "(" || c === ")" || c === ",") { tokens.push({ type: c, text: c, at: i++ }); continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === "(" || c === ")" || c === ",") {
+      tokens.push({ type: c, text: c, at: i++ });
+      continue;
+    }
     const op = /^(!=|>=|<=|=|>|<|~|!~)/.exec(jql.slice(i));
-    if (op) { tokens.push({ type: "op", text: op[1], at: i }); i += op[1].length; continue; }
+    if (op) {
+      tokens.push({ type: "op", text: op[1], at: i });
+      i += op[1].length;
+      continue;
+    }
     if (c === '"' || c === "'") {
       let j = i + 1;
       let text = "";
@@ -44,13 +72,19 @@ function tokenize(jql: string): Token[] {
         text += jql[j] ?? "";
         j++;
       }
-      if (j >= jql.length) throw new JqlError(`Error in the JQL Query: The quoted string '${text}' has not been completed. (line 1, character ${i + 1})`);
+      if (j >= jql.length)
+        throw new JqlError(
+          `Error in the JQL Query: The quoted string '${text}' has not been completed. (line 1, character ${i + 1})`,
+        );
       tokens.push({ type: "string", text, at: i });
       i = j + 1;
       continue;
     }
     const word = /^[^\s()=,!<>~"']+/.exec(jql.slice(i));
-    if (!word) throw new JqlError(`Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}' instead. (line 1, character ${i + 1})`);
+    if (!word)
+      throw new JqlError(
+        `Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}' instead. (line 1, character ${i + 1})`,
+      );
     tokens.push({ type: "word", text: word[0], at: i });
     i += word[0].length;
   }
@@ -58,7 +92,21 @@ function tokenize(jql: string): Token[] {
   return tokens;
 }
 
-const KEYWORDS = new Set(["and", "or", "not", "in", "order", "by", "asc", "desc", "is", "was", "empty", "null", "changed"]);
+const KEYWORDS = new Set([
+  "and",
+  "or",
+  "not",
+  "in",
+  "order",
+  "by",
+  "asc",
+  "desc",
+  "is",
+  "was",
+  "empty",
+  "null",
+  "changed",
+]);
 
 /** Parses JQL; throws JqlError with Jira's wording for what Jira would refuse as malformed. */
 export function parseJql(jql: string): JqlQuery {
@@ -68,7 +116,9 @@ export function parseJql(jql: string): JqlQuery {
   const isWord = (w: string) => peek().type === "word" && peek().text.toLowerCase() === w;
   const fail = (expected: string): never => {
     const t = peek();
-    throw new JqlError(`Error in the JQL Query: Expecting ${expected} but got '${t.text}'. (line 1, character ${t.at + 1})`);
+    throw new JqlError(
+      `Error in the JQL Query: Expecting ${expected} but got '${t.text}'. (line 1, character ${t.at + 1})`,
+    );
   };
   const field = (): { field: JqlField; name: string } => {
     const t = peek();
@@ -81,23 +131,34 @@ export function parseJql(jql: string): JqlQuery {
   };
   const value = (): string => {
     const t = peek();
-    if (!((t.type === "word" && !KEYWORDS.has(t.text.toLowerCase())) || t.type === "string")) fail("either a value, list or function");
+    if (!((t.type === "word" && !KEYWORDS.has(t.text.toLowerCase())) || t.type === "string"))
+      fail("either a value, list or function");
     pos++;
     return t.text;
   };
   const clause = (): JqlNode => {
     const { field: f, name } = field();
     let op: JqlOp;
-    if (isWord("not")) { pos++; if (!isWord("in")) fail("'IN'"); pos++; op = "not in"; }
-    else if (isWord("in")) { pos++; op = "in"; }
-    else if (peek().type === "op") op = tokens[pos++].text as JqlOp;
+    if (isWord("not")) {
+      pos++;
+      if (!isWord("in")) fail("'IN'");
+      pos++;
+      op = "not in";
+    } else if (isWord("in")) {
+      pos++;
+      op = "in";
+    } else if (peek().type === "op") op = tokens[pos++].text as JqlOp;
     else return fail("operator");
-    if (!OPS[f].includes(op)) throw new JqlError(`The operator '${op.toUpperCase()}' is not supported by the '${name}' field.`);
+    if (!OPS[f].includes(op))
+      throw new JqlError(`The operator '${op.toUpperCase()}' is not supported by the '${name}' field.`);
     if (op === "in" || op === "not in") {
       if (peek().type !== "(") fail("'('");
       pos++;
       const values = [value()];
-      while (peek().type === ",") { pos++; values.push(value()); }
+      while (peek().type === ",") {
+        pos++;
+        values.push(value());
+      }
       if (peek().type !== ")") fail("')'");
       pos++;
       return { kind: "clause", field: f, name, op, values };
@@ -105,7 +166,10 @@ export function parseJql(jql: string): JqlQuery {
     return { kind: "clause", field: f, name, op, values: [value()] };
   };
   const primary = (): JqlNode => {
-    if (isWord("not")) { pos++; return { kind: "not", node: primary() }; }
+    if (isWord("not")) {
+      pos++;
+      return { kind: "not", node: primary() };
+    }
     if (peek().type === "(") {
       pos++;
       const node = or();
@@ -117,12 +181,18 @@ export function parseJql(jql: string): JqlQuery {
   };
   const and = (): JqlNode => {
     let node = primary();
-    while (isWord("and")) { pos++; node = { kind: "and", left: node, right: primary() }; }
+    while (isWord("and")) {
+      pos++;
+      node = { kind: "and", left: node, right: primary() };
+    }
     return node;
   };
   const or = (): JqlNode => {
     let node = and();
-    while (isWord("or")) { pos++; node = { kind: "or", left: node, right: and() }; }
+    while (isWord("or")) {
+      pos++;
+      node = { kind: "or", left: node, right: and() };
+    }
     return node;
   };
   const query: JqlQuery = { orderBy: [] };

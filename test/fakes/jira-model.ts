@@ -2,9 +2,22 @@
 // REST v3 API returns for them. The server itself is in jira.ts.
 import { adfErrors, adfText } from "./adf";
 import { isObject } from "./http";
-import { defaultWorkflow, DONE_RESOLUTION, makeWorkflow, statusJson, type JiraHistory, type JiraWorkflow, type WorkflowSeed } from "./jira-workflow";
+import {
+  defaultWorkflow,
+  DONE_RESOLUTION,
+  makeWorkflow,
+  statusJson,
+  type JiraHistory,
+  type JiraWorkflow,
+  type WorkflowSeed,
+} from "./jira-workflow";
 
-export interface JiraUser { email: string; apiToken: string; accountId: string; displayName: string }
+export interface JiraUser {
+  email: string;
+  apiToken: string;
+  accountId: string;
+  displayName: string;
+}
 
 export interface JiraField {
   fieldId: string;
@@ -14,10 +27,27 @@ export interface JiraField {
   allowedValues?: unknown[];
 }
 
-export interface JiraIssueType { id: string; name: string; subtask?: boolean; fields: JiraField[] }
-export interface JiraProject { id: string; key: string; name: string; issueTypes: JiraIssueType[]; workflow: JiraWorkflow }
+export interface JiraIssueType {
+  id: string;
+  name: string;
+  subtask?: boolean;
+  fields: JiraField[];
+}
+export interface JiraProject {
+  id: string;
+  key: string;
+  name: string;
+  issueTypes: JiraIssueType[];
+  workflow: JiraWorkflow;
+}
 
-export interface JiraComment { id: string; body: unknown; authorId: string; created: string; updated: string }
+export interface JiraComment {
+  id: string;
+  body: unknown;
+  authorId: string;
+  created: string;
+  updated: string;
+}
 export interface JiraIssue {
   id: string;
   key: string;
@@ -51,13 +81,27 @@ export function standardFields(): JiraField[] {
     { fieldId: "issuetype", name: "Issue Type", required: true, schema: { type: "issuetype", system: "issuetype" } },
     { fieldId: "project", name: "Project", required: true, schema: { type: "project", system: "project" } },
     { fieldId: "description", name: "Description", required: false, schema: { type: "string", system: "description" } },
-    { fieldId: "labels", name: "Labels", required: false, schema: { type: "array", items: "string", system: "labels" } },
+    {
+      fieldId: "labels",
+      name: "Labels",
+      required: false,
+      schema: { type: "array", items: "string", system: "labels" },
+    },
   ];
 }
 
 /** A required custom field as Jira's create-metadata describes it, e.g. Team → `customfield_10010`. */
 export function requiredCustomField(fieldId: string, name: string, type = "string"): JiraField {
-  return { fieldId, name, required: true, schema: { type, custom: "com.atlassian.jira.plugin.system.customfieldtypes:textfield", customId: Number(fieldId.replace(/\D/g, "")) } };
+  return {
+    fieldId,
+    name,
+    required: true,
+    schema: {
+      type,
+      custom: "com.atlassian.jira.plugin.system.customfieldtypes:textfield",
+      customId: Number(fieldId.replace(/\D/g, "")),
+    },
+  };
 }
 
 export function makeProject(seed: ProjectSeed, index: number): JiraProject {
@@ -66,7 +110,12 @@ export function makeProject(seed: ProjectSeed, index: number): JiraProject {
     id: seed.id ?? String(10000 + index),
     key: seed.key,
     name: seed.name ?? `${seed.key} project`,
-    issueTypes: types.map((t) => ({ id: t.id, name: t.name, subtask: t.subtask ?? false, fields: [...standardFields(), ...(t.extraFields ?? [])] })),
+    issueTypes: types.map((t) => ({
+      id: t.id,
+      name: t.name,
+      subtask: t.subtask ?? false,
+      fields: [...standardFields(), ...(t.extraFields ?? [])],
+    })),
     workflow: seed.workflow ? makeWorkflow(seed.workflow) : defaultWorkflow(),
   };
 }
@@ -81,27 +130,37 @@ export function fieldFormatErrors(fields: unknown, creating: boolean): Record<st
   const errors: Record<string, string> = {};
   if (!isObject(fields)) return creating ? { project: "Specify a valid project ID or key" } : {};
   if (creating || "summary" in fields) {
-    if (typeof fields.summary !== "string" || fields.summary.trim() === "") errors.summary = "You must specify a summary of the issue.";
+    if (typeof fields.summary !== "string" || fields.summary.trim() === "")
+      errors.summary = "You must specify a summary of the issue.";
     else if (fields.summary.length > 255) errors.summary = "Summary must be less than 255 characters.";
     else if (/[\r\n]/.test(fields.summary)) errors.summary = "Summary can't contain newlines.";
   }
   if (creating) {
     const p = fields.project;
-    if (!isObject(p) || (typeof p.key !== "string" && typeof p.id !== "string")) errors.project = "Specify a valid project ID or key";
+    if (!isObject(p) || (typeof p.key !== "string" && typeof p.id !== "string"))
+      errors.project = "Specify a valid project ID or key";
     const t = fields.issuetype;
-    if (!isObject(t) || (typeof t.id !== "string" && typeof t.name !== "string")) errors.issuetype = "Specify an issue type";
+    if (!isObject(t) || (typeof t.id !== "string" && typeof t.name !== "string"))
+      errors.issuetype = "Specify an issue type";
   }
   if ("description" in fields && fields.description !== null && adfErrors(fields.description).length) {
     errors.description = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
   }
-  if ("labels" in fields && !(Array.isArray(fields.labels) && fields.labels.every((l) => typeof l === "string" && !/\s/.test(l)))) {
+  if (
+    "labels" in fields &&
+    !(Array.isArray(fields.labels) && fields.labels.every((l) => typeof l === "string" && !/\s/.test(l)))
+  ) {
     errors.labels = "Labels must be an array of strings without spaces.";
   }
   return errors;
 }
 
 /** Errors that depend on the seeded project: unknown project/type, missing required or unknown fields. */
-export function screenErrors(fields: Record<string, unknown>, project: JiraProject | undefined, type: JiraIssueType | undefined): Record<string, string> {
+export function screenErrors(
+  fields: Record<string, unknown>,
+  project: JiraProject | undefined,
+  type: JiraIssueType | undefined,
+): Record<string, string> {
   if (!project) return { project: "Specify a valid project ID or key" };
   if (!type) return { issuetype: "The issue type selected is invalid." };
   const errors: Record<string, string> = {};
@@ -132,25 +191,71 @@ export function userJson(base: string, u: JiraUser): Record<string, unknown> {
 }
 
 export function projectJson(base: string, p: JiraProject): Record<string, unknown> {
-  return { self: `${base}/rest/api/3/project/${p.id}`, id: p.id, key: p.key, name: p.name, projectTypeKey: "software", simplified: false, style: "classic", isPrivate: false };
+  return {
+    self: `${base}/rest/api/3/project/${p.id}`,
+    id: p.id,
+    key: p.key,
+    name: p.name,
+    projectTypeKey: "software",
+    simplified: false,
+    style: "classic",
+    isPrivate: false,
+  };
 }
 
 export function issueTypeJson(base: string, t: JiraIssueType): Record<string, unknown> {
-  return { self: `${base}/rest/api/3/issuetype/${t.id}`, id: t.id, name: t.name, description: "", iconUrl: `${base}/icons/${t.id}.svg`, subtask: t.subtask ?? false, hierarchyLevel: t.subtask ? -1 : 0 };
+  return {
+    self: `${base}/rest/api/3/issuetype/${t.id}`,
+    id: t.id,
+    name: t.name,
+    description: "",
+    iconUrl: `${base}/icons/${t.id}.svg`,
+    subtask: t.subtask ?? false,
+    hierarchyLevel: t.subtask ? -1 : 0,
+  };
 }
 
 export function fieldMetaJson(f: JiraField): Record<string, unknown> {
-  return { required: f.required, schema: f.schema, name: f.name, key: f.fieldId, fieldId: f.fieldId, hasDefaultValue: false, operations: ["set"], ...(f.allowedValues ? { allowedValues: f.allowedValues } : {}) };
+  return {
+    required: f.required,
+    schema: f.schema,
+    name: f.name,
+    key: f.fieldId,
+    fieldId: f.fieldId,
+    hasDefaultValue: false,
+    operations: ["set"],
+    ...(f.allowedValues ? { allowedValues: f.allowedValues } : {}),
+  };
 }
 
-export function commentJson(base: string, issue: JiraIssue, c: JiraComment, users: JiraUser[]): Record<string, unknown> {
+export function commentJson(
+  base: string,
+  issue: JiraIssue,
+  c: JiraComment,
+  users: JiraUser[],
+): Record<string, unknown> {
   const author = users.find((u) => u.accountId === c.authorId);
   const authorJson = author ? userJson(base, author) : { accountId: c.authorId, displayName: "Someone", active: true };
-  return { self: `${base}/rest/api/3/issue/${issue.id}/comment/${c.id}`, id: c.id, author: authorJson, updateAuthor: authorJson, body: c.body, created: c.created, updated: c.updated, jsdPublic: true };
+  return {
+    self: `${base}/rest/api/3/issue/${issue.id}/comment/${c.id}`,
+    id: c.id,
+    author: authorJson,
+    updateAuthor: authorJson,
+    body: c.body,
+    created: c.created,
+    updated: c.updated,
+    jsdPublic: true,
+  };
 }
 
 /** The issue as GET issue / search return it, limited to `wanted` fields (undefined = all). */
-export function issueJson(base: string, issue: JiraIssue, project: JiraProject, users: JiraUser[], wanted?: string[]): Record<string, unknown> {
+export function issueJson(
+  base: string,
+  issue: JiraIssue,
+  project: JiraProject,
+  users: JiraUser[],
+  wanted?: string[],
+): Record<string, unknown> {
   const type = project.issueTypes.find((t) => t.id === issue.issueTypeId);
   const comments = issue.comments.map((c) => commentJson(base, issue, c, users));
   const all: Record<string, unknown> = {
@@ -159,25 +264,48 @@ export function issueJson(base: string, issue: JiraIssue, project: JiraProject, 
     description: issue.fields.description ?? null,
     project: projectJson(base, project),
     issuetype: type ? issueTypeJson(base, type) : { id: issue.issueTypeId },
-    status: statusJson(base, project.workflow.statuses.find((st) => st.id === issue.statusId) ?? project.workflow.statuses[0]),
-    resolution: issue.resolutiondate ? { self: `${base}/rest/api/3/resolution/${DONE_RESOLUTION.id}`, ...DONE_RESOLUTION } : null,
+    status: statusJson(
+      base,
+      project.workflow.statuses.find((st) => st.id === issue.statusId) ?? project.workflow.statuses[0],
+    ),
+    resolution: issue.resolutiondate
+      ? { self: `${base}/rest/api/3/resolution/${DONE_RESOLUTION.id}`, ...DONE_RESOLUTION }
+      : null,
     resolutiondate: issue.resolutiondate ?? null,
     created: issue.created,
     updated: issue.updated,
     comment: { comments, maxResults: comments.length, total: comments.length, startAt: 0 },
   };
-  const fields = wanted === undefined ? all : Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k)));
+  const fields =
+    wanted === undefined ? all : Object.fromEntries(Object.entries(all).filter(([k]) => wanted.includes(k)));
   return { expand: "", id: issue.id, self: `${base}/rest/api/3/issue/${issue.id}`, key: issue.key, fields };
 }
 
 /** Which fields a `fields` parameter selects: undefined = all; honours `*all`, `*navigable`, `-x`. */
 export function selectFields(requested: string[] | undefined, fallback: "all" | "id"): string[] | undefined {
-  const list = (requested ?? []).flatMap((f) => f.split(",")).map((f) => f.trim()).filter(Boolean);
+  const list = (requested ?? [])
+    .flatMap((f) => f.split(","))
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (list.length === 0) return fallback === "all" ? undefined : [];
   const all = list.some((f) => f === "*all" || f === "*navigable");
   if (all) {
     const excluded = list.filter((f) => f.startsWith("-")).map((f) => f.slice(1));
-    return excluded.length ? ["summary", "description", "comment", "project", "issuetype", "status", "resolution", "resolutiondate", "created", "updated", "labels"].filter((f) => !excluded.includes(f)) : undefined;
+    return excluded.length
+      ? [
+          "summary",
+          "description",
+          "comment",
+          "project",
+          "issuetype",
+          "status",
+          "resolution",
+          "resolutiondate",
+          "created",
+          "updated",
+          "labels",
+        ].filter((f) => !excluded.includes(f))
+      : undefined;
   }
   return list.filter((f) => !f.startsWith("-"));
 }

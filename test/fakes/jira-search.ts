@@ -11,13 +11,29 @@ import type { FakeResponse } from "./http";
 import { clauses, jqlDate, type JqlNode, type JqlQuery } from "./jira-jql";
 import { issueJson, selectFields, type JiraIssue, type JiraProject, type JiraUser } from "./jira-model";
 
-export interface SearchContext { base: string; issues: JiraIssue[]; projects: JiraProject[]; users: JiraUser[]; pageLimit?: number }
+export interface SearchContext {
+  base: string;
+  issues: JiraIssue[];
+  projects: JiraProject[];
+  users: JiraUser[];
+  pageLimit?: number;
+}
 
-const CATEGORY_NAMES: Record<string, string> = { "2": "new", new: "new", "to do": "new", "4": "indeterminate", indeterminate: "indeterminate", "in progress": "indeterminate", "3": "done", done: "done" };
+const CATEGORY_NAMES: Record<string, string> = {
+  "2": "new",
+  new: "new",
+  "to do": "new",
+  "4": "indeterminate",
+  indeterminate: "indeterminate",
+  "in progress": "indeterminate",
+  "3": "done",
+  done: "done",
+};
 const KEY = /^([A-Z][A-Z0-9_]*)-(\d+)$/i;
 
 const jqlHash = (jql: string) => createHash("sha256").update(jql).digest("base64url").slice(0, 12);
-export const pageToken = (jql: string, offset: number) => Buffer.from(JSON.stringify({ o: offset, q: jqlHash(jql) })).toString("base64url");
+export const pageToken = (jql: string, offset: number) =>
+  Buffer.from(JSON.stringify({ o: offset, q: jqlHash(jql) })).toString("base64url");
 
 /** The offset a token stands for, or undefined when this search never issued it (a request bug). */
 export function tokenOffset(jql: string, token: unknown): number | undefined {
@@ -42,16 +58,26 @@ export function valueErrors(ctx: SearchContext, query: JqlQuery): string[] {
     for (const v of c.values) {
       const lower = v.toLowerCase();
       if (c.field === "key") {
-        if (/^\d+$/.test(v) ? !ctx.issues.some((i) => i.id === v) : KEY.test(v) && !ctx.issues.some((i) => i.key.toLowerCase() === lower)) errors.push(`An issue with key '${v}' does not exist for field '${c.name}'.`);
-        else if (!/^\d+$/.test(v) && !KEY.test(v)) errors.push(`The issue key '${v}' for field '${c.name}' is invalid.`);
+        if (
+          /^\d+$/.test(v)
+            ? !ctx.issues.some((i) => i.id === v)
+            : KEY.test(v) && !ctx.issues.some((i) => i.key.toLowerCase() === lower)
+        )
+          errors.push(`An issue with key '${v}' does not exist for field '${c.name}'.`);
+        else if (!/^\d+$/.test(v) && !KEY.test(v))
+          errors.push(`The issue key '${v}' for field '${c.name}' is invalid.`);
       } else if (c.field === "project") {
-        if (!ctx.projects.some((p) => [p.key, p.id, p.name].some((x) => x.toLowerCase() === lower))) errors.push(`The value '${v}' does not exist for the field '${c.name}'.`);
+        if (!ctx.projects.some((p) => [p.key, p.id, p.name].some((x) => x.toLowerCase() === lower)))
+          errors.push(`The value '${v}' does not exist for the field '${c.name}'.`);
       } else if (c.field === "status") {
-        if (!ctx.projects.some((p) => p.workflow.statuses.some((s) => s.name.toLowerCase() === lower || s.id === v))) errors.push(`The value '${v}' does not exist for the field '${c.name}'.`);
+        if (!ctx.projects.some((p) => p.workflow.statuses.some((s) => s.name.toLowerCase() === lower || s.id === v)))
+          errors.push(`The value '${v}' does not exist for the field '${c.name}'.`);
       } else if (c.field === "statusCategory") {
         if (!CATEGORY_NAMES[lower]) errors.push(`The value '${v}' does not exist for the field '${c.name}'.`);
       } else if (jqlDate(v) === undefined) {
-        errors.push(`Date value '${v}' for field '${c.name}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`);
+        errors.push(
+          `Date value '${v}' for field '${c.name}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+        );
       }
     }
   }
@@ -59,12 +85,24 @@ export function valueErrors(ctx: SearchContext, query: JqlQuery): string[] {
 }
 
 function compare(a: number, b: number, op: string): boolean {
-  return op === ">" ? a > b : op === ">=" ? a >= b : op === "<" ? a < b : op === "<=" ? a <= b : op === "!=" ? a !== b : a === b;
+  return op === ">"
+    ? a > b
+    : op === ">="
+      ? a >= b
+      : op === "<"
+        ? a < b
+        : op === "<="
+          ? a <= b
+          : op === "!="
+            ? a !== b
+            : a === b;
 }
 
 function matches(ctx: SearchContext, issue: JiraIssue, node: JqlNode): boolean {
   if (node.kind === "and" || node.kind === "or") {
-    return node.kind === "and" ? matches(ctx, issue, node.left) && matches(ctx, issue, node.right) : matches(ctx, issue, node.left) || matches(ctx, issue, node.right);
+    return node.kind === "and"
+      ? matches(ctx, issue, node.left) && matches(ctx, issue, node.right)
+      : matches(ctx, issue, node.left) || matches(ctx, issue, node.right);
   }
   if (node.kind === "not") return !matches(ctx, issue, node.node);
   const values = node.values.map((v) => v.toLowerCase());
@@ -108,7 +146,8 @@ function order(ctx: SearchContext, list: JiraIssue[], orderBy: JqlQuery["orderBy
     if (field === "key") return [i.projectKey, Number(i.key.split("-").pop())];
     if (field === "project") return [i.projectKey, 0];
     if (field === "status") return [statusOf(ctx, i).name, 0];
-    if (field === "created" || field === "updated") return ["", Date.parse(field === "created" ? i.created : i.updated)];
+    if (field === "created" || field === "updated")
+      return ["", Date.parse(field === "created" ? i.created : i.updated)];
     return ["", Number(i.id)];
   };
   return [...list].sort((a, b) => {
@@ -123,15 +162,30 @@ function order(ctx: SearchContext, list: JiraIssue[], orderBy: JqlQuery["orderBy
 }
 
 /** One page of results in the shape of `SearchAndReconcileResults`. `params` are the body or query. */
-export function searchPage(ctx: SearchContext, jql: string, query: JqlQuery, params: Record<string, unknown>): FakeResponse {
+export function searchPage(
+  ctx: SearchContext,
+  jql: string,
+  query: JqlQuery,
+  params: Record<string, unknown>,
+): FakeResponse {
   const errors = valueErrors(ctx, query);
   if (errors.length) return { status: 400, body: { errorMessages: errors, errors: {}, warningMessages: [] } };
   const offset = tokenOffset(jql, params.nextPageToken) ?? 0;
-  const found = order(ctx, query.where ? ctx.issues.filter((i) => matches(ctx, i, query.where!)) : ctx.issues, query.orderBy);
+  const found = order(
+    ctx,
+    query.where ? ctx.issues.filter((i) => matches(ctx, i, query.where!)) : ctx.issues,
+    query.orderBy,
+  );
   const size = Math.min(Number(params.maxResults ?? 50), 5000, ctx.pageLimit ?? Infinity);
   const fields = selectFields(params.fields as string[] | undefined, "id");
   const issues = found.slice(offset, offset + size).map((i) => {
-    const json = issueJson(ctx.base, i, ctx.projects.find((p) => p.key === i.projectKey)!, ctx.users, fields);
+    const json = issueJson(
+      ctx.base,
+      i,
+      ctx.projects.find((p) => p.key === i.projectKey)!,
+      ctx.users,
+      fields,
+    );
     return fields && fields.length === 0 ? { id: json.id, key: json.key, self: json.self } : json;
   });
   const isLast = offset + size >= found.length;

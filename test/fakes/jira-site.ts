@@ -37,14 +37,21 @@ export abstract class JiraSite extends FakeServer {
   private seq = 0;
 
   addUser(user: Partial<JiraUser> & { email: string; apiToken: string }): JiraUser {
-    const u = { accountId: `5b10ac8d82e05b22cc7d4e${this.users.length}`, displayName: user.email.split("@")[0], ...user };
+    const u = {
+      accountId: `5b10ac8d82e05b22cc7d4e${this.users.length}`,
+      displayName: user.email.split("@")[0],
+      ...user,
+    };
     this.users.push(u);
     return u;
   }
 
   /** The person who acts in Jira when a helper is given no `by`: a user without API access of ours. */
   person(): JiraUser {
-    return this.users.find((u) => u.email === "dana.developer@example.com") ?? this.addUser({ email: "dana.developer@example.com", apiToken: randomUUID(), displayName: "Dana Developer" });
+    return (
+      this.users.find((u) => u.email === "dana.developer@example.com") ??
+      this.addUser({ email: "dana.developer@example.com", apiToken: randomUUID(), displayName: "Dana Developer" })
+    );
   }
 
   issue(keyOrId: string): JiraIssue | undefined {
@@ -63,7 +70,14 @@ export abstract class JiraSite extends FakeServer {
     const issue = this.mustFind(key);
     const project = this.project(issue.projectKey)!;
     const by = this.actor(options.by);
-    const history = moveIssue(issue, project, transitionTo(issue, project, toStatusName), by.accountId, "user", String(this.nextId()));
+    const history = moveIssue(
+      issue,
+      project,
+      transitionTo(issue, project, toStatusName),
+      by.accountId,
+      "user",
+      String(this.nextId()),
+    );
     this.record({ key: issue.key, kind: "transition", by: by.accountId, via: "user", history });
     return history;
   }
@@ -86,15 +100,20 @@ export abstract class JiraSite extends FakeServer {
     if (!issue) throw new Error(`no issue ${key}`);
     const project = this.project(issue.projectKey)!;
     const kind = event === "jira:issue_deleted" ? "delete" : event === "jira:issue_created" ? "create" : undefined;
-    const history = event === "jira:issue_updated" ? changes ?? issue.history.at(-1) : undefined;
+    const history = event === "jira:issue_updated" ? (changes ?? issue.history.at(-1)) : undefined;
     if (event === "jira:issue_updated" && !history) throw new Error(`${key} has no change to report`);
-    const actorId = history?.authorId ?? [...this.changes].reverse().find((c) => c.key === issue.key && c.kind === kind)?.by;
+    const actorId =
+      history?.authorId ?? [...this.changes].reverse().find((c) => c.key === issue.key && c.kind === kind)?.by;
     const actor = this.users.find((u) => u.accountId === actorId) ?? this.person();
     return issueWebhookBody(this.url, event, issue, project, this.users, actor, history);
   }
 
   /** POSTs a webhook body to a receiver as Jira does; with `secret`, signed in `X-Hub-Signature`. */
-  async deliverWebhook(url: string, body: unknown, options: { secret?: string; timeoutMs?: number } = {}): Promise<WebhookDelivery> {
+  async deliverWebhook(
+    url: string,
+    body: unknown,
+    options: { secret?: string; timeoutMs?: number } = {},
+  ): Promise<WebhookDelivery> {
     const delivery = await deliverJiraWebhook(url, body, options);
     this.deliveries.push(delivery);
     return delivery;
@@ -112,12 +131,26 @@ export abstract class JiraSite extends FakeServer {
     this.changes.push({ at: new Date().toISOString(), ...change });
   }
 
-  protected createIssue(project: JiraProject, issueTypeId: string, fields: Record<string, unknown>, by: string, via: JiraChange["via"]): JiraIssue {
+  protected createIssue(
+    project: JiraProject,
+    issueTypeId: string,
+    fields: Record<string, unknown>,
+    by: string,
+    via: JiraChange["via"],
+  ): JiraIssue {
     const n = [...this.issues, ...this.deleted].filter((i) => i.projectKey === project.key).length + 1;
     const now = new Date().toISOString();
     const issue: JiraIssue = {
-      id: String(10000 + this.nextId()), key: `${project.key}-${n}`, projectKey: project.key, issueTypeId, fields: { ...fields },
-      comments: [], created: now, updated: now, statusId: project.workflow.statuses[0].id, history: [],
+      id: String(10000 + this.nextId()),
+      key: `${project.key}-${n}`,
+      projectKey: project.key,
+      issueTypeId,
+      fields: { ...fields },
+      comments: [],
+      created: now,
+      updated: now,
+      statusId: project.workflow.statuses[0].id,
+      history: [],
     };
     delete issue.fields.project;
     delete issue.fields.issuetype;

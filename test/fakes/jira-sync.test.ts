@@ -19,8 +19,16 @@ beforeAll(async () => {
   jira.addProject({
     key: "OPS",
     workflow: {
-      statuses: [{ name: "Open", category: "new" }, { name: "Fixing", category: "indeterminate" }, { name: "Closed", category: "done" }],
-      transitions: [{ id: "4", name: "Start fixing", to: "Fixing", from: ["Open"] }, { id: "5", name: "Close", to: "Closed", from: ["Open", "Fixing"] }, { id: "6", name: "Reopen", to: "Open", from: ["Closed"] }],
+      statuses: [
+        { name: "Open", category: "new" },
+        { name: "Fixing", category: "indeterminate" },
+        { name: "Closed", category: "done" },
+      ],
+      transitions: [
+        { id: "4", name: "Start fixing", to: "Fixing", from: ["Open"] },
+        { id: "5", name: "Close", to: "Closed", from: ["Open", "Fixing"] },
+        { id: "6", name: "Reopen", to: "Open", from: ["Closed"] },
+      ],
     },
   });
 });
@@ -34,17 +42,28 @@ beforeEach(() => {
   receiver.received.length = 0;
 });
 
-const api = (path: string, init: { method?: string; body?: unknown } = {}) => call(`${jira.url}/rest/api/3${path}`, { ...init, headers: auth });
+const api = (path: string, init: { method?: string; body?: unknown } = {}) =>
+  call(`${jira.url}/rest/api/3${path}`, { ...init, headers: auth });
 const search = (body: Record<string, unknown>) => api("/search/jql", { body });
 
 describe("Jira workflow: statuses, categories and transitions", () => {
   it("lists a new ticket's transitions and moves it to Done with 204, which sets its category and resolution", async () => {
     const { key } = jira.addIssue({ projectKey: "SEC", summary: "Leaked token" });
     const listed = await api(`/issue/${key}/transitions`);
-    expect(listed.json).toMatchObject({ transitions: [{ id: "21", name: "In Progress", to: { name: "In Progress", statusCategory: { key: "indeterminate" } } }, { id: "31", name: "Done", to: { statusCategory: { key: "done", name: "Done" } } }] });
-    expect(await api(`/issue/${key}/transitions`, { body: { transition: { id: "31" } } })).toMatchObject({ status: 204, text: "" });
+    expect(listed.json).toMatchObject({
+      transitions: [
+        { id: "21", name: "In Progress", to: { name: "In Progress", statusCategory: { key: "indeterminate" } } },
+        { id: "31", name: "Done", to: { statusCategory: { key: "done", name: "Done" } } },
+      ],
+    });
+    expect(await api(`/issue/${key}/transitions`, { body: { transition: { id: "31" } } })).toMatchObject({
+      status: 204,
+      text: "",
+    });
     const got = await api(`/issue/${key}?fields=status,resolution`);
-    expect(got.json).toMatchObject({ fields: { status: { name: "Done", statusCategory: { key: "done" } }, resolution: { name: "Done" } } });
+    expect(got.json).toMatchObject({
+      fields: { status: { name: "Done", statusCategory: { key: "done" } }, resolution: { name: "Done" } },
+    });
     expect(jira.changes.at(-1)).toMatchObject({ key, kind: "transition", by: bot.accountId, via: "api" });
     expect(jira.violations).toEqual([]);
   });
@@ -52,26 +71,48 @@ describe("Jira workflow: statuses, categories and transitions", () => {
   it("answers Jira's 400 for a transition the ticket's status does not offer, without calling it a violation", async () => {
     const { key } = jira.addIssue({ projectKey: "OPS", summary: "x", status: "Closed" });
     const res = await api(`/issue/${key}/transitions`, { body: { transition: { id: "4" } } });
-    expect(res).toMatchObject({ status: 400, json: { errorMessages: ["Transition id '4' is not valid for this issue."], errors: {} } });
-    expect(((await api(`/issue/${key}/transitions`)).json as { transitions: { name: string }[] }).transitions.map((t) => t.name)).toEqual(["Reopen"]);
+    expect(res).toMatchObject({
+      status: 400,
+      json: { errorMessages: ["Transition id '4' is not valid for this issue."], errors: {} },
+    });
+    expect(
+      ((await api(`/issue/${key}/transitions`)).json as { transitions: { name: string }[] }).transitions.map(
+        (t) => t.name,
+      ),
+    ).toEqual(["Reopen"]);
     expect(jira.violations).toEqual([]);
   });
 
   it("records a transition id that is not a numeric string, and a transition comment that is not ADF, as violations", async () => {
     const { key } = jira.addIssue({ projectKey: "SEC", summary: "x" });
     expect((await api(`/issue/${key}/transitions`, { body: { transition: { id: 31 } } })).status).toBe(400);
-    expect((await api(`/issue/${key}/transitions`, { body: { transition: { name: "Done" } } })).json).toMatchObject({ errorMessages: expect.arrayContaining(["'transition' identifier must be an integer"]) });
-    await api(`/issue/${key}/transitions`, { body: { transition: { id: "31" }, update: { comment: [{ add: { body: "resolved" } }] } } });
+    expect((await api(`/issue/${key}/transitions`, { body: { transition: { name: "Done" } } })).json).toMatchObject({
+      errorMessages: expect.arrayContaining(["'transition' identifier must be an integer"]),
+    });
+    await api(`/issue/${key}/transitions`, {
+      body: { transition: { id: "31" }, update: { comment: [{ add: { body: "resolved" } }] } },
+    });
     expect(jira.violations).toEqual([
-      expect.stringContaining("body/transition/id must be string"), expect.stringContaining("must be an integer"),
-      expect.stringContaining("must be an integer"), expect.stringContaining("update.comment.add.body (ADF)"),
+      expect.stringContaining("body/transition/id must be string"),
+      expect.stringContaining("must be an integer"),
+      expect.stringContaining("must be an integer"),
+      expect.stringContaining("update.comment.add.body (ADF)"),
     ]);
     expect(jira.issue(key)!.statusId).toBe("10000");
   });
 
   it("adds the transition's ADF comment with the move", async () => {
     const { key } = jira.addIssue({ projectKey: "SEC", summary: "x" });
-    expect((await api(`/issue/${key}/transitions`, { body: { transition: { id: "31" }, update: { comment: [{ add: { body: adfText("Resolved in Code Security") } }] } } })).status).toBe(204);
+    expect(
+      (
+        await api(`/issue/${key}/transitions`, {
+          body: {
+            transition: { id: "31" },
+            update: { comment: [{ add: { body: adfText("Resolved in Code Security") } }] },
+          },
+        })
+      ).status,
+    ).toBe(204);
     expect(jira.issue(key)!.comments).toHaveLength(1);
     expect(jira.changes.map((c) => c.kind)).toEqual(["create", "transition", "comment"]);
   });
@@ -85,7 +126,16 @@ describe("Jira workflow: statuses, categories and transitions", () => {
 
   it("lists a project's statuses per issue type with their categories", async () => {
     const res = await api("/project/OPS/statuses");
-    expect(res.json).toEqual([expect.objectContaining({ name: "Task", statuses: [expect.objectContaining({ name: "Open", statusCategory: expect.objectContaining({ key: "new" }) }), expect.objectContaining({ name: "Fixing" }), expect.objectContaining({ name: "Closed", statusCategory: expect.objectContaining({ key: "done" }) })] })]);
+    expect(res.json).toEqual([
+      expect.objectContaining({
+        name: "Task",
+        statuses: [
+          expect.objectContaining({ name: "Open", statusCategory: expect.objectContaining({ key: "new" }) }),
+          expect.objectContaining({ name: "Fixing" }),
+          expect.objectContaining({ name: "Closed", statusCategory: expect.objectContaining({ key: "done" }) }),
+        ],
+      }),
+    ]);
     expect((await api("/project/NOPE/statuses")).status).toBe(404);
   });
 });
@@ -104,7 +154,11 @@ describe("Jira JQL search for reconciliation", () => {
     jira.searchPageLimit = 2;
     const jql = `key in (${keys.join(", ")}) ORDER BY key ASC`;
     const first = await search({ jql, fields: ["status", "updated"], maxResults: 50 });
-    const page1 = first.json as { issues: { key: string; fields: Record<string, unknown> }[]; isLast: boolean; nextPageToken: string };
+    const page1 = first.json as {
+      issues: { key: string; fields: Record<string, unknown> }[];
+      isLast: boolean;
+      nextPageToken: string;
+    };
     expect(page1.issues.map((i) => i.key)).toEqual(keys.slice(0, 2));
     expect(Object.keys(page1.issues[0].fields).sort()).toEqual(["status", "updated"]);
     expect(page1.issues[1].fields.status).toMatchObject({ name: "Done", statusCategory: { key: "done" } });
@@ -119,17 +173,25 @@ describe("Jira JQL search for reconciliation", () => {
     const [a, b] = [1, 2].map(() => jira.addIssue({ projectKey: "SEC", summary: "t" }).key);
     jira.deleteIssue(b);
     const res = await search({ jql: `key in (${a}, ${b})`, fields: ["status"] });
-    expect(res).toMatchObject({ status: 400, json: { errorMessages: [`An issue with key '${b}' does not exist for field 'key'.`] } });
+    expect(res).toMatchObject({
+      status: 400,
+      json: { errorMessages: [`An issue with key '${b}' does not exist for field 'key'.`] },
+    });
     expect((await api(`/issue/${b}`)).status).toBe(404);
     expect((await search({ jql: `key in (${a})`, fields: ["status"] })).json).toMatchObject({ issues: [{ key: a }] });
-    expect((await search({ jql: "key = nonsense" })).json).toMatchObject({ errorMessages: ["The issue key 'nonsense' for field 'key' is invalid."] });
+    expect((await search({ jql: "key = nonsense" })).json).toMatchObject({
+      errorMessages: ["The issue key 'nonsense' for field 'key' is invalid."],
+    });
     expect(jira.violations).toEqual([]);
   });
 
   it("filters by project, status category and updated time, and orders descending", async () => {
     const [a, b] = [1, 2].map(() => jira.addIssue({ projectKey: "SEC", summary: "t" }).key);
     jira.transition(a, "Done");
-    const done = await search({ jql: 'project = "SEC" AND statusCategory = Done AND updated >= -5m', fields: ["status"] });
+    const done = await search({
+      jql: 'project = "SEC" AND statusCategory = Done AND updated >= -5m',
+      fields: ["status"],
+    });
     const doneKeys = (done.json as { issues: { key: string }[] }).issues.map((i) => i.key);
     expect(doneKeys).toContain(a);
     expect(doneKeys).not.toContain(b);
@@ -137,14 +199,27 @@ describe("Jira JQL search for reconciliation", () => {
     expect((open.json as { issues: { key: string }[] }).issues.map((i) => i.key)).toEqual([b]);
     const desc = await search({ jql: `key in (${a}, ${b}) order by key desc` });
     expect((desc.json as { issues: { key: string }[] }).issues.map((i) => i.key)).toEqual([b, a]);
-    expect((await search({ jql: "project = NOPE" })).json).toMatchObject({ errorMessages: ["The value 'NOPE' does not exist for the field 'project'."] });
+    expect((await search({ jql: "project = NOPE" })).json).toMatchObject({
+      errorMessages: ["The value 'NOPE' does not exist for the field 'project'."],
+    });
   });
 
   it("answers Jira's 400 for JQL it cannot parse, and records it as a violation", async () => {
     const res = await search({ jql: "key in (SEC-1, " });
-    expect(res).toMatchObject({ status: 400, json: { errorMessages: [expect.stringMatching(/^Error in the JQL Query: Expecting either a value, list or function but got 'EOF'/)] } });
-    expect((await search({ jql: "assignee = currentUser()" })).json).toMatchObject({ errorMessages: ["Field 'assignee' does not exist or you do not have permission to view it."] });
-    expect((await search({ jql: "ORDER BY key" })).json).toMatchObject({ errorMessages: [expect.stringContaining("Unbounded JQL")] });
+    expect(res).toMatchObject({
+      status: 400,
+      json: {
+        errorMessages: [
+          expect.stringMatching(/^Error in the JQL Query: Expecting either a value, list or function but got 'EOF'/),
+        ],
+      },
+    });
+    expect((await search({ jql: "assignee = currentUser()" })).json).toMatchObject({
+      errorMessages: ["Field 'assignee' does not exist or you do not have permission to view it."],
+    });
+    expect((await search({ jql: "ORDER BY key" })).json).toMatchObject({
+      errorMessages: [expect.stringContaining("Unbounded JQL")],
+    });
     expect(await search({ jql: "project = SEC", nextPageToken: "made-up" })).toMatchObject({ status: 400 });
     expect(jira.violations).toHaveLength(4);
   });
@@ -157,15 +232,32 @@ describe("Jira people and webhooks", () => {
     const history = jira.transition(key, "Done", { by: dev });
     const body = jira.webhookPayload("jira:issue_updated", key, history);
     expect(body).toMatchObject({
-      webhookEvent: "jira:issue_updated", timestamp: expect.any(Number), user: { accountId: dev.accountId, displayName: "Dev" },
+      webhookEvent: "jira:issue_updated",
+      timestamp: expect.any(Number),
+      user: { accountId: dev.accountId, displayName: "Dev" },
       issue: { key, fields: { status: { name: "Done", statusCategory: { key: "done" } } } },
-      changelog: { id: history.id, items: expect.arrayContaining([{ field: "status", fieldtype: "jira", fieldId: "status", from: "10000", fromString: "To Do", to: "10001", toString: "Done" }]) },
+      changelog: {
+        id: history.id,
+        items: expect.arrayContaining([
+          {
+            field: "status",
+            fieldtype: "jira",
+            fieldId: "status",
+            from: "10000",
+            fromString: "To Do",
+            to: "10001",
+            toString: "Done",
+          },
+        ]),
+      },
     });
     expect(body.user).not.toHaveProperty("emailAddress");
     const delivery = await jira.deliverWebhook(`${receiver.url}/hook`, body, { secret: "s3cret" });
     expect(delivery.status).toBe(200);
     const got = receiver.received[0];
-    expect(got.headers["x-hub-signature"]).toBe(`sha256=${createHmac("sha256", "s3cret").update(got.raw).digest("hex")}`);
+    expect(got.headers["x-hub-signature"]).toBe(
+      `sha256=${createHmac("sha256", "s3cret").update(got.raw).digest("hex")}`,
+    );
     expect(got.json).toEqual(body);
   });
 

@@ -22,18 +22,31 @@ export interface JiraWebhookBody {
   changelog?: { id: string; items: JiraHistory["items"] };
 }
 
-const EVENT_TYPE: Record<JiraWebhookEvent, string> = { "jira:issue_created": "issue_created", "jira:issue_updated": "issue_generic", "jira:issue_deleted": "issue_deleted" };
+const EVENT_TYPE: Record<JiraWebhookEvent, string> = {
+  "jira:issue_created": "issue_created",
+  "jira:issue_updated": "issue_generic",
+  "jira:issue_deleted": "issue_deleted",
+};
 
 export function webhookUser(base: string, user: JiraUser): Record<string, unknown> {
   const { emailAddress: _hidden, ...json } = userJson(base, user);
   return json;
 }
 
-export function issueWebhookBody(base: string, event: JiraWebhookEvent, issue: JiraIssue, project: JiraProject, users: JiraUser[], actor: JiraUser, history?: JiraHistory): JiraWebhookBody {
+export function issueWebhookBody(
+  base: string,
+  event: JiraWebhookEvent,
+  issue: JiraIssue,
+  project: JiraProject,
+  users: JiraUser[],
+  actor: JiraUser,
+  history?: JiraHistory,
+): JiraWebhookBody {
   return {
     timestamp: history ? Date.parse(history.created) : Date.now(),
     webhookEvent: event,
-    issue_event_type_name: history?.items.some((i) => i.field === "status") === false ? "issue_updated" : EVENT_TYPE[event],
+    issue_event_type_name:
+      history?.items.some((i) => i.field === "status") === false ? "issue_updated" : EVENT_TYPE[event],
     user: webhookUser(base, actor),
     issue: issueJson(base, issue, project, users),
     ...(history && event === "jira:issue_updated" ? { changelog: { id: history.id, items: history.items } } : {}),
@@ -45,8 +58,15 @@ export function hubSignature(secret: string, rawBody: string): string {
 }
 
 /** POSTs `body` as Jira's webhook sender does; with a secret, signed in `X-Hub-Signature`. */
-export function deliverJiraWebhook(url: string, body: unknown, options: { secret?: string; timeoutMs?: number } = {}): Promise<WebhookDelivery> {
-  const headers: Record<string, string> = { "user-agent": "Atlassian Webhook HTTP Client", "x-atlassian-webhook-identifier": randomUUID() };
+export function deliverJiraWebhook(
+  url: string,
+  body: unknown,
+  options: { secret?: string; timeoutMs?: number } = {},
+): Promise<WebhookDelivery> {
+  const headers: Record<string, string> = {
+    "user-agent": "Atlassian Webhook HTTP Client",
+    "x-atlassian-webhook-identifier": randomUUID(),
+  };
   if (options.secret) headers["x-hub-signature"] = hubSignature(options.secret, JSON.stringify(body));
   // A receiver that hangs fails the delivery (status 0) instead of hanging the test.
   return postJson(url, body, headers, options.timeoutMs ?? 10_000);

@@ -9,9 +9,21 @@
 // resolution "Done"; moving out clears it, as that workflow's post functions do.
 
 export type StatusCategoryKey = "new" | "indeterminate" | "done";
-export interface JiraStatus { id: string; name: string; category: StatusCategoryKey }
-export interface JiraTransition { id: string; name: string; to: string; from?: string[] }
-export interface JiraWorkflow { statuses: JiraStatus[]; transitions: JiraTransition[] }
+export interface JiraStatus {
+  id: string;
+  name: string;
+  category: StatusCategoryKey;
+}
+export interface JiraTransition {
+  id: string;
+  name: string;
+  to: string;
+  from?: string[];
+}
+export interface JiraWorkflow {
+  statuses: JiraStatus[];
+  transitions: JiraTransition[];
+}
 
 /** Seeds name statuses, not ids: `{ statuses: [{ name: "Open", category: "new" }], transitions: [{ id: "5", name: "Close", to: "Closed", from: ["Open"] }] }`. */
 export interface WorkflowSeed {
@@ -19,9 +31,23 @@ export interface WorkflowSeed {
   transitions?: { id: string; name: string; to: string; from?: string[] }[];
 }
 
-export interface JiraChangeItem { field: string; fieldtype: "jira"; fieldId: string; from: string | null; fromString: string | null; to: string | null; toString: string | null }
+export interface JiraChangeItem {
+  field: string;
+  fieldtype: "jira";
+  fieldId: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
 /** One entry of an issue's changelog; `via` says whether it came through the REST API or a person in Jira. */
-export interface JiraHistory { id: string; authorId: string; created: string; items: JiraChangeItem[]; via: "api" | "user" }
+export interface JiraHistory {
+  id: string;
+  authorId: string;
+  created: string;
+  items: JiraChangeItem[];
+  via: "api" | "user";
+}
 
 const CATEGORIES: Record<StatusCategoryKey, { id: number; name: string; colorName: string }> = {
   new: { id: 2, name: "To Do", colorName: "blue-gray" },
@@ -32,8 +58,16 @@ export const DONE_RESOLUTION = { id: "10000", name: "Done", description: "Work h
 
 export function defaultWorkflow(): JiraWorkflow {
   return makeWorkflow({
-    statuses: [{ id: "10000", name: "To Do", category: "new" }, { id: "3", name: "In Progress", category: "indeterminate" }, { id: "10001", name: "Done", category: "done" }],
-    transitions: [{ id: "11", name: "To Do", to: "To Do" }, { id: "21", name: "In Progress", to: "In Progress" }, { id: "31", name: "Done", to: "Done" }],
+    statuses: [
+      { id: "10000", name: "To Do", category: "new" },
+      { id: "3", name: "In Progress", category: "indeterminate" },
+      { id: "10001", name: "Done", category: "done" },
+    ],
+    transitions: [
+      { id: "11", name: "To Do", to: "To Do" },
+      { id: "21", name: "In Progress", to: "In Progress" },
+      { id: "31", name: "Done", to: "Done" },
+    ],
   });
 }
 
@@ -44,9 +78,13 @@ export function makeWorkflow(seed: WorkflowSeed): JiraWorkflow {
     if (!s) throw new Error(`workflow seed: no status named ${name}`);
     return s.id;
   };
-  const seeded: NonNullable<WorkflowSeed["transitions"]> = seed.transitions ?? statuses.map((s, i) => ({ id: String(11 + 10 * i), name: s.name, to: s.name }));
+  const seeded: NonNullable<WorkflowSeed["transitions"]> =
+    seed.transitions ?? statuses.map((s, i) => ({ id: String(11 + 10 * i), name: s.name, to: s.name }));
   const transitions = seeded.map((t) => ({
-    id: t.id, name: t.name, to: idOf(t.to), ...(t.from ? { from: t.from.map(idOf) } : {}),
+    id: t.id,
+    name: t.name,
+    to: idOf(t.to),
+    ...(t.from ? { from: t.from.map(idOf) } : {}),
   }));
   return { statuses, transitions };
 }
@@ -57,7 +95,15 @@ export function categoryJson(base: string, key: StatusCategoryKey): Record<strin
 }
 
 export function statusJson(base: string, s: JiraStatus): Record<string, unknown> {
-  return { self: `${base}/rest/api/3/status/${s.id}`, description: "", iconUrl: `${base}/images/icons/statuses/generic.png`, name: s.name, untranslatedName: s.name, id: s.id, statusCategory: categoryJson(base, s.category) };
+  return {
+    self: `${base}/rest/api/3/status/${s.id}`,
+    description: "",
+    iconUrl: `${base}/images/icons/statuses/generic.png`,
+    name: s.name,
+    untranslatedName: s.name,
+    id: s.id,
+    statusCategory: categoryJson(base, s.category),
+  };
 }
 
 /** Transitions available from a status: global ones and those listing it, except a global one back to itself. */
@@ -67,15 +113,40 @@ export function availableTransitions(workflow: JiraWorkflow, statusId: string): 
 
 export function transitionJson(base: string, workflow: JiraWorkflow, t: JiraTransition): Record<string, unknown> {
   const to = workflow.statuses.find((s) => s.id === t.to)!;
-  return { id: t.id, name: t.name, to: statusJson(base, to), hasScreen: false, isGlobal: !t.from, isInitial: false, isAvailable: true, isConditional: false, isLooped: false };
+  return {
+    id: t.id,
+    name: t.name,
+    to: statusJson(base, to),
+    hasScreen: false,
+    isGlobal: !t.from,
+    isInitial: false,
+    isAvailable: true,
+    isConditional: false,
+    isLooped: false,
+  };
 }
 
 /** What a status change writes into an issue, and the changelog items Jira records for it. */
-export function statusChange(workflow: JiraWorkflow, fromId: string, toId: string, resolved: boolean): { items: JiraChangeItem[]; resolved: boolean } {
+export function statusChange(
+  workflow: JiraWorkflow,
+  fromId: string,
+  toId: string,
+  resolved: boolean,
+): { items: JiraChangeItem[]; resolved: boolean } {
   const from = workflow.statuses.find((s) => s.id === fromId)!;
   const to = workflow.statuses.find((s) => s.id === toId)!;
-  const item = (field: string, a: { id: string; name: string } | null, b: { id: string; name: string } | null): JiraChangeItem => ({
-    field, fieldtype: "jira", fieldId: field, from: a?.id ?? null, fromString: a?.name ?? null, to: b?.id ?? null, toString: b?.name ?? null,
+  const item = (
+    field: string,
+    a: { id: string; name: string } | null,
+    b: { id: string; name: string } | null,
+  ): JiraChangeItem => ({
+    field,
+    fieldtype: "jira",
+    fieldId: field,
+    from: a?.id ?? null,
+    fromString: a?.name ?? null,
+    to: b?.id ?? null,
+    toString: b?.name ?? null,
   });
   const items = [item("status", from, to)];
   const nowResolved = to.category === "done";

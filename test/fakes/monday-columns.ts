@@ -21,7 +21,8 @@ export interface ColumnProblem {
   columnType?: string;
 }
 
-const DOCS = "Please check our API documentation for the correct data structure for this column. https://developer.monday.com/api-reference/docs/change-column-values";
+const DOCS =
+  "Please check our API documentation for the correct data structure for this column. https://developer.monday.com/api-reference/docs/change-column-values";
 
 function isIsoDate(v: unknown): boolean {
   if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
@@ -43,12 +44,21 @@ export function parseColumnValues(raw: unknown): { values?: Record<string, unkno
   return isObject(parsed) ? { values: parsed } : { error: "column_values must be a JSON object keyed by column id" };
 }
 
-export function checkColumnValues(values: Record<string, unknown>, columns: MondayColumn[], createLabels: boolean): ColumnProblem[] {
+export function checkColumnValues(
+  values: Record<string, unknown>,
+  columns: MondayColumn[],
+  createLabels: boolean,
+): ColumnProblem[] {
   const problems: ColumnProblem[] = [];
   for (const [columnId, value] of Object.entries(values)) {
     const column = columns.find((c) => c.id === columnId);
     if (!column) {
-      problems.push({ malformed: true, code: "InvalidColumnIdException", message: "This column ID doesn't exist for the board", columnId });
+      problems.push({
+        malformed: true,
+        code: "InvalidColumnIdException",
+        message: "This column ID doesn't exist for the board",
+        columnId,
+      });
       continue;
     }
     const bad = (message = `invalid value - ${DOCS}`, malformed = true) =>
@@ -62,10 +72,21 @@ export function checkColumnValues(values: Record<string, unknown>, columns: Mond
         if (!(typeof value === "string" || (isObject(value) && typeof value.text === "string"))) bad();
         break;
       case "date":
-        if (!(isIsoDate(value) || (isObject(value) && isIsoDate(value.date) && (value.time === undefined || /^\d{2}:\d{2}(:\d{2})?$/.test(String(value.time)))))) bad();
+        if (!(
+          isIsoDate(value) ||
+          (isObject(value) &&
+            isIsoDate(value.date) &&
+            (value.time === undefined || /^\d{2}:\d{2}(:\d{2})?$/.test(String(value.time))))
+        ))
+          bad();
         break;
       case "status": {
-        const label = typeof value === "string" ? value : isObject(value) && typeof value.label === "string" ? value.label : undefined;
+        const label =
+          typeof value === "string"
+            ? value
+            : isObject(value) && typeof value.label === "string"
+              ? value.label
+              : undefined;
         const index = isObject(value) && typeof value.index === "number" ? String(value.index) : undefined;
         if (label === undefined && index === undefined) {
           bad();
@@ -73,7 +94,8 @@ export function checkColumnValues(values: Record<string, unknown>, columns: Mond
         }
         const labels = column.labels;
         if (!labels) break;
-        if (index !== undefined && !(index in labels)) bad("invalid value - index does not exist in column. " + DOCS, false);
+        if (index !== undefined && !(index in labels))
+          bad("invalid value - index does not exist in column. " + DOCS, false);
         if (label !== undefined && !Object.values(labels).includes(label)) {
           if (createLabels) labels[String(Math.max(-1, ...Object.keys(labels).map(Number)) + 1)] = label;
           else bad("invalid value - label does not exist in column. " + DOCS, false);

@@ -8,10 +8,26 @@ import { statusEventBody, subscribed, type MondayEventBody, type MondayWebhook }
 import type { WebhookDelivery } from "./webhook-delivery";
 import { postJson } from "./webhook-delivery";
 
-export interface MondayAccount { id: string; name: string; slug: string }
-export interface MondayUser { id: string; name: string; email: string }
-export interface MondayWorkspace { id: string; name: string; kind: "open" | "closed" | "template"; description?: string }
-export interface MondayGroup { id: string; title: string }
+export interface MondayAccount {
+  id: string;
+  name: string;
+  slug: string;
+}
+export interface MondayUser {
+  id: string;
+  name: string;
+  email: string;
+}
+export interface MondayWorkspace {
+  id: string;
+  name: string;
+  kind: "open" | "closed" | "template";
+  description?: string;
+}
+export interface MondayGroup {
+  id: string;
+  title: string;
+}
 export interface MondayItem {
   id: string;
   name: string;
@@ -27,8 +43,20 @@ export interface MondayItem {
   /** `deleted` while in the trash: `items(ids)` still returns it unless `exclude_nonactive`. */
   state?: "active" | "deleted";
 }
-export interface MondayBoard { id: string; name: string; workspace_id: string; columns: MondayColumn[]; groups: MondayGroup[] }
-export interface MondayUpdate { id: string; item_id: string; body: string; creator_id: string; created_at: string }
+export interface MondayBoard {
+  id: string;
+  name: string;
+  workspace_id: string;
+  columns: MondayColumn[];
+  groups: MondayGroup[];
+}
+export interface MondayUpdate {
+  id: string;
+  item_id: string;
+  body: string;
+  creator_id: string;
+  created_at: string;
+}
 
 /** A change to an item: who made it, and whether through the API (`api`, the token's user) or by a person in monday (`user`). */
 export interface MondayChange {
@@ -83,7 +111,12 @@ export abstract class MondaySite extends FakeServer {
 
   /** Columns default to the board's `name` column; groups default to one "Topics" group. */
   addBoard(board: Partial<MondayBoard> & { name: string; workspace_id: string }): MondayBoard {
-    const b: MondayBoard = { id: String(1800000000 + this.nextId()), columns: [{ id: "name", title: "Name", type: "name" }], groups: [{ id: "topics", title: "Topics" }], ...board };
+    const b: MondayBoard = {
+      id: String(1800000000 + this.nextId()),
+      columns: [{ id: "name", title: "Name", type: "name" }],
+      groups: [{ id: "topics", title: "Topics" }],
+      ...board,
+    };
     this.boards.push(b);
     return b;
   }
@@ -92,7 +125,17 @@ export abstract class MondaySite extends FakeServer {
   addItem(boardId: string, name: string, options: { status?: string; groupId?: string } = {}): MondayItem {
     const board = this.mustBoard(boardId);
     const now = new Date().toISOString();
-    const item: MondayItem = { id: String(9000000000 + this.nextId()), name, board_id: board.id, group_id: options.groupId ?? board.groups[0].id, column_values: {}, created_at: now, updated_at: now, creator_id: this.person().id, state: "active" };
+    const item: MondayItem = {
+      id: String(9000000000 + this.nextId()),
+      name,
+      board_id: board.id,
+      group_id: options.groupId ?? board.groups[0].id,
+      column_values: {},
+      created_at: now,
+      updated_at: now,
+      creator_id: this.person().id,
+      state: "active",
+    };
     this.items.push(item);
     if (options.status) this.writeStatus(item, this.firstStatusColumn(board), options.status, this.person().id, "user");
     return item;
@@ -119,8 +162,11 @@ export abstract class MondaySite extends FakeServer {
   setStatus(itemId: string, label: string, options: Actor & { columnId?: string } = {}): MondayChange {
     const item = this.mustItem(itemId);
     const board = this.mustBoard(item.board_id);
-    const column = options.columnId ? board.columns.find((c) => c.id === options.columnId) : this.firstStatusColumn(board);
-    if (!column || column.type !== "status") throw new Error(`board ${board.id} has no status column ${options.columnId ?? ""}`);
+    const column = options.columnId
+      ? board.columns.find((c) => c.id === options.columnId)
+      : this.firstStatusColumn(board);
+    if (!column || column.type !== "status")
+      throw new Error(`board ${board.id} has no status column ${options.columnId ?? ""}`);
     return this.writeStatus(item, column, label, this.actorId(options.by), "user");
   }
 
@@ -133,7 +179,8 @@ export abstract class MondaySite extends FakeServer {
   /** The body monday POSTs to `webhook` for a status change (`{ event: {…} }`), as in its webhook samples. */
   webhookPayload(change: MondayChange, webhook?: MondayWebhook): MondayEventBody {
     const item = this.items.find((i) => i.id === change.itemId);
-    if (!item || change.kind !== "status") throw new Error("webhookPayload takes a status change of an item that still exists");
+    if (!item || change.kind !== "status")
+      throw new Error("webhookPayload takes a status change of an item that still exists");
     const board = this.mustBoard(item.board_id);
     return statusEventBody(board, item, change, webhook);
   }
@@ -142,7 +189,9 @@ export abstract class MondaySite extends FakeServer {
   async deliverWebhook(change: MondayChange, options: { timeoutMs?: number } = {}): Promise<WebhookDelivery[]> {
     const board = this.mustBoard(change.boardId);
     const targets = this.webhooks.filter((w) => subscribed(w, board, change));
-    const sent = await Promise.all(targets.map((w) => postJson(w.url, this.webhookPayload(change, w), {}, options.timeoutMs ?? 10_000)));
+    const sent = await Promise.all(
+      targets.map((w) => postJson(w.url, this.webhookPayload(change, w), {}, options.timeoutMs ?? 10_000)),
+    );
     this.deliveries.push(...sent);
     return sent;
   }
@@ -164,7 +213,13 @@ export abstract class MondaySite extends FakeServer {
   }
 
   /** Sets a status cell and records the change; `value` is a label, an index, or monday's `{label}`/`{index}` JSON; null clears. */
-  protected writeStatus(item: MondayItem, column: MondayColumn, value: unknown, userId: string, via: MondayChange["via"]): MondayChange {
+  protected writeStatus(
+    item: MondayItem,
+    column: MondayColumn,
+    value: unknown,
+    userId: string,
+    via: MondayChange["via"],
+  ): MondayChange {
     const statuses = (item.statuses ??= {});
     const previous = statuses[column.id];
     let next: StatusCell | undefined;
@@ -179,7 +234,16 @@ export abstract class MondaySite extends FakeServer {
       delete item.column_values[column.id];
     }
     item.updated_at = new Date().toISOString();
-    return this.record({ kind: "status", itemId: item.id, boardId: item.board_id, columnId: column.id, previous, value: next, userId, via });
+    return this.record({
+      kind: "status",
+      itemId: item.id,
+      boardId: item.board_id,
+      columnId: column.id,
+      previous,
+      value: next,
+      userId,
+      via,
+    });
   }
 
   protected removeItem(item: MondayItem, userId: string, via: MondayChange["via"], permanently: boolean): MondayChange {

@@ -16,8 +16,17 @@ import type { MondayBoard, MondayChange, MondayItem } from "./monday-site";
 import { eventValue, type StatusCell } from "./monday-status";
 import { postJson, type WebhookDelivery } from "./webhook-delivery";
 
-export interface MondayWebhook { id: string; board_id: string; url: string; event: string; config: string | null; userId: string }
-export interface MondayEventBody { event: Record<string, unknown> }
+export interface MondayWebhook {
+  id: string;
+  board_id: string;
+  url: string;
+  event: string;
+  config: string | null;
+  userId: string;
+}
+export interface MondayEventBody {
+  event: Record<string, unknown>;
+}
 
 export interface WebhookHost {
   boards: MondayBoard[];
@@ -28,8 +37,12 @@ export interface WebhookHost {
   violation(message: string): void;
 }
 
-export const mondayError = (message: string, code: string, error_data: Record<string, unknown> = {}, status_code = 200) =>
-  new GraphQLError(message, { extensions: { code, status_code, error_data } });
+export const mondayError = (
+  message: string,
+  code: string,
+  error_data: Record<string, unknown> = {},
+  status_code = 200,
+) => new GraphQLError(message, { extensions: { code, status_code, error_data } });
 
 const STATUS_EVENTS = new Set(["change_status_column_value", "change_column_value", "change_specific_column_value"]);
 
@@ -58,7 +71,12 @@ export function subscribed(w: MondayWebhook, board: MondayBoard, change: MondayC
   return true;
 }
 
-export function statusEventBody(board: MondayBoard, item: MondayItem, change: MondayChange, webhook?: MondayWebhook): MondayEventBody {
+export function statusEventBody(
+  board: MondayBoard,
+  item: MondayItem,
+  change: MondayChange,
+  webhook?: MondayWebhook,
+): MondayEventBody {
   const column = board.columns.find((c) => c.id === change.columnId)!;
   const at = Date.parse(change.at);
   return {
@@ -90,7 +108,8 @@ const webhookJson = (w: MondayWebhook) => ({ id: w.id, board_id: w.board_id, eve
 
 export function webhookResolvers(host: WebhookHost, userId: string): Record<string, unknown> {
   return {
-    webhooks: (args: { board_id: string }) => host.webhooks.filter((w) => w.board_id === String(args.board_id)).map(webhookJson),
+    webhooks: (args: { board_id: string }) =>
+      host.webhooks.filter((w) => w.board_id === String(args.board_id)).map(webhookJson),
     create_webhook: async (args: { board_id: string; url: string; event: string; config?: unknown }) => {
       const board = host.boards.find((b) => b.id === String(args.board_id));
       if (!board) throw mondayError("Board not found", "InvalidBoardIdException", { board_id: args.board_id });
@@ -104,16 +123,30 @@ export function webhookResolvers(host: WebhookHost, userId: string): Record<stri
         throw mondayError("config is not valid JSON", "JsonParseException");
       }
       if (typeof config.columnId === "string" && !board.columns.some((c) => c.id === config.columnId)) {
-        throw mondayError("This column ID doesn't exist for the board", "InvalidColumnIdException", { column_id: config.columnId, board_id: board.id });
+        throw mondayError("This column ID doesn't exist for the board", "InvalidColumnIdException", {
+          column_id: config.columnId,
+          board_id: board.id,
+        });
       }
       const challenge = randomBytes(39).toString("base64url");
       const answer = await postJson(args.url, { challenge }, {}, host.challengeTimeoutMs);
       host.deliveries.push(answer);
       const echoed = isObject(answer.responseJson) && answer.responseJson.challenge === challenge;
       if (answer.status !== 200 || !echoed) {
-        throw mondayError("Failed to verify the webhook URL: it did not answer the challenge", "InvalidArgumentException", { url_status: answer.status });
+        throw mondayError(
+          "Failed to verify the webhook URL: it did not answer the challenge",
+          "InvalidArgumentException",
+          { url_status: answer.status },
+        );
       }
-      const w: MondayWebhook = { id: String(140000000 + host.nextId()), board_id: board.id, url: args.url, event: args.event, config: args.config === undefined || args.config === null ? null : JSON.stringify(config), userId };
+      const w: MondayWebhook = {
+        id: String(140000000 + host.nextId()),
+        board_id: board.id,
+        url: args.url,
+        event: args.event,
+        config: args.config === undefined || args.config === null ? null : JSON.stringify(config),
+        userId,
+      };
       host.webhooks.push(w);
       return webhookJson(w);
     },

@@ -12,8 +12,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import {
-  buildSchema, execute, getVariableValues, GraphQLError, parse, validate as validateQuery,
-  type DocumentNode, type GraphQLSchema, type OperationDefinitionNode,
+  buildSchema,
+  execute,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  validate as validateQuery,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
 } from "graphql";
 import { isObject, type FakeResponse, type RecordedRequest } from "./http";
 import { checkColumnValues, parseColumnValues } from "./monday-columns";
@@ -24,7 +31,16 @@ import { mondayError, webhookResolvers } from "./monday-webhooks";
 import { vendorSpecsDir } from "./openapi";
 
 export type { MondayColumn } from "./monday-columns";
-export type { MondayAccount, MondayBoard, MondayChange, MondayGroup, MondayItem, MondayUpdate, MondayUser, MondayWorkspace } from "./monday-site";
+export type {
+  MondayAccount,
+  MondayBoard,
+  MondayChange,
+  MondayGroup,
+  MondayItem,
+  MondayUpdate,
+  MondayUser,
+  MondayWorkspace,
+} from "./monday-site";
 export type { MondayEventBody, MondayWebhook } from "./monday-webhooks";
 export { statusColumn } from "./monday-status";
 
@@ -40,13 +56,21 @@ const typeResolver = (value: unknown) => {
   return mondaySchema().getType(name) ? name : "UnsupportedValue";
 };
 
-interface Analysis { document?: DocumentNode; variables?: Record<string, unknown>; operationName?: string; errors: GraphQLError[]; transport?: string }
+interface Analysis {
+  document?: DocumentNode;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  errors: GraphQLError[];
+  transport?: string;
+}
 
 /** Parses and validates the GraphQL request; pure, so validate() and handle() can both use it. */
 function analyse(req: RecordedRequest): Analysis {
   const body = req.body;
-  if (req.bodyError || !isObject(body) || typeof body.query !== "string" || body.query.trim() === "") return { errors: [], transport: "No query string was present" };
-  if (body.variables !== undefined && body.variables !== null && !isObject(body.variables)) return { errors: [], transport: "variables must be a JSON object" };
+  if (req.bodyError || !isObject(body) || typeof body.query !== "string" || body.query.trim() === "")
+    return { errors: [], transport: "No query string was present" };
+  if (body.variables !== undefined && body.variables !== null && !isObject(body.variables))
+    return { errors: [], transport: "variables must be a JSON object" };
   let document: DocumentNode;
   try {
     document = parse(body.query);
@@ -56,7 +80,10 @@ function analyse(req: RecordedRequest): Analysis {
   const errors = [...validateQuery(mondaySchema(), document)];
   const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
   const variables = isObject(body.variables) ? body.variables : {};
-  const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition" && (!operationName || d.name?.value === operationName));
+  const op = document.definitions.find(
+    (d): d is OperationDefinitionNode =>
+      d.kind === "OperationDefinition" && (!operationName || d.name?.value === operationName),
+  );
   if (!errors.length && op) {
     const coerced = getVariableValues(mondaySchema(), op.variableDefinitions ?? [], variables);
     if (coerced.errors) errors.push(...coerced.errors);
@@ -66,14 +93,25 @@ function analyse(req: RecordedRequest): Analysis {
 
 /** The top-level fields the executed operation asks for (what the root value must answer). */
 function rootFields(a: Analysis): string[] {
-  const op = a.document?.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition" && (!a.operationName || d.name?.value === a.operationName));
-  return (op?.selectionSet.selections ?? []).flatMap((s) => (s.kind === "Field" && s.name.value !== "__typename" ? [s.name.value] : []));
+  const op = a.document?.definitions.find(
+    (d): d is OperationDefinitionNode =>
+      d.kind === "OperationDefinition" && (!a.operationName || d.name?.value === a.operationName),
+  );
+  return (op?.selectionSet.selections ?? []).flatMap((s) =>
+    s.kind === "Field" && s.name.value !== "__typename" ? [s.name.value] : [],
+  );
 }
 
 export class MondayFake extends MondaySite {
   /** The next request gets an application error inside HTTP 200, as monday sends them. */
   errorNext(message: string, code = "InternalServerException"): void {
-    this.failNext({ status: 200, body: { errors: [{ message, extensions: { code, status_code: 200, error_data: {} } }], account_id: Number(this.account.id) } });
+    this.failNext({
+      status: 200,
+      body: {
+        errors: [{ message, extensions: { code, status_code: 200, error_data: {} } }],
+        account_id: Number(this.account.id),
+      },
+    });
   }
 
   /** The next request gets the complexity budget error (API 2025-07+ shape) with `Retry-After`. */
@@ -81,7 +119,15 @@ export class MondayFake extends MondaySite {
     this.failNext({
       status: 429,
       headers: { "Retry-After": String(seconds) },
-      body: { errors: [{ message: "Complexity budget exhausted", extensions: { code: "COMPLEXITY_BUDGET_EXHAUSTED", retry_in_seconds: seconds } }], account_id: Number(this.account.id) },
+      body: {
+        errors: [
+          {
+            message: "Complexity budget exhausted",
+            extensions: { code: "COMPLEXITY_BUDGET_EXHAUSTED", retry_in_seconds: seconds },
+          },
+        ],
+        account_id: Number(this.account.id),
+      },
     });
   }
 
@@ -89,7 +135,15 @@ export class MondayFake extends MondaySite {
     return {
       status: 429,
       headers: { "Retry-After": String(seconds) },
-      body: { errors: [{ message: "Rate limit exceeded", extensions: { code: "RATE_LIMIT_EXCEEDED", retry_in_seconds: seconds, status_code: 429 } }], account_id: Number(this.account.id) },
+      body: {
+        errors: [
+          {
+            message: "Rate limit exceeded",
+            extensions: { code: "RATE_LIMIT_EXCEEDED", retry_in_seconds: seconds, status_code: 429 },
+          },
+        ],
+        account_id: Number(this.account.id),
+      },
     };
   }
 
@@ -97,7 +151,8 @@ export class MondayFake extends MondaySite {
     if (req.method !== "POST" || req.path.replace(/\/$/, "") !== "/v2") return [`unexpected ${req.method} ${req.path}`];
     const problems: string[] = [];
     const version = req.headers["api-version"];
-    if (typeof version !== "string" || !/^\d{4}-\d{2}$/.test(version)) problems.push("API-Version header (YYYY-MM) is missing or malformed");
+    if (typeof version !== "string" || !/^\d{4}-\d{2}$/.test(version))
+      problems.push("API-Version header (YYYY-MM) is missing or malformed");
     const analysis = analyse(req);
     if (analysis.transport) problems.push(analysis.transport);
     problems.push(...analysis.errors.map((e) => `GraphQL: ${e.message}`));
@@ -105,19 +160,41 @@ export class MondayFake extends MondaySite {
   }
 
   protected async handle(req: RecordedRequest): Promise<FakeResponse> {
-    if (req.method !== "POST" || req.path.replace(/\/$/, "") !== "/v2") return { status: 404, body: { error_message: "Not Found", status_code: 404 } };
+    if (req.method !== "POST" || req.path.replace(/\/$/, "") !== "/v2")
+      return { status: 404, body: { error_message: "Not Found", status_code: 404 } };
     const user = this.tokens.get(String(req.headers.authorization ?? ""));
     if (!user) {
-      return { status: 401, body: { errors: [{ message: "Not Authenticated", extensions: { code: "UNAUTHENTICATED", status_code: 401 } }], error_message: "Not Authenticated", status_code: 401 } };
+      return {
+        status: 401,
+        body: {
+          errors: [{ message: "Not Authenticated", extensions: { code: "UNAUTHENTICATED", status_code: 401 } }],
+          error_message: "Not Authenticated",
+          status_code: 401,
+        },
+      };
     }
     const account_id = Number(this.account.id);
     const a = analyse(req);
     if (a.transport) return { status: 400, body: { error_message: a.transport, status_code: 400 } };
-    if (!a.document || a.errors.length) return { status: 200, body: { errors: a.errors.map((e) => e.toJSON()), account_id } };
+    if (!a.document || a.errors.length)
+      return { status: 200, body: { errors: a.errors.map((e) => e.toJSON()), account_id } };
     const rootValue = this.root(req, user);
-    for (const name of rootFields(a)) if (!(name in rootValue)) this.recordViolation(req, `the fake does not implement ${name}; add it to test/fakes/monday.ts`);
-    const result = await execute({ schema: mondaySchema(), document: a.document, rootValue, variableValues: a.variables, operationName: a.operationName, typeResolver });
-    const body: Record<string, unknown> = { data: result.data ?? null, account_id, extensions: { request_id: `fake-${this.nextId()}` } };
+    for (const name of rootFields(a))
+      if (!(name in rootValue))
+        this.recordViolation(req, `the fake does not implement ${name}; add it to test/fakes/monday.ts`);
+    const result = await execute({
+      schema: mondaySchema(),
+      document: a.document,
+      rootValue,
+      variableValues: a.variables,
+      operationName: a.operationName,
+      typeResolver,
+    });
+    const body: Record<string, unknown> = {
+      data: result.data ?? null,
+      account_id,
+      extensions: { request_id: `fake-${this.nextId()}` },
+    };
     if (result.errors?.length) body.errors = result.errors.map((e) => e.toJSON());
     return { status: 200, body };
   }
@@ -129,13 +206,26 @@ export class MondayFake extends MondaySite {
       return all.slice(start, start + size);
     };
     const board = (b: MondayBoard) => ({
-      ...b, board_kind: "public", state: "active", url: `https://${this.account.slug}.monday.com/boards/${b.id}`, workspace: this.workspaces.find((w) => w.id === b.workspace_id) ?? null,
-      columns: (args: { ids?: string[]; types?: string[] }) => b.columns.filter((c) => (!args.ids || args.ids.includes(c.id)) && (!args.types || args.types.includes(c.type))).map(columnJson),
-      groups: (args: { ids?: string[] }) => b.groups.filter((g) => !args.ids || args.ids.includes(g.id)).map((g) => groupJson(b, g.id)),
+      ...b,
+      board_kind: "public",
+      state: "active",
+      url: `https://${this.account.slug}.monday.com/boards/${b.id}`,
+      workspace: this.workspaces.find((w) => w.id === b.workspace_id) ?? null,
+      columns: (args: { ids?: string[]; types?: string[] }) =>
+        b.columns
+          .filter((c) => (!args.ids || args.ids.includes(c.id)) && (!args.types || args.types.includes(c.type)))
+          .map(columnJson),
+      groups: (args: { ids?: string[] }) =>
+        b.groups.filter((g) => !args.ids || args.ids.includes(g.id)).map((g) => groupJson(b, g.id)),
     });
     const violation = (message: string) => this.recordViolation(req, message);
     const host: ItemHost = {
-      boards: this.boards, items: this.items, updates: this.updates, slug: this.account.slug, violation, boardJson: board,
+      boards: this.boards,
+      items: this.items,
+      updates: this.updates,
+      slug: this.account.slug,
+      violation,
+      boardJson: board,
       nextId: () => this.nextId(),
       writeStatus: (...a) => this.writeStatus(...a),
       removeItem: (...a) => this.removeItem(...a),
@@ -145,14 +235,52 @@ export class MondayFake extends MondaySite {
     const complexity = () => ({ before: 5_000_000, after: 4_999_990, query: 10, reset_in_x_seconds: 60 });
     return {
       ...itemResolvers(host, user),
-      ...webhookResolvers({ boards: this.boards, webhooks: this.webhooks, deliveries: this.deliveries, challengeTimeoutMs: this.challengeTimeoutMs, nextId: () => this.nextId(), violation }, user.id),
+      ...webhookResolvers(
+        {
+          boards: this.boards,
+          webhooks: this.webhooks,
+          deliveries: this.deliveries,
+          challengeTimeoutMs: this.challengeTimeoutMs,
+          nextId: () => this.nextId(),
+          violation,
+        },
+        user.id,
+      ),
       complexity,
-      me: () => ({ ...user, account: this.account, account_id: this.account.id, url: `https://${this.account.slug}.monday.com`, title: "", kind: "admin", is_deleted: false }),
+      me: () => ({
+        ...user,
+        account: this.account,
+        account_id: this.account.id,
+        url: `https://${this.account.slug}.monday.com`,
+        title: "",
+        kind: "admin",
+        is_deleted: false,
+      }),
       workspaces: (args: { ids?: string[]; kind?: string; limit?: number; page?: number }) =>
-        page(this.workspaces.filter((w) => (!args.ids || args.ids.includes(w.id)) && (!args.kind || w.kind === args.kind)), args.limit, args.page, 25).map((w) => ({ ...w, state: "active" })),
+        page(
+          this.workspaces.filter((w) => (!args.ids || args.ids.includes(w.id)) && (!args.kind || w.kind === args.kind)),
+          args.limit,
+          args.page,
+          25,
+        ).map((w) => ({ ...w, state: "active" })),
       boards: (args: { ids?: string[]; workspace_ids?: (string | null)[]; limit?: number; page?: number }) =>
-        page(this.boards.filter((b) => (!args.ids || args.ids.includes(b.id)) && (!args.workspace_ids || args.workspace_ids.includes(b.workspace_id))), args.limit, args.page, 25).map(board),
-      create_item: (args: { board_id: string; group_id?: string; item_name: string; column_values?: unknown; create_labels_if_missing?: boolean }) => {
+        page(
+          this.boards.filter(
+            (b) =>
+              (!args.ids || args.ids.includes(b.id)) &&
+              (!args.workspace_ids || args.workspace_ids.includes(b.workspace_id)),
+          ),
+          args.limit,
+          args.page,
+          25,
+        ).map(board),
+      create_item: (args: {
+        board_id: string;
+        group_id?: string;
+        item_name: string;
+        column_values?: unknown;
+        create_labels_if_missing?: boolean;
+      }) => {
         const b = this.boards.find((x) => x.id === String(args.board_id));
         if (!b) throw mondayError("Board not found", "InvalidBoardIdException", { board_id: args.board_id });
         const group = args.group_id ? b.groups.find((g) => g.id === args.group_id) : b.groups[0];
@@ -164,11 +292,28 @@ export class MondayFake extends MondaySite {
           throw mondayError(`${parsed.error}`, "JsonParseException");
         }
         const problems = checkColumnValues(parsed.values, b.columns, args.create_labels_if_missing === true);
-        for (const p of problems.filter((x) => x.malformed)) violation(`create_item column_values.${p.columnId} (${p.columnType ?? "unknown column"}): ${p.message}`);
+        for (const p of problems.filter((x) => x.malformed))
+          violation(`create_item column_values.${p.columnId} (${p.columnType ?? "unknown column"}): ${p.message}`);
         const first = problems[0];
-        if (first) throw mondayError(first.message, first.code, { column_id: first.columnId, board_id: b.id, ...(first.columnType ? { column_type: first.columnType } : {}) });
+        if (first)
+          throw mondayError(first.message, first.code, {
+            column_id: first.columnId,
+            board_id: b.id,
+            ...(first.columnType ? { column_type: first.columnType } : {}),
+          });
         const now = new Date().toISOString();
-        const item: MondayItem = { id: String(9000000000 + this.nextId()), name: args.item_name, board_id: b.id, group_id: group.id, column_values: parsed.values, statuses: {}, created_at: now, updated_at: now, creator_id: user.id, state: "active" };
+        const item: MondayItem = {
+          id: String(9000000000 + this.nextId()),
+          name: args.item_name,
+          board_id: b.id,
+          group_id: group.id,
+          column_values: parsed.values,
+          statuses: {},
+          created_at: now,
+          updated_at: now,
+          creator_id: user.id,
+          state: "active",
+        };
         for (const c of b.columns.filter((x) => x.type === "status")) {
           const label = parsed.values[c.id] ? statusTarget(c, parsed.values[c.id]).label : undefined;
           if (label) item.statuses![c.id] = { index: label.index, changed_at: now, post_id: null };

@@ -9,8 +9,9 @@ import addFormatsModule from "ajv-formats";
 
 type Json = Record<string, unknown>;
 // ajv-formats is CommonJS; under ESM interop its default export may be nested one level deeper.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 
 /** The specs live in the repository (test/vendor-specs, with their sources and licences). */
 export function vendorSpecsDir(): string {
@@ -54,8 +55,10 @@ export function toJsonSchema(node: unknown, refBase: string): unknown {
   for (const [k, v] of Object.entries(node as Json)) {
     if (k === "example" || k === "examples" || k === "discriminator" || k === "xml") continue;
     if (k === "$ref" && typeof v === "string" && v.startsWith("#")) out[k] = refBase + v;
-    else if (k === "oneOf" && Array.isArray(v)) out.anyOf = mergeAnyOf(out.anyOf, toJsonSchema(v, refBase) as unknown[]);
-    else if (k === "anyOf" && Array.isArray(v)) out.anyOf = mergeAnyOf(out.anyOf, toJsonSchema(v, refBase) as unknown[]);
+    else if (k === "oneOf" && Array.isArray(v))
+      out.anyOf = mergeAnyOf(out.anyOf, toJsonSchema(v, refBase) as unknown[]);
+    else if (k === "anyOf" && Array.isArray(v))
+      out.anyOf = mergeAnyOf(out.anyOf, toJsonSchema(v, refBase) as unknown[]);
     else out[k] = toJsonSchema(v, refBase);
   }
   if (out.nullable === true) {
@@ -83,12 +86,35 @@ export function formatAjvErrors(where: string, errors: ErrorObject[] | null | un
   });
 }
 
-interface Parameter { name: string; in: string; required?: boolean; schema?: Json }
-interface Operation { operationId?: string; parameters?: (Parameter | { $ref: string })[]; requestBody?: Json }
-interface Route { method: string; template: string; regex: RegExp; names: string[]; literals: number; op: Operation }
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: Json;
+}
+interface Operation {
+  operationId?: string;
+  parameters?: (Parameter | { $ref: string })[];
+  requestBody?: Json;
+}
+interface Route {
+  method: string;
+  template: string;
+  regex: RegExp;
+  names: string[];
+  literals: number;
+  op: Operation;
+}
 
-export interface OperationMatch { operationId: string; template: string; pathParams: Record<string, string> }
-export interface RequestCheck { match?: OperationMatch; errors: string[] }
+export interface OperationMatch {
+  operationId: string;
+  template: string;
+  pathParams: Record<string, string>;
+}
+export interface RequestCheck {
+  match?: OperationMatch;
+  errors: string[];
+}
 
 export class OpenApiValidator {
   private readonly ajv = newAjv();
@@ -98,7 +124,10 @@ export class OpenApiValidator {
   private readonly id: string;
 
   /** `basePath` is the server path the spec's paths are relative to ("/wiki/api/v2", "/v2", ""). */
-  constructor(specFile: string, private readonly basePath = "") {
+  constructor(
+    specFile: string,
+    private readonly basePath = "",
+  ) {
     this.spec = loadSpecFile(specFile) as Json;
     this.id = `spec:${specFile}`;
     this.ajv.addSchema({ $id: this.id, ...(toJsonSchema({ components: this.spec.components }, this.id) as Json) });
@@ -118,7 +147,14 @@ export class OpenApiValidator {
       const literals = template.split("/").filter((s) => s && !s.includes("{")).length;
       for (const [method, op] of Object.entries(item)) {
         if (!["get", "put", "post", "delete", "patch"].includes(method)) continue;
-        this.routes.push({ method: method.toUpperCase(), template, regex: new RegExp(`^${source}/?$`), names, literals, op });
+        this.routes.push({
+          method: method.toUpperCase(),
+          template,
+          regex: new RegExp(`^${source}/?$`),
+          names,
+          literals,
+          op,
+        });
       }
     }
     // Prefer `/issue/createmeta/...` over `/issue/{issueIdOrKey}/...`: most literal segments first.
@@ -132,7 +168,12 @@ export class OpenApiValidator {
       if (!m) continue;
       const pathParams: Record<string, string> = {};
       route.names.forEach((n, i) => (pathParams[n] = decodeURIComponent(m[i + 1])));
-      return { operationId: route.op.operationId ?? `${method} ${route.template}`, template: route.template, pathParams, route };
+      return {
+        operationId: route.op.operationId ?? `${method} ${route.template}`,
+        template: route.template,
+        pathParams,
+        route,
+      };
     }
     return undefined;
   }

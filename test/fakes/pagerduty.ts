@@ -15,7 +15,6 @@ export interface PagerDutyEvent {
 
 export type AlertStatus = "triggered" | "acknowledged" | "resolved";
 
-
 const ACTIONS = ["trigger", "acknowledge", "resolve"];
 
 let validator: OpenApiValidator | undefined;
@@ -60,7 +59,10 @@ export class PagerDutyFake extends FakeServer {
     return {
       status: 429,
       headers: { "Retry-After": String(seconds) },
-      body: { status: "throttle event", message: "Requests for this service are arriving too quickly.  Please retry later." },
+      body: {
+        status: "throttle event",
+        message: "Requests for this service are arriving too quickly.  Please retry later.",
+      },
     };
   }
 
@@ -73,7 +75,8 @@ export class PagerDutyFake extends FakeServer {
     if (typeof body.routing_key === "string" && body.routing_key.length !== 32) {
       errors.push("Length of 'routing_key' is incorrect (should be 32 characters)");
     }
-    if (typeof body.dedup_key === "string" && body.dedup_key.length > 255) errors.push("'dedup_key' is longer than 255 characters");
+    if (typeof body.dedup_key === "string" && body.dedup_key.length > 255)
+      errors.push("'dedup_key' is longer than 255 characters");
     if (body.event_action !== "trigger" && !(typeof body.dedup_key === "string" && body.dedup_key !== "")) {
       if (ACTIONS.includes(String(body.event_action))) errors.push("'dedup_key' is missing or blank");
     }
@@ -81,9 +84,11 @@ export class PagerDutyFake extends FakeServer {
       const payload = body.payload;
       if (!isObject(payload)) errors.push("'payload' is missing or blank");
       else {
-        if (typeof payload.summary === "string" && payload.summary.length > 1024) errors.push("'payload.summary' is longer than 1024 characters");
+        if (typeof payload.summary === "string" && payload.summary.length > 1024)
+          errors.push("'payload.summary' is longer than 1024 characters");
         for (const k of ["summary", "source"]) {
-          if (typeof payload[k] === "string" && payload[k].trim() === "") errors.push(`'payload.${k}' is missing or blank`);
+          if (typeof payload[k] === "string" && payload[k].trim() === "")
+            errors.push(`'payload.${k}' is missing or blank`);
         }
       }
     }
@@ -95,19 +100,34 @@ export class PagerDutyFake extends FakeServer {
       return { status: 404, body: { status: "Not Found", message: "Not Found" } };
     }
     if (req.bodyError || !isObject(req.body)) {
-      return { status: 400, body: { status: "Unrecognized object", message: "Event object format is unrecognized", errors: ["JSON parse error"] } };
+      return {
+        status: 400,
+        body: {
+          status: "Unrecognized object",
+          message: "Event object format is unrecognized",
+          errors: ["JSON parse error"],
+        },
+      };
     }
     if (problems.length) return invalid(problems);
     const body = req.body;
     const routingKey = String(body.routing_key);
     if (this.invalidKeys.has(routingKey)) return invalid(["Invalid routing key"]);
     const action = body.event_action as PagerDutyEvent["event_action"];
-    const dedupKey = typeof body.dedup_key === "string" && body.dedup_key ? body.dedup_key : randomBytes(16).toString("hex");
-    this.events.push({ routing_key: routingKey, event_action: action, dedup_key: dedupKey, payload: isObject(body.payload) ? body.payload : undefined, body });
+    const dedupKey =
+      typeof body.dedup_key === "string" && body.dedup_key ? body.dedup_key : randomBytes(16).toString("hex");
+    this.events.push({
+      routing_key: routingKey,
+      event_action: action,
+      dedup_key: dedupKey,
+      payload: isObject(body.payload) ? body.payload : undefined,
+      body,
+    });
     // Acknowledge/resolve of an unknown or resolved alert is accepted and dropped, as PagerDuty does.
     const current = this.alerts.get(dedupKey);
     if (action === "trigger") this.alerts.set(dedupKey, current === "acknowledged" ? current : "triggered");
-    else if (current && current !== "resolved") this.alerts.set(dedupKey, action === "resolve" ? "resolved" : "acknowledged");
+    else if (current && current !== "resolved")
+      this.alerts.set(dedupKey, action === "resolve" ? "resolved" : "acknowledged");
     return { status: 202, body: { status: "success", message: "Event processed", dedup_key: dedupKey } };
   }
 }

@@ -143,7 +143,8 @@ function validateBlock(block: unknown, at: string): string[] {
       block.elements.forEach((el, j) => {
         const where = `${at}.elements[${j}]`;
         if (isObject(el) && el.type === "image") {
-          if (!nonEmptyString(el.image_url) || !nonEmptyString(el.alt_text)) errors.push(`${where} image needs image_url and alt_text`);
+          if (!nonEmptyString(el.image_url) || !nonEmptyString(el.alt_text))
+            errors.push(`${where} image needs image_url and alt_text`);
         } else errors.push(...validateText(el, where, 3000));
       });
     }
@@ -183,6 +184,7 @@ function validateButton(el: unknown, at: string): string[] {
   if (el.value !== undefined && !(typeof el.value === "string" && el.value.length <= 2000)) {
     errors.push(`${at}.value must be a string of at most 2000 chars`);
   }
-  if (el.style !== undefined && el.style !== "primary" && el.style !== "danger") errors.push(`${at}.style must be primary or danger`);
+  if (el.style !== undefined && el.style !== "primary" && el.style !== "danger")
+    errors.push(`${at}.style must be primary or danger`);
   return errors;
 }

@@ -36,17 +36,26 @@ export function validateTeamsMessage(body: unknown, rawBytes = Buffer.byteLength
   const errors: string[] = [];
   if (rawBytes > TEAMS_MAX_BYTES) errors.push(`message is ${rawBytes} bytes, Teams takes at most ${TEAMS_MAX_BYTES}`);
   if (body.type !== "message") errors.push("type must be 'message'");
-  if (!Array.isArray(body.attachments) || body.attachments.length === 0) return [...errors, "attachments must be a non-empty array"];
+  if (!Array.isArray(body.attachments) || body.attachments.length === 0)
+    return [...errors, "attachments must be a non-empty array"];
   body.attachments.forEach((a, i) => {
-    if (!isObject(a) || a.contentType !== "application/vnd.microsoft.card.adaptive") return errors.push(`attachments[${i}].contentType must be application/vnd.microsoft.card.adaptive`);
+    if (!isObject(a) || a.contentType !== "application/vnd.microsoft.card.adaptive")
+      return errors.push(`attachments[${i}].contentType must be application/vnd.microsoft.card.adaptive`);
     const validate = validateCardSchema();
-    if (!validate(a.content)) errors.push(...(validate.errors ?? []).slice(0, 10).map((e) => `attachments[${i}].content${e.instancePath} ${e.message}`));
-    if (isObject(a.content) && a.content.version !== "1.5") errors.push(`attachments[${i}].content.version must be 1.5`);
+    if (!validate(a.content))
+      errors.push(
+        ...(validate.errors ?? []).slice(0, 10).map((e) => `attachments[${i}].content${e.instancePath} ${e.message}`),
+      );
+    if (isObject(a.content) && a.content.version !== "1.5")
+      errors.push(`attachments[${i}].content.version must be 1.5`);
   });
   return errors;
 }
 
-const logicError = (status: number, code: string, message: string): FakeResponse => ({ status, body: { error: { code, message } } });
+const logicError = (status: number, code: string, message: string): FakeResponse => ({
+  status,
+  body: { error: { code, message } },
+});
 
 export class TeamsFake extends FakeServer {
   readonly cards: TeamsCard[] = [];
@@ -72,13 +81,18 @@ export class TeamsFake extends FakeServer {
   }
 
   protected rateLimitResponse(seconds: number): FakeResponse {
-    return { ...logicError(429, "WorkflowRequestsThrottled", "Rate limit is exceeded. Try again later."), headers: { "Retry-After": String(seconds) } };
+    return {
+      ...logicError(429, "WorkflowRequestsThrottled", "Rate limit is exceeded. Try again later."),
+      headers: { "Retry-After": String(seconds) },
+    };
   }
 
   protected override validate(req: RecordedRequest): string[] {
-    if (req.method !== "POST" || !/^\/workflows\/[^/]+\/triggers\/manual\/paths\/invoke$/.test(req.path)) return [`unexpected ${req.method} ${req.path}`];
+    if (req.method !== "POST" || !/^\/workflows\/[^/]+\/triggers\/manual\/paths\/invoke$/.test(req.path))
+      return [`unexpected ${req.method} ${req.path}`];
     if (req.bodyError) return [`body is not valid JSON: ${req.bodyError}`];
-    if (req.headers["content-type"]?.split(";")[0] !== "application/json") return ["content-type must be application/json"];
+    if (req.headers["content-type"]?.split(";")[0] !== "application/json")
+      return ["content-type must be application/json"];
     return validateTeamsMessage(req.body, Buffer.byteLength(req.rawBody));
   }
 
@@ -86,10 +100,18 @@ export class TeamsFake extends FakeServer {
     const id = req.path.split("/")[2];
     const workflow = this.workflows.get(id);
     if (!workflow) return logicError(404, "WorkflowNotFound", `The workflow '${id}' could not be found.`);
-    if (req.query.get("sig") !== workflow.sig) return logicError(401, "DirectApiInvalidAuthorizationSignature", "The provided callback URL has an invalid signature.");
-    if (workflow.state === "deleted") return logicError(404, "WorkflowNotFound", `The workflow '${id}' could not be found.`);
-    if (workflow.state === "disabled") return logicError(409, "WorkflowTriggerIsNotEnabled", `The workflow '${id}' is disabled.`);
-    if (Buffer.byteLength(req.rawBody) > TEAMS_MAX_BYTES) return logicError(413, "MessageTooLarge", "The message is too large.");
+    if (req.query.get("sig") !== workflow.sig)
+      return logicError(
+        401,
+        "DirectApiInvalidAuthorizationSignature",
+        "The provided callback URL has an invalid signature.",
+      );
+    if (workflow.state === "deleted")
+      return logicError(404, "WorkflowNotFound", `The workflow '${id}' could not be found.`);
+    if (workflow.state === "disabled")
+      return logicError(409, "WorkflowTriggerIsNotEnabled", `The workflow '${id}' is disabled.`);
+    if (Buffer.byteLength(req.rawBody) > TEAMS_MAX_BYTES)
+      return logicError(413, "MessageTooLarge", "The message is too large.");
     if (problems.length) return logicError(400, "InvalidTemplate", `The card could not be posted: ${problems[0]}`);
     const attachment = (req.body as { attachments: { content: Record<string, unknown> }[] }).attachments[0];
     this.cards.push({ workflowId: id, card: attachment.content });

@@ -17,4 +17,6 @@ export async function call(url: string, init: { method?: string; headers?: Heade
   return { status: res.status, text, json, headers: res.headers };
 }
 
-export const basic = (user: string, secret: string): Headers => ({ authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}` });
+export const basic = (user: string, secret: string): Headers => ({
+  authorization: `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}`,
+});

@@ -3,7 +3,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface Received { path: string; headers: http.IncomingHttpHeaders; raw: string; json: unknown }
+export interface Received {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  raw: string;
+  json: unknown;
+}
 export type Answer = (r: Received) => { status: number; body?: string; delayMs?: number };
 
 export async function startReceiver(answer: Answer = (r) => ({ status: 200, body: r.raw })) {
@@ -36,9 +41,10 @@ export async function startReceiver(answer: Answer = (r) => ({ status: 200, body
     answerWith(a: Answer) {
       state.answer = a;
     },
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -13,12 +13,23 @@ export interface WebhookDelivery {
   error?: string;
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string>, timeoutMs: number): Promise<WebhookDelivery> {
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<WebhookDelivery> {
   const rawBody = JSON.stringify(body);
   const sent = { "content-type": "application/json; charset=utf-8", ...headers };
   const delivery: WebhookDelivery = { url, headers: sent, body, rawBody, status: 0, responseText: "" };
   try {
-    const res = await fetch(url, { method: "POST", headers: sent, body: rawBody, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: sent,
+      body: rawBody,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     delivery.status = res.status;
     delivery.responseText = await res.text();
     try {

@@ -10,22 +10,44 @@ import { capturedLogs } from "@/test/support/logs";
 
 let admin: Actor;
 
-const finding = (content: string, path = "src/a.ts") => ({ detectorId: "GEN001", detectorName: "Generic secret", severity: "error", path, content, uri: "" });
+const finding = (content: string, path = "src/a.ts") => ({
+  detectorId: "GEN001",
+  detectorName: "Generic secret",
+  severity: "error",
+  path,
+  content,
+  uri: "",
+});
 const scan = (id: string, findings: unknown[]) => ({ asset: { id, name: id, kind: "code" }, findings });
 const counts = async () =>
-  (await rows<Record<string, number>>(db, sql`select (select count(*)::int from assets) as assets, (select count(*)::int from issues) as issues, (select count(*)::int from teams) as teams`))[0];
+  (
+    await rows<Record<string, number>>(
+      db,
+      sql`select (select count(*)::int from assets) as assets, (select count(*)::int from issues) as issues, (select count(*)::int from teams) as teams`,
+    )
+  )[0];
 
 beforeAll(async () => {
   admin = await setupAdmin();
   expect((await call(ingest, { token: admin.token, body: scan("a/b", [finding("token = slash")]) })).status).toBe(200);
-  expect((await call(ingest, { token: admin.token, body: scan("a%2Fb", [finding("token = percent")]) })).status).toBe(200);
-  for (let i = 0; i < 3; i++) expect((await call(ingest, { token: admin.token, body: scan(`repo-${i}`, [finding(`token = ${i}`)]) })).status).toBe(200);
+  expect((await call(ingest, { token: admin.token, body: scan("a%2Fb", [finding("token = percent")]) })).status).toBe(
+    200,
+  );
+  for (let i = 0; i < 3; i++)
+    expect(
+      (await call(ingest, { token: admin.token, body: scan(`repo-${i}`, [finding(`token = ${i}`)]) })).status,
+    ).toBe(200);
 });
 
 describe("no input gets a 500: each bad one is a 4xx naming its field, and changes nothing", () => {
   it("a NUL character in a finding's content", async () => {
     const before = await counts();
-    const { result, text } = await capturedLogs(() => call(ingest, { token: admin.token, body: scan("nul/repo", [finding("ok"), finding("password = hunter2\u0000tail", "src/b.ts")]) }));
+    const { result, text } = await capturedLogs(() =>
+      call(ingest, {
+        token: admin.token,
+        body: scan("nul/repo", [finding("ok"), finding("password = hunter2\u0000tail", "src/b.ts")]),
+      }),
+    );
     expect(result.status).toBe(422);
     expect(result.body.error.fields).toEqual({ "findings[1].content": "Contains a NUL character" });
     expect(text).not.toContain("hunter2");
@@ -45,7 +67,11 @@ describe("no input gets a 500: each bad one is a 4xx naming its field, and chang
   });
 
   it("a body that is not UTF-8", async () => {
-    const request = new Request("http://localhost/api/v1/teams", { method: "POST", headers: { authorization: `Bearer ${admin.token}` }, body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]) });
+    const request = new Request("http://localhost/api/v1/teams", {
+      method: "POST",
+      headers: { authorization: `Bearer ${admin.token}` },
+      body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]),
+    });
     const response = await createTeam(request, { params: Promise.resolve({}) });
     expect(response.status).toBe(400);
     expect((await response.json()).error.fields).toEqual({ body: "Not UTF-8" });
@@ -54,7 +80,10 @@ describe("no input gets a 500: each bad one is a 4xx naming its field, and chang
   it("a forged cursor, and a NUL in a query parameter", async () => {
     const page = await call(listIssues, { token: admin.token, url: "http://localhost/api/v1/issues?limit=2" });
     expect(page.body.nextCursor).toEqual(expect.any(String));
-    const next = await call(listIssues, { token: admin.token, url: `http://localhost/api/v1/issues?limit=2&cursor=${page.body.nextCursor}` });
+    const next = await call(listIssues, {
+      token: admin.token,
+      url: `http://localhost/api/v1/issues?limit=2&cursor=${page.body.nextCursor}`,
+    });
     expect(next.status).toBe(200);
     const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
     for (const cursor of [
@@ -64,7 +93,10 @@ describe("no input gets a 500: each bad one is a 4xx naming its field, and chang
       `${forge({ t: "2026-01-01 00:00:00+00", id: "00000000-0000-4000-8000-000000000000" })}.AAAAAAAAAAAAAAAAAAAAAA`,
       "%%%",
     ]) {
-      const answer = await call(listIssues, { token: admin.token, url: `http://localhost/api/v1/issues?cursor=${encodeURIComponent(cursor)}` });
+      const answer = await call(listIssues, {
+        token: admin.token,
+        url: `http://localhost/api/v1/issues?cursor=${encodeURIComponent(cursor)}`,
+      });
       expect(answer.status, cursor).toBe(400);
       expect(answer.body.error.fields, cursor).toEqual({ cursor: "Invalid cursor" });
     }

@@ -25,11 +25,15 @@ beforeAll(async () => {
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
-const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; message: string } }).error;
 
 describe("authorization comes before the body, and a body is read only up to the route's limit", () => {
   it("a member streaming 300 MB to a Test gets 403, and the server reads none of it", async () => {
-    const { request, pulled } = streamingRequest("http://localhost/api/v1/integrations/slack/test", { headers: bearer(world.tokens.member), totalBytes: 300 * MiB });
+    const { request, pulled } = streamingRequest("http://localhost/api/v1/integrations/slack/test", {
+      headers: bearer(world.tokens.member),
+      totalBytes: 300 * MiB,
+    });
     const response = await globalTest.POST(request, params({ provider: "slack" }));
     expect(response.status).toBe(403);
     expect(pulled.bytes).toBe(0);
@@ -37,7 +41,9 @@ describe("authorization comes before the body, and a body is read only up to the
 
   it("a lead streaming to another team's Test gets 403 unread; anonymous gets 401 unread", async () => {
     const other = streamingRequest("http://localhost/x", { headers: bearer(world.tokens.lead), totalBytes: 300 * MiB });
-    expect((await teamTest.POST(other.request, params({ provider: "slack", teamId: world.otherTeamId }))).status).toBe(403);
+    expect((await teamTest.POST(other.request, params({ provider: "slack", teamId: world.otherTeamId }))).status).toBe(
+      403,
+    );
     expect(other.pulled.bytes).toBe(0);
     const anonymous = streamingRequest("http://localhost/x", { totalBytes: 300 * MiB });
     expect((await ingest(anonymous.request, params({}))).status).toBe(401);
@@ -45,16 +51,26 @@ describe("authorization comes before the body, and a body is read only up to the
   });
 
   it("an administrator's chunked body over 64 KiB gets 413 and the server stops reading at the limit", async () => {
-    const { request, pulled } = streamingRequest("http://localhost/x", { method: "PUT", headers: bearer(world.tokens.admin), totalBytes: 300 * MiB, chunkBytes: 16 * 1024 });
+    const { request, pulled } = streamingRequest("http://localhost/x", {
+      method: "PUT",
+      headers: bearer(world.tokens.admin),
+      totalBytes: 300 * MiB,
+      chunkBytes: 16 * 1024,
+    });
     const response = await globalOne.PUT(request, params({ provider: "slack" }));
     expect(response.status).toBe(413);
     expect((await errorOf(response)).message).toContain("64 KiB");
     expect(pulled.bytes).toBeLessThanOrEqual(64 * 1024 + 2 * 16 * 1024);
-    expect((await db.select({ provider: integrations.provider }).from(integrations)).map((r) => r.provider)).toEqual(["jira"]);
+    expect((await db.select({ provider: integrations.provider }).from(integrations)).map((r) => r.provider)).toEqual([
+      "jira",
+    ]);
   });
 
   it("ingest reads up to 10 MiB, chunked, and no further", async () => {
-    const { request, pulled } = streamingRequest("http://localhost/x", { headers: bearer(world.tokens.admin), totalBytes: 300 * MiB });
+    const { request, pulled } = streamingRequest("http://localhost/x", {
+      headers: bearer(world.tokens.admin),
+      totalBytes: 300 * MiB,
+    });
     const response = await ingest(request, params({}));
     expect(response.status).toBe(413);
     expect((await errorOf(response)).message).toContain("10 MiB");
@@ -63,7 +79,8 @@ describe("authorization comes before the body, and a body is read only up to the
 });
 
 describe("vendor hooks: the same 401 for an unknown hook and a wrong secret, checked before the body", () => {
-  const hookUrl = (id: string, token?: string) => `http://localhost/api/v1/hooks/jira/${id}${token ? `?token=${token}` : ""}`;
+  const hookUrl = (id: string, token?: string) =>
+    `http://localhost/api/v1/hooks/jira/${id}${token ? `?token=${token}` : ""}`;
 
   it("an anonymous 400 MB post gets 401 without being read, whether the hook exists or not", async () => {
     const answers: unknown[] = [];
@@ -83,7 +100,11 @@ describe("vendor hooks: the same 401 for an unknown hook and a wrong secret, che
   });
 
   it("a signed post is read up to 1 MiB: over that it cannot be verified and gets the same 401", async () => {
-    const { request, pulled } = streamingRequest(hookUrl(hookId), { headers: { "x-hub-signature": "sha256=00" }, totalBytes: 400 * MiB, chunkBytes: 64 * 1024 });
+    const { request, pulled } = streamingRequest(hookUrl(hookId), {
+      headers: { "x-hub-signature": "sha256=00" },
+      totalBytes: 400 * MiB,
+      chunkBytes: 64 * 1024,
+    });
     const response = await hookRoute(request, params({ provider: "jira", integrationId: hookId }));
     expect(response.status).toBe(401);
     expect(pulled.bytes).toBeLessThanOrEqual(MiB + 2 * 64 * 1024);
@@ -96,7 +117,10 @@ describe("vendor hooks: the same 401 for an unknown hook and a wrong secret, che
 
     const event = JSON.stringify({ webhookEvent: "jira:issue_updated", issue: { key: "SEC-1" } });
     const signature = `sha256=${createHmac("sha256", hookToken).update(event).digest("hex")}`;
-    const signed = await hookRoute(new Request(hookUrl(hookId), { method: "POST", headers: { "x-hub-signature": signature }, body: event }), params({ provider: "jira", integrationId: hookId }));
+    const signed = await hookRoute(
+      new Request(hookUrl(hookId), { method: "POST", headers: { "x-hub-signature": signature }, body: event }),
+      params({ provider: "jira", integrationId: hookId }),
+    );
     expect(signed.status).toBe(202);
     expect(await db.select({ target: scanJobs.target }).from(scanJobs)).toEqual([{ target: "SEC-1" }]);
   });

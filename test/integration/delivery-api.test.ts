@@ -26,10 +26,18 @@ let globalDelivery: string;
 let blueDelivery: string;
 let redDelivery: string;
 
-async function call(route: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, who: keyof typeof tokens | null, path: string, init: RequestInit = {}, params: Record<string, string> = {}) {
+async function call(
+  route: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  who: keyof typeof tokens | null,
+  path: string,
+  init: RequestInit = {},
+  params: Record<string, string> = {},
+) {
   const headers = new Headers(init.headers);
   if (who) headers.set("authorization", `Bearer ${tokens[who]}`);
-  const response = await route(new Request(`http://localhost${path}`, { ...init, headers }), { params: Promise.resolve(params) });
+  const response = await route(new Request(`http://localhost${path}`, { ...init, headers }), {
+    params: Promise.resolve(params),
+  });
   const body = response.status === 204 ? null : await response.json();
   await expectDocumented(route, response.status, body);
   return { status: response.status, body };
@@ -47,7 +55,11 @@ beforeAll(async () => {
   const blue = await createTeam(admin, { name: "Blue" });
   const red = await createTeam(admin, { name: "Red" });
   const lead = await createUser(admin, { email: "lead@example.com", name: "Lead", password: "a long enough password" });
-  const member = await createUser(admin, { email: "member@example.com", name: "Member", password: "a long enough password" });
+  const member = await createUser(admin, {
+    email: "member@example.com",
+    name: "Member",
+    password: "a long enough password",
+  });
   await setMembership(admin, blue.id, lead.id, "lead");
   await setMembership(admin, blue.id, member.id, "member");
   tokens.lead = (await createTokenFor(admin, lead.id, "t")).token;
@@ -78,7 +90,12 @@ describe("GET /api/v1/deliveries", () => {
     expect(status).toBe(200);
     expect(body.items.map((d: { id: string }) => d.id)).toEqual([redDelivery, blueDelivery, globalDelivery]);
     const blue = body.items[1];
-    expect(blue).toMatchObject({ provider: "events-webhook", kind: "issue_created", status: "failed", lastStatus: 500 });
+    expect(blue).toMatchObject({
+      provider: "events-webhook",
+      kind: "issue_created",
+      status: "failed",
+      lastStatus: 500,
+    });
     expect(blue.attempts).toEqual([expect.objectContaining({ status: 500, error: "HTTP 500: receiver is down" })]);
     expect(blue.requestBody).toBe('{"name":"issue_created","ids":["i1"],"time":"2026-11-28T19:38:30.123Z"}');
     expect(JSON.stringify(body)).not.toContain(TOKEN);
@@ -118,7 +135,13 @@ describe("redelivering", () => {
     const worker = await startTestWorker();
     try {
       receiver.received.length = 0;
-      const { status, body } = await call(redeliverRoute, "lead", `/api/v1/deliveries/${blueDelivery}/redeliver`, { method: "POST" }, { id: blueDelivery });
+      const { status, body } = await call(
+        redeliverRoute,
+        "lead",
+        `/api/v1/deliveries/${blueDelivery}/redeliver`,
+        { method: "POST" },
+        { id: blueDelivery },
+      );
       expect(status).toBe(200);
       expect(body.status).toBe("pending");
       const done = await settled(blueDelivery);
@@ -135,22 +158,53 @@ describe("redelivering", () => {
 
   it("a lead cannot redeliver another scope's delivery, and nothing changes", async () => {
     const before = await deliveryById(globalDelivery);
-    const { status } = await call(redeliverRoute, "lead", `/api/v1/deliveries/${globalDelivery}/redeliver`, { method: "POST" }, { id: globalDelivery });
+    const { status } = await call(
+      redeliverRoute,
+      "lead",
+      `/api/v1/deliveries/${globalDelivery}/redeliver`,
+      { method: "POST" },
+      { id: globalDelivery },
+    );
     expect(status).toBe(404);
     expect(await deliveryById(globalDelivery)).toEqual(before);
-    expect((await call(redeliverRoute, "member", `/api/v1/deliveries/${globalDelivery}/redeliver`, { method: "POST" }, { id: globalDelivery })).status).toBe(403);
+    expect(
+      (
+        await call(
+          redeliverRoute,
+          "member",
+          `/api/v1/deliveries/${globalDelivery}/redeliver`,
+          { method: "POST" },
+          { id: globalDelivery },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("retries every failure since a chosen time", async () => {
     const global = await deliveryById(globalDelivery);
-    const body = JSON.stringify({ integrationId: global.integrationId, since: new Date(Date.now() - 3600_000).toISOString() });
-    const denied = await call(retryRoute, "lead", "/api/v1/deliveries/retry-failed", { method: "POST", body, headers: { "content-type": "application/json" } });
+    const body = JSON.stringify({
+      integrationId: global.integrationId,
+      since: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    const denied = await call(retryRoute, "lead", "/api/v1/deliveries/retry-failed", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json" },
+    });
     expect(denied.status).toBe(403);
-    const later = JSON.stringify({ integrationId: global.integrationId, since: new Date(Date.now() + 60_000).toISOString() });
-    expect((await call(retryRoute, "admin", "/api/v1/deliveries/retry-failed", { method: "POST", body: later })).body).toEqual({ count: 0 });
+    const later = JSON.stringify({
+      integrationId: global.integrationId,
+      since: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(
+      (await call(retryRoute, "admin", "/api/v1/deliveries/retry-failed", { method: "POST", body: later })).body,
+    ).toEqual({ count: 0 });
     const worker = await startTestWorker();
     try {
-      const { status, body: answer } = await call(retryRoute, "admin", "/api/v1/deliveries/retry-failed", { method: "POST", body });
+      const { status, body: answer } = await call(retryRoute, "admin", "/api/v1/deliveries/retry-failed", {
+        method: "POST",
+        body,
+      });
       expect(status).toBe(200);
       expect(answer).toEqual({ count: 1 });
       expect((await settled(globalDelivery)).status).toBe("delivered");
@@ -165,17 +219,35 @@ describe("Test buttons of the webhooks", () => {
     receiver.received.length = 0;
     const [row] = await db.select().from(integrations).where(eq(integrations.provider, "custom-webhook"));
     const provider = getProvider("custom-webhook")!;
-    const config = { id: row.id, provider: "custom-webhook" as const, teamId: null, enabled: true, minSeverity: "info" as const, settings: {}, secrets: decryptSecrets(row.secrets) };
+    const config = {
+      id: row.id,
+      provider: "custom-webhook" as const,
+      teamId: null,
+      enabled: true,
+      minSeverity: "info" as const,
+      settings: {},
+      secrets: decryptSecrets(row.secrets),
+    };
     const result = await provider.test(config, providerRuntime);
     expect(result).toMatchObject({ ok: true, status: 200 });
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
     const [sent] = receiver.received;
-    expect(Object.keys(JSON.parse(sent.body).issues[0])).toEqual(["assetId", "detectorId", "detectorName", "severity", "uri"]);
+    expect(Object.keys(JSON.parse(sent.body).issues[0])).toEqual([
+      "assetId",
+      "detectorId",
+      "detectorName",
+      "severity",
+      "uri",
+    ]);
     expect(signedPerContract(sent.headers, TOKEN, sent.body)).toBe(true);
     const logged = await deliveryById(String(sent.headers["x-spectral-delivery"]));
     expect(logged).toMatchObject({ kind: "test", status: "delivered", attempts: 1 });
 
     receiver.script.push({ status: 404, body: "no such hook" });
-    expect(await provider.test(config, providerRuntime)).toMatchObject({ ok: false, status: 404, message: "HTTP 404: no such hook" });
+    expect(await provider.test(config, providerRuntime)).toMatchObject({
+      ok: false,
+      status: 404,
+      message: "HTTP 404: no such hook",
+    });
   });
 });

@@ -12,10 +12,19 @@ export { waitFor };
 
 export const TOKEN = "test-signing-token-0123456789abcdef0123456789";
 
-export async function createIntegration(provider: ProviderId, url: string, options: { teamId?: string | null; settings?: Record<string, unknown> } = {}) {
+export async function createIntegration(
+  provider: ProviderId,
+  url: string,
+  options: { teamId?: string | null; settings?: Record<string, unknown> } = {},
+) {
   const [row] = await db
     .insert(integrations)
-    .values({ provider, teamId: options.teamId ?? null, settings: options.settings ?? {}, secrets: encryptSecrets({ url, token: TOKEN }) })
+    .values({
+      provider,
+      teamId: options.teamId ?? null,
+      settings: options.settings ?? {},
+      secrets: encryptSecrets({ url, token: TOKEN }),
+    })
     .returning();
   return { id: row.id, provider, teamId: row.teamId };
 }
@@ -45,14 +54,24 @@ export async function attemptsOf(id: string) {
 
 /** Wait until the delivery is no longer pending, and return it. */
 export function settled(id: string, timeoutMs = 10_000) {
-  return waitFor(async () => {
-    const row = await deliveryById(id);
-    return row && row.status !== "pending" ? row : undefined;
-  }, timeoutMs, `delivery ${id} to settle`);
+  return waitFor(
+    async () => {
+      const row = await deliveryById(id);
+      return row && row.status !== "pending" ? row : undefined;
+    },
+    timeoutMs,
+    `delivery ${id} to settle`,
+  );
 }
 
 export async function integrationRow(id: string) {
-  const [row] = await rows<{ enabled: boolean; disabled_reason: string | null; last_error: string | null; failing_since: string | null; last_success_at: string | null }>(
+  const [row] = await rows<{
+    enabled: boolean;
+    disabled_reason: string | null;
+    last_error: string | null;
+    failing_since: string | null;
+    last_success_at: string | null;
+  }>(
     db,
     sql`select enabled, disabled_reason, last_error, failing_since, last_success_at from integrations where id = ${id}`,
   );

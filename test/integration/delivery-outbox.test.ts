@@ -75,7 +75,13 @@ describe("the events outbox", () => {
   it("issue events carry only the ids at or above the webhook's minimum severity; asset events always go", async () => {
     const target = await createIntegration("events-webhook", "https://example.com/e");
     await db.execute(sql`update integrations set min_severity = 'error' where id = ${target.id}`);
-    const issue = (id: string, severity: "error" | "warning" | "info") => ({ id, assetId: "repo", detectorId: "CLD001", detectorName: "Visible AWS Key", severity });
+    const issue = (id: string, severity: "error" | "warning" | "info") => ({
+      id,
+      assetId: "repo",
+      detectorId: "CLD001",
+      detectorName: "Visible AWS Key",
+      severity,
+    });
     await db.transaction((tx) =>
       notifyChanges(tx, {
         asset: { id: "repo", name: "repo", url: null, teamId: null },
@@ -85,7 +91,10 @@ describe("the events outbox", () => {
       }),
     );
     const events = await pendingEvents();
-    expect(Object.fromEntries(events.map((e) => [e.kind, e.ids]))).toEqual({ asset_created: ["repo"], issue_created: ["loud"] });
+    expect(Object.fromEntries(events.map((e) => [e.kind, e.ids]))).toEqual({
+      asset_created: ["repo"],
+      issue_created: ["loud"],
+    });
   });
 
   it("an ingest_completed waits until the earlier events of its webhook are settled, then goes", async () => {
@@ -93,13 +102,20 @@ describe("the events outbox", () => {
     const other = await createIntegration("custom-webhook", "https://example.com/other");
     await db.transaction(async (tx) => {
       await enqueueEvent(tx, target, "issue_created", ["a"]);
-      await enqueueDeliveries(tx, [{ target, kind: "ingest_completed", payload: { name: "ingest_completed", id: "asset" }, afterEarlier: true }]);
+      await enqueueDeliveries(tx, [
+        { target, kind: "ingest_completed", payload: { name: "ingest_completed", id: "asset" }, afterEarlier: true },
+      ]);
       await enqueueDeliveries(tx, [{ target: other, kind: "issues_created", payload: { issues: [] } }]);
     });
     // Everything is due at once, as on a worker that woke late: one claim could take all three.
     await db.execute(sql`update deliveries set next_attempt_at = now() - interval '1 second'`);
     const first = await claimDueDeliveries(10, 60_000);
-    expect(first.deliveries.map((d) => [d.kind, d.integrationId]).sort()).toEqual([["issue_created", target.id], ["issues_created", other.id]].sort());
+    expect(first.deliveries.map((d) => [d.kind, d.integrationId]).sort()).toEqual(
+      [
+        ["issue_created", target.id],
+        ["issues_created", other.id],
+      ].sort(),
+    );
     // The worker learns that a settled delivery may free another, so it looks again after each.
     expect(first.followersWaiting).toBe(true);
     // In flight, the event still holds it back, and nothing else falls due for an idle worker to wait on.
@@ -108,8 +124,28 @@ describe("the events outbox", () => {
     expect(held.nextDueAt).toBeNull();
 
     const event = first.deliveries.find((d) => d.kind === "issue_created")!;
-    const attempt = { at: new Date(), requestUrl: "", requestHeaders: {}, requestBody: "{}", status: 200, responseBody: "ok", durationMs: 1, error: null };
-    await recordOutcomes([{ deliveryId: event.id, claimId: first.claimId, status: "delivered", nextAttemptAt: null, body: "{}", attempt, lastError: null, countsAsAttempt: true }]);
+    const attempt = {
+      at: new Date(),
+      requestUrl: "",
+      requestHeaders: {},
+      requestBody: "{}",
+      status: 200,
+      responseBody: "ok",
+      durationMs: 1,
+      error: null,
+    };
+    await recordOutcomes([
+      {
+        deliveryId: event.id,
+        claimId: first.claimId,
+        status: "delivered",
+        nextAttemptAt: null,
+        body: "{}",
+        attempt,
+        lastError: null,
+        countsAsAttempt: true,
+      },
+    ]);
     const second = await claimDueDeliveries(10, 60_000);
     expect(second.deliveries.map((d) => [d.kind, d.integrationId])).toEqual([["ingest_completed", target.id]]);
   });
@@ -128,7 +164,10 @@ describe("what a claim tells an idle worker", () => {
 
     await db.execute(sql`update deliveries set next_attempt_at = now() - interval '1 second'`);
     await db.transaction((tx) => enqueueEvent(tx, target, "issue_resolved", ["b"]));
-    const [later] = await rows<{ at: Date | string }>(db, sql`select next_attempt_at as at from deliveries where kind = 'issue_resolved'`);
+    const [later] = await rows<{ at: Date | string }>(
+      db,
+      sql`select next_attempt_at as at from deliveries where kind = 'issue_resolved'`,
+    );
     const next = await claimDueDeliveries(10, 60_000);
     // The due one is taken; the one it hands back is the next still waiting, not the one it took.
     expect(next.deliveries.map((d) => d.kind)).toEqual(["issue_created"]);
@@ -139,7 +178,12 @@ describe("what a claim tells an idle worker", () => {
 describe("claims and leases", () => {
   async function queue(n: number) {
     const target = await createIntegration("custom-webhook", "https://example.com/w");
-    return db.transaction((tx) => enqueueDeliveries(tx, Array.from({ length: n }, () => ({ target, kind: "issues_created", payload: { issues: [] } }))));
+    return db.transaction((tx) =>
+      enqueueDeliveries(
+        tx,
+        Array.from({ length: n }, () => ({ target, kind: "issues_created", payload: { issues: [] } })),
+      ),
+    );
   }
 
   raceIt("two claims never share a row", async () => {
@@ -154,13 +198,33 @@ describe("claims and leases", () => {
   it("an expired lease goes back to the queue, and the old claim can no longer finish the row", async () => {
     const [id] = await queue(1);
     const first = await claimDueDeliveries(10, 60_000);
-    await db.update(deliveries).set({ leaseUntil: new Date(Date.now() - 1000) }).where(eq(deliveries.id, id));
+    await db
+      .update(deliveries)
+      .set({ leaseUntil: new Date(Date.now() - 1000) })
+      .where(eq(deliveries.id, id));
     const second = await claimDueDeliveries(10, 60_000);
     expect(second.deliveries.map((d) => d.id)).toEqual([id]);
 
     const at = new Date();
-    const attempt = { at, requestUrl: "", requestHeaders: {}, requestBody: "{}", status: 200, responseBody: "ok", durationMs: 1, error: null };
-    const outcome = { deliveryId: id, status: "delivered" as const, nextAttemptAt: null, body: "{}", attempt, lastError: null, countsAsAttempt: true };
+    const attempt = {
+      at,
+      requestUrl: "",
+      requestHeaders: {},
+      requestBody: "{}",
+      status: 200,
+      responseBody: "ok",
+      durationMs: 1,
+      error: null,
+    };
+    const outcome = {
+      deliveryId: id,
+      status: "delivered" as const,
+      nextAttemptAt: null,
+      body: "{}",
+      attempt,
+      lastError: null,
+      countsAsAttempt: true,
+    };
     expect((await recordOutcomes([{ ...outcome, claimId: first.claimId }])).size).toBe(0);
     expect(await db.select().from(deliveryAttempts)).toHaveLength(0);
     expect((await recordOutcomes([{ ...outcome, claimId: second.claimId }])).has(id)).toBe(true);
@@ -171,9 +235,18 @@ describe("claims and leases", () => {
   it("keeps the delivery log 14 days", async () => {
     const target = await createIntegration("custom-webhook", "https://example.com/w");
     const fifteenDaysAgo = Date.now() - 15 * 86400_000;
-    const row = (id: string, status: "pending" | "delivered") => ({ id, integrationId: target.id, provider: target.provider, kind: "k", payload: {}, status });
+    const row = (id: string, status: "pending" | "delivered") => ({
+      id,
+      integrationId: target.id,
+      provider: target.provider,
+      kind: "k",
+      payload: {},
+      status,
+    });
     const [oldId, oldPendingId, newId] = [uuidv7(fifteenDaysAgo), uuidv7(fifteenDaysAgo), uuidv7()];
-    await db.insert(deliveries).values([row(oldId, "delivered"), row(oldPendingId, "pending"), row(newId, "delivered")]);
+    await db
+      .insert(deliveries)
+      .values([row(oldId, "delivered"), row(oldPendingId, "pending"), row(newId, "delivered")]);
     await db.insert(deliveryAttempts).values([{ deliveryId: oldId }, { deliveryId: newId }]);
     expect(await pruneDeliveryLog()).toBe(1);
     expect(await deliveryById(oldId)).toBeUndefined();
@@ -190,7 +263,12 @@ describe("rate limits shared through the database", () => {
     const slack = { key: "slack:shared-test", ratePerSecond: 1, burst: 2 };
     const now = 1_000_000;
     // Side by side, as two processes would: the burst of two goes, the rest get distinct slots.
-    const waits = await Promise.all([a.reserve(slack, now), b.reserve(slack, now), a.reserve(slack, now), b.reserve(slack, now)]);
+    const waits = await Promise.all([
+      a.reserve(slack, now),
+      b.reserve(slack, now),
+      a.reserve(slack, now),
+      b.reserve(slack, now),
+    ]);
     expect(waits.sort((x, y) => x - y)).toEqual([0, 0, 1000, 2000]);
     expect(await b.reserve({ ...slack, key: "slack:other" }, now)).toBe(0);
   });

@@ -34,13 +34,28 @@ let hookUrl = "";
 const tokens = { admin: "", lead: "" };
 let admin: Principal;
 const ids: Record<"pd" | "slack" | "hook", string> = { pd: "", slack: "", hook: "" };
-const issue = { id: "11111111-1111-4111-8111-111111111111", assetId: "github.com/acme/api", detectorId: "SENF026", detectorName: "Rails secret token", severity: "error" as const, path: "config/secrets.yml" };
+const issue = {
+  id: "11111111-1111-4111-8111-111111111111",
+  assetId: "github.com/acme/api",
+  detectorId: "SENF026",
+  detectorName: "Rails secret token",
+  severity: "error" as const,
+  path: "config/secrets.yml",
+};
 
 /** Every secret of this suite, and the parts of them that would be enough to use them. */
 const secrets = () => [routingKey, queryToken, new URL(slackUrl).pathname.split("/").pop()!, TOKEN];
 
-async function call(route: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>, who: keyof typeof tokens, path: string, params: Record<string, string> = {}) {
-  const response = await route(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } }), { params: Promise.resolve(params) });
+async function call(
+  route: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  who: keyof typeof tokens,
+  path: string,
+  params: Record<string, string> = {},
+) {
+  const response = await route(
+    new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } }),
+    { params: Promise.resolve(params) },
+  );
   return { status: response.status, text: await response.text() };
 }
 
@@ -61,8 +76,15 @@ beforeAll(async () => {
   await setMembership(admin, blue.id, lead.id, "lead");
   tokens.lead = (await createTokenFor(admin, lead.id, "t")).token;
 
-  const insert = async (provider: "pagerduty" | "slack" | "custom-webhook", teamId: string | null, values: Record<string, string>) => {
-    const [row] = await db.insert(integrations).values({ provider, teamId, secrets: encryptSecrets(values) }).returning();
+  const insert = async (
+    provider: "pagerduty" | "slack" | "custom-webhook",
+    teamId: string | null,
+    values: Record<string, string>,
+  ) => {
+    const [row] = await db
+      .insert(integrations)
+      .values({ provider, teamId, secrets: encryptSecrets(values) })
+      .returning();
     return { id: row.id, provider, teamId };
   };
   const pd = await insert("pagerduty", blue.id, { routingKey });
@@ -104,38 +126,57 @@ describe("provider secrets in the delivery log (issue 12.4)", () => {
   });
 
   it("are stored nowhere in the deliveries and attempts tables", async () => {
-    const stored = JSON.stringify(await rows(db, sql`select d.*, a.* from deliveries d left join delivery_attempts a on a.delivery_id = d.id`));
+    const stored = JSON.stringify(
+      await rows(db, sql`select d.*, a.* from deliveries d left join delivery_attempts a on a.delivery_id = d.id`),
+    );
     for (const secret of secrets()) expect(stored).not.toContain(secret);
     const attempts = await attemptsOf(ids.pd);
     expect(attempts.map((a) => a.status)).toEqual([500, 202]);
     expect(attempts[0].responseBody).toContain(`upstream down for ••••${routingKey.slice(-4)}`);
   });
 
-  it.each(["admin", "lead"] as const)("are masked for %s in the list and in the detail, the body showing ••••last4", async (who) => {
-    const list = await call(listRoute, who, "/api/v1/deliveries?limit=200");
-    expect(list.status).toBe(200);
-    const items = JSON.parse(list.text).items as { id: string }[];
-    expect(items.map((d) => d.id)).toEqual(expect.arrayContaining(who === "admin" ? [ids.pd, ids.slack, ids.hook] : [ids.pd, ids.slack]));
-    const details = await Promise.all(items.map((d) => call(detailRoute, who, `/api/v1/deliveries/${d.id}`, { id: d.id })));
-    for (const answer of [list, ...details]) {
-      expect(answer.status).toBe(200);
-      for (const secret of secrets()) expect(answer.text).not.toContain(secret);
-    }
-    const pd = JSON.parse(details.find((d) => JSON.parse(d.text).id === ids.pd)!.text);
-    expect(JSON.parse(pd.requestBody).routing_key).toBe(`••••${routingKey.slice(-4)}`);
-    expect(pd.attempts.map((a: { requestUrl: string }) => a.requestUrl)).toEqual([new URL(pagerduty.enqueueUrl).origin + "/••••", new URL(pagerduty.enqueueUrl).origin + "/••••"]);
-    const sl = JSON.parse(details.find((d) => JSON.parse(d.text).id === ids.slack)!.text);
-    expect(sl.attempts[0].requestUrl).toBe(`${new URL(slackUrl).origin}/••••`);
-  });
+  it.each(["admin", "lead"] as const)(
+    "are masked for %s in the list and in the detail, the body showing ••••last4",
+    async (who) => {
+      const list = await call(listRoute, who, "/api/v1/deliveries?limit=200");
+      expect(list.status).toBe(200);
+      const items = JSON.parse(list.text).items as { id: string }[];
+      expect(items.map((d) => d.id)).toEqual(
+        expect.arrayContaining(who === "admin" ? [ids.pd, ids.slack, ids.hook] : [ids.pd, ids.slack]),
+      );
+      const details = await Promise.all(
+        items.map((d) => call(detailRoute, who, `/api/v1/deliveries/${d.id}`, { id: d.id })),
+      );
+      for (const answer of [list, ...details]) {
+        expect(answer.status).toBe(200);
+        for (const secret of secrets()) expect(answer.text).not.toContain(secret);
+      }
+      const pd = JSON.parse(details.find((d) => JSON.parse(d.text).id === ids.pd)!.text);
+      expect(JSON.parse(pd.requestBody).routing_key).toBe(`••••${routingKey.slice(-4)}`);
+      expect(pd.attempts.map((a: { requestUrl: string }) => a.requestUrl)).toEqual([
+        new URL(pagerduty.enqueueUrl).origin + "/••••",
+        new URL(pagerduty.enqueueUrl).origin + "/••••",
+      ]);
+      const sl = JSON.parse(details.find((d) => JSON.parse(d.text).id === ids.slack)!.text);
+      expect(sl.attempts[0].requestUrl).toBe(`${new URL(slackUrl).origin}/••••`);
+    },
+  );
 
   it("a body that only looks like a mask is sent as it is, and secrets go back at their exact places", () => {
     const secretsOf = { routingKey: 'ab"cdefgh1234', token: "tok-0123456789" };
-    const body = JSON.stringify({ routing_key: secretsOf.routingKey, note: "••••1234 stays", again: secretsOf.routingKey, raw: "x tok-0123456789 y" });
+    const body = JSON.stringify({
+      routing_key: secretsOf.routingKey,
+      note: "••••1234 stays",
+      again: secretsOf.routingKey,
+      raw: "x tok-0123456789 y",
+    });
     const { shown, spots } = maskBodySecrets(body, secretsOf);
     expect(shown).not.toContain("cdefgh");
     expect(shown).not.toContain("0123456789");
     expect(unmaskBodySecrets(shown, spots, secretsOf)).toBe(body);
-    expect(() => unmaskBodySecrets(shown, spots, { token: secretsOf.token })).toThrow("The integration has no routingKey to send");
+    expect(() => unmaskBodySecrets(shown, spots, { token: secretsOf.token })).toThrow(
+      "The integration has no routingKey to send",
+    );
   });
 });
 
@@ -144,13 +185,23 @@ describe("an integration whose secrets cannot be decrypted (issue 12.11)", () =>
     const wrongKey = randomBytes(32);
     const [red, green] = [await createTeam(admin, { name: "Red" }), await createTeam(admin, { name: "Green" })];
     const insert = (teamId: string, url: string, key?: Buffer) =>
-      db.insert(integrations).values({ provider: "events-webhook", teamId, secrets: encryptSecrets({ url, token: TOKEN }, key) }).returning();
+      db
+        .insert(integrations)
+        .values({ provider: "events-webhook", teamId, secrets: encryptSecrets({ url, token: TOKEN }, key) })
+        .returning();
     const [broken] = await insert(red.id, `${receiver.url}/broken`, wrongKey);
     const [fine] = await insert(green.id, `${receiver.url}/fine`);
     const target = (row: typeof broken) => ({ id: row.id, provider: row.provider, teamId: row.teamId });
     // Interleaved, so both are in the same claimed batch.
     const queued = await db.transaction((tx) =>
-      enqueueDeliveries(tx, [0, 1, 2, 3].map((i) => ({ target: target(i % 2 ? fine : broken), kind: "issue_created", payload: { name: "issue_created", ids: [`i${i}`], time: new Date().toISOString() } }))),
+      enqueueDeliveries(
+        tx,
+        [0, 1, 2, 3].map((i) => ({
+          target: target(i % 2 ? fine : broken),
+          kind: "issue_created",
+          payload: { name: "issue_created", ids: [`i${i}`], time: new Date().toISOString() },
+        })),
+      ),
     );
     receiver.received.length = 0;
     const worker = await startTestWorker();
@@ -160,7 +211,10 @@ describe("an integration whose secrets cannot be decrypted (issue 12.11)", () =>
       expect(done[0].lastError).toBe(UNREADABLE_SECRETS);
       expect(await attemptsOf(queued[0])).toEqual([]);
       expect(receiver.received.map((r) => r.path)).toEqual(["/fine", "/fine"]);
-      const [health] = await rows<{ last_error: string }>(db, sql`select last_error from integrations where id = ${broken.id}`);
+      const [health] = await rows<{ last_error: string }>(
+        db,
+        sql`select last_error from integrations where id = ${broken.id}`,
+      );
       expect(health.last_error).toBe(UNREADABLE_SECRETS);
     } finally {
       await worker.stop();

@@ -39,17 +39,35 @@ describe("the SSRF guard, with OUTBOUND_ALLOW_PRIVATE unset", () => {
   it.each([
     ["127.0.0.1", () => `http://127.0.0.1:${port()}/hook`, "Blocked: 127.0.0.1 is a loopback address"],
     ["[::1]", () => `http://[::1]:${port()}/hook`, "Blocked: ::1 is a loopback address"],
-    ["[::ffff:127.0.0.1]", () => `http://[::ffff:127.0.0.1]:${port()}/hook`, "Blocked: 127.0.0.1 is a loopback address"],
+    [
+      "[::ffff:127.0.0.1]",
+      () => `http://[::ffff:127.0.0.1]:${port()}/hook`,
+      "Blocked: 127.0.0.1 is a loopback address",
+    ],
     ["0x7f.1", () => `http://0x7f.1:${port()}/hook`, "Blocked: 127.0.0.1 is a loopback address"],
-    ["169.254.169.254", () => "http://169.254.169.254/latest/meta-data/", "Blocked: 169.254.169.254 is the cloud metadata address"],
+    [
+      "169.254.169.254",
+      () => "http://169.254.169.254/latest/meta-data/",
+      "Blocked: 169.254.169.254 is the cloud metadata address",
+    ],
     ["10.x", () => "https://10.20.30.40/hook", "Blocked: 10.20.30.40 is a private address"],
     ["100.64.x", () => "https://100.64.1.2/hook", "Blocked: 100.64.1.2 is a carrier-grade NAT (100.64.0.0/10) address"],
     ["fd00::/8", () => "https://[fd00::1]/hook", "Blocked: fd00::1 is a unique-local (fc00::/7) address"],
-    ["a host name that resolves to a private address", () => "https://internal.example.test/hook", "Blocked: 10.0.0.5 is a private address"],
-    ["a host name that resolves to loopback where the receiver listens", () => `http://rebinding.example.test:${port()}/hook`, "Blocked: 127.0.0.1 is a loopback address"],
+    [
+      "a host name that resolves to a private address",
+      () => "https://internal.example.test/hook",
+      "Blocked: 10.0.0.5 is a private address",
+    ],
+    [
+      "a host name that resolves to loopback where the receiver listens",
+      () => `http://rebinding.example.test:${port()}/hook`,
+      "Blocked: 127.0.0.1 is a loopback address",
+    ],
   ])("blocks %s with a clear error in the delivery log", async (_name, url, message) => {
     const target = await createIntegration("custom-webhook", url());
-    const id = await db.transaction((tx) => enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [] } }));
+    const id = await db.transaction((tx) =>
+      enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [] } }),
+    );
     wakeWorker();
     const done = await settled(id);
     expect(done.status).toBe("failed");
@@ -60,7 +78,9 @@ describe("the SSRF guard, with OUTBOUND_ALLOW_PRIVATE unset", () => {
   });
 
   it("does not block a public address (stubbed resolver), yet no packet leaves the test", async () => {
-    const outcome = await sendRequest({ url: "https://public.example.test/hook", body: "{}", timeoutMs: 2_000 }).catch((e: { kind?: string }) => e);
+    const outcome = await sendRequest({ url: "https://public.example.test/hook", body: "{}", timeoutMs: 2_000 }).catch(
+      (e: { kind?: string }) => e,
+    );
     // The product's guard let it through to the socket, where the tests' own guard stopped it.
     expect((outcome as { kind?: string }).kind).not.toBe("blocked");
     expect(takePublicAttempts()).toEqual(["93.184.216.34:443"]);

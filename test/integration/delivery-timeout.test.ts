@@ -20,7 +20,11 @@ it("a receiver that sleeps 12 s is cut at 10 s and the delivery is retried", { t
   try {
     const target = await createIntegration("events-webhook", `${receiver.url}/events`);
     const id = await db.transaction((tx) =>
-      enqueueDelivery(tx, { target, kind: "issue_created", payload: { name: "issue_created", ids: ["a"], time: new Date().toISOString() } }),
+      enqueueDelivery(tx, {
+        target,
+        kind: "issue_created",
+        payload: { name: "issue_created", ids: ["a"], time: new Date().toISOString() },
+      }),
     );
     wakeWorker();
     const done = await settled(id, 20_000);

@@ -22,7 +22,11 @@ it("claims ahead of its sends, sends no more than maxInFlight at once, and gives
   const ids = await db.transaction((tx) =>
     enqueueDeliveries(
       tx,
-      Array.from({ length: 6 }, (_, i) => ({ target, kind: "issue_created", payload: { name: "issue_created", ids: [`i${i}`], time: new Date().toISOString() } })),
+      Array.from({ length: 6 }, (_, i) => ({
+        target,
+        kind: "issue_created",
+        payload: { name: "issue_created", ids: [`i${i}`], time: new Date().toISOString() },
+      })),
     ),
   );
   const worker = new DeliveryWorker({ batchSize: 1, maxInFlight: 1, log: () => {} });
@@ -30,7 +34,11 @@ it("claims ahead of its sends, sends no more than maxInFlight at once, and gives
   let stopped: Promise<void> | undefined;
   try {
     // One in flight, and more claimed behind it (the local queue).
-    await waitFor(async () => receiver.count >= 1 && worker.busy > 1, 10_000, "a send in flight with more claimed behind it");
+    await waitFor(
+      async () => receiver.count >= 1 && worker.busy > 1,
+      10_000,
+      "a send in flight with more claimed behind it",
+    );
     expect(receiver.count).toBe(1);
     stopped = worker.stop();
   } finally {
@@ -44,7 +52,9 @@ it("claims ahead of its sends, sends no more than maxInFlight at once, and gives
   );
   expect(left.filter((d) => d.status === "delivered")).toHaveLength(1);
   // Given back: pending, no claim, no lease, not counted as an attempt; due again for any worker.
-  expect(left.filter((d) => d.status === "pending")).toEqual(Array.from({ length: 5 }, () => ({ status: "pending", claim_id: null, lease_until: null, attempts: 0 })));
+  expect(left.filter((d) => d.status === "pending")).toEqual(
+    Array.from({ length: 5 }, () => ({ status: "pending", claim_id: null, lease_until: null, attempts: 0 })),
+  );
   const next = new DeliveryWorker({ log: () => {} });
   await next.start();
   try {

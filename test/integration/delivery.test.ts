@@ -11,11 +11,24 @@ import { waitFor } from "../support/wait";
 
 /** The integration's row once its health is written, just after the delivery's own record, as disabled. */
 const disabledIntegration = (id: string) =>
-  waitFor(async () => {
-    const row = await integrationRow(id);
-    return row.enabled === false && row;
-  }, 10_000, "the integration to be disabled");
-import { attemptsOf, createIntegration, deliveryById, integrationRow, resetDeliveryTables, settled, startTestWorker, TOKEN } from "./delivery-fixtures";
+  waitFor(
+    async () => {
+      const row = await integrationRow(id);
+      return row.enabled === false && row;
+    },
+    10_000,
+    "the integration to be disabled",
+  );
+import {
+  attemptsOf,
+  createIntegration,
+  deliveryById,
+  integrationRow,
+  resetDeliveryTables,
+  settled,
+  startTestWorker,
+  TOKEN,
+} from "./delivery-fixtures";
 
 const receiver = new Receiver();
 let worker: DeliveryWorker;
@@ -36,11 +49,19 @@ afterEach(async () => {
   await worker.stop();
 });
 
-const issue = { assetId: "github.com/maggie/jelly-sandwich", detectorId: "SENF026", detectorName: "Rails secret", severity: "error", uri: "https://example.com/x#L7" };
+const issue = {
+  assetId: "github.com/maggie/jelly-sandwich",
+  detectorId: "SENF026",
+  detectorName: "Rails secret",
+  severity: "error",
+  uri: "https://example.com/x#L7",
+};
 
 async function send(path = "/hook", settings: Record<string, unknown> = {}) {
   const target = await createIntegration("custom-webhook", receiver.url + path, { settings });
-  const id = await db.transaction((tx) => enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [issue] } }));
+  const id = await db.transaction((tx) =>
+    enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [issue] } }),
+  );
   wakeWorker();
   return { target, id };
 }
@@ -66,7 +87,9 @@ describe("delivering to a webhook receiver", () => {
       expect(JSON.parse(r.body)).toEqual({ issues: [issue] });
     }
     expect(receiver.received[0].body).toBe(receiver.received[1].body);
-    expect(receiver.received[0].headers["x-spectral-timestamp"]).not.toBe(receiver.received[1].headers["x-spectral-timestamp"]);
+    expect(receiver.received[0].headers["x-spectral-timestamp"]).not.toBe(
+      receiver.received[1].headers["x-spectral-timestamp"],
+    );
   });
 
   it("a connection reset is retried", async () => {
@@ -132,9 +155,18 @@ describe("delivering to a webhook receiver", () => {
   });
 
   it("a throttled webhook waits for its slot: nothing is dropped", async () => {
-    const target = await createIntegration("events-webhook", `${receiver.url}/limited`, { settings: { rateLimitPerSecond: 10 } });
+    const target = await createIntegration("events-webhook", `${receiver.url}/limited`, {
+      settings: { rateLimitPerSecond: 10 },
+    });
     const ids = await db.transaction((tx) =>
-      enqueueDeliveries(tx, Array.from({ length: 15 }, (_, i) => ({ target, kind: "issue_created", payload: { name: "issue_created", ids: [`i${i}`], time: new Date().toISOString() } }))),
+      enqueueDeliveries(
+        tx,
+        Array.from({ length: 15 }, (_, i) => ({
+          target,
+          kind: "issue_created",
+          payload: { name: "issue_created", ids: [`i${i}`], time: new Date().toISOString() },
+        })),
+      ),
     );
     await Promise.all(ids.map((id) => settled(id)));
     const times = receiver.received.map((r) => r.at).sort((a, b) => a - b);
@@ -152,8 +184,13 @@ describe("delivering to a webhook receiver", () => {
     try {
       const { id, target } = await send();
       await settled(id);
-      await db.update(integrations).set({ failingSince: new Date(Date.now() - 3 * 86400_000 - 1000) }).where(eq(integrations.id, target.id));
-      const second = await db.transaction((tx) => enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [issue] } }));
+      await db
+        .update(integrations)
+        .set({ failingSince: new Date(Date.now() - 3 * 86400_000 - 1000) })
+        .where(eq(integrations.id, target.id));
+      const second = await db.transaction((tx) =>
+        enqueueDelivery(tx, { target, kind: "issues_created", payload: { issues: [issue] } }),
+      );
       await settled(second);
       const integration = await disabledIntegration(target.id);
       expect(integration.disabled_reason).toBe("Failed continuously for 3 days; last error: HTTP 503: maintenance");

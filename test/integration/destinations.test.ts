@@ -30,7 +30,12 @@ beforeEach(() => {
 });
 
 const rowOf = async (provider: "jira" | "confluence", teamId: string | null) =>
-  (await db.select().from(integrations).where(and(eq(integrations.provider, provider), teamId ? eq(integrations.teamId, teamId) : undefined))).find((r) => r.teamId === teamId)!;
+  (
+    await db
+      .select()
+      .from(integrations)
+      .where(and(eq(integrations.provider, provider), teamId ? eq(integrations.teamId, teamId) : undefined))
+  ).find((r) => r.teamId === teamId)!;
 
 // Each scope's manager: the administrator globally, the team's lead at team level.
 const scopes = [
@@ -44,18 +49,27 @@ describe("stored secrets never follow a changed destination", () => {
     for (const scope of scopes) {
       it(`${provider}: ${scope.name} moving domainUrl with the token masked or left out gets 422, and nothing is sent or stored`, async () => {
         const teamId = scope.teamId();
-        const one = teamId ? (h: typeof teamOne.PUT) => [h, { provider, teamId }] as const : (h: typeof globalOne.PUT) => [h, { provider }] as const;
+        const one = teamId
+          ? (h: typeof teamOne.PUT) => [h, { provider, teamId }] as const
+          : (h: typeof globalOne.PUT) => [h, { provider }] as const;
         const [putRoute, params] = teamId ? one(teamOne.PUT) : one(globalOne.PUT);
         const testRoute = teamId ? teamTest.POST : globalTest.POST;
         // The administrator sets it up with the token, as they would.
-        const created = await call(putRoute, params, { token: world.tokens.admin, body: { domainUrl: site(), email: "admin@acme.test", apiToken: TOKENS[provider] } });
+        const created = await call(putRoute, params, {
+          token: world.tokens.admin,
+          body: { domainUrl: site(), email: "admin@acme.test", apiToken: TOKENS[provider] },
+        });
         expect(created.status).toBe(200);
         const masked = created.json.apiToken as string;
         expect(masked).toMatch(/^••••/);
         const before = await rowOf(provider, teamId);
 
         for (const apiToken of [masked, undefined, null, ""]) {
-          const moved = { domainUrl: attacker.url, email: "admin@acme.test", ...(apiToken === undefined ? {} : { apiToken }) };
+          const moved = {
+            domainUrl: attacker.url,
+            email: "admin@acme.test",
+            ...(apiToken === undefined ? {} : { apiToken }),
+          };
           const save = await call(putRoute, params, { token: scope.token(), body: moved });
           expect(save.status, `save with apiToken ${String(apiToken)}`).toBe(422);
           expect(Object.keys(save.json.error.fields)).toEqual(["apiToken"]);
@@ -68,15 +82,26 @@ describe("stored secrets never follow a changed destination", () => {
         expect(await rowOf(provider, teamId)).toEqual(before);
 
         // Typed again, it may go there: its owner typed it in.
-        const typed = await call(testRoute, params, { token: scope.token(), body: { domainUrl: attacker.url, email: "admin@acme.test", apiToken: "a-token-typed-for-there" } });
+        const typed = await call(testRoute, params, {
+          token: scope.token(),
+          body: { domainUrl: attacker.url, email: "admin@acme.test", apiToken: "a-token-typed-for-there" },
+        });
         expect(typed.status).toBe(200);
         expect(attacker.seen).toHaveLength(1);
-        expect(attacker.seen[0].authorization).toBe(`Basic ${Buffer.from("admin@acme.test:a-token-typed-for-there").toString("base64")}`);
+        expect(attacker.seen[0].authorization).toBe(
+          `Basic ${Buffer.from("admin@acme.test:a-token-typed-for-there").toString("base64")}`,
+        );
 
         // The same site with the token masked (a trailing slash is the same site) keeps it.
-        const same = await call(putRoute, params, { token: scope.token(), body: { domainUrl: `${site()}/`, email: "admin@acme.test", apiToken: masked, minSeverity: "warning" } });
+        const same = await call(putRoute, params, {
+          token: scope.token(),
+          body: { domainUrl: `${site()}/`, email: "admin@acme.test", apiToken: masked, minSeverity: "warning" },
+        });
         expect(same.status).toBe(200);
-        expect((await call(testRoute, params, { token: scope.token(), method: "POST" })).json).toMatchObject({ ok: true, status: 200 });
+        expect((await call(testRoute, params, { token: scope.token(), method: "POST" })).json).toMatchObject({
+          ok: true,
+          status: 200,
+        });
         await call(teamId ? teamOne.DELETE : globalOne.DELETE, params, { token: world.tokens.admin, method: "DELETE" });
       });
     }
@@ -84,11 +109,31 @@ describe("stored secrets never follow a changed destination", () => {
 
   it("Slack and the webhooks: the URL is the secret, so a masked one keeps the stored destination and a new one is typed", async () => {
     const hook = slack.addWebhook();
-    const saved = await call(globalOne.PUT, { provider: "slack" }, { token: world.tokens.admin, body: { webhookUrl: hook } });
-    expect((await call(globalOne.PUT, { provider: "slack" }, { token: world.tokens.admin, body: { webhookUrl: saved.json.webhookUrl, minSeverity: "error" } })).status).toBe(200);
-    const events = await call(globalOne.PUT, { provider: "events-webhook" }, { token: world.tokens.admin, body: { url: `${attacker.url}/first` } });
+    const saved = await call(
+      globalOne.PUT,
+      { provider: "slack" },
+      { token: world.tokens.admin, body: { webhookUrl: hook } },
+    );
+    expect(
+      (
+        await call(
+          globalOne.PUT,
+          { provider: "slack" },
+          { token: world.tokens.admin, body: { webhookUrl: saved.json.webhookUrl, minSeverity: "error" } },
+        )
+      ).status,
+    ).toBe(200);
+    const events = await call(
+      globalOne.PUT,
+      { provider: "events-webhook" },
+      { token: world.tokens.admin, body: { url: `${attacker.url}/first` } },
+    );
     expect(events.status).toBe(200);
-    const moved = await call(globalOne.PUT, { provider: "events-webhook" }, { token: world.tokens.admin, body: { url: `${attacker.url}/second`, token: events.json.token } });
+    const moved = await call(
+      globalOne.PUT,
+      { provider: "events-webhook" },
+      { token: world.tokens.admin, body: { url: `${attacker.url}/second`, token: events.json.token } },
+    );
     expect(moved.status).toBe(200);
     expect(moved.json.token).toBe(events.json.token);
   });
@@ -97,18 +142,71 @@ describe("stored secrets never follow a changed destination", () => {
 describe("every Test goes to the audit log", () => {
   it("with who ran it and the destination host, never a secret", async () => {
     const hook = slack.addWebhook("/services/T0AUDIT/B0AUDIT/auditSecretPathZ9");
-    await call(teamOne.PUT, { provider: "slack", teamId: world.teamId }, { token: world.tokens.lead, body: { webhookUrl: hook } });
+    await call(
+      teamOne.PUT,
+      { provider: "slack", teamId: world.teamId },
+      { token: world.tokens.lead, body: { webhookUrl: hook } },
+    );
     await db.delete(auditLog);
-    expect((await call(teamTest.POST, { provider: "slack", teamId: world.teamId }, { token: world.tokens.lead, method: "POST" })).json.ok).toBe(true);
-    const edited = await call(globalTest.POST, { provider: "jira" }, { token: world.tokens.admin, body: { domainUrl: jira.url, email: "admin@acme.test", apiToken: "not-the-token-123" } });
+    expect(
+      (
+        await call(
+          teamTest.POST,
+          { provider: "slack", teamId: world.teamId },
+          { token: world.tokens.lead, method: "POST" },
+        )
+      ).json.ok,
+    ).toBe(true);
+    const edited = await call(
+      globalTest.POST,
+      { provider: "jira" },
+      {
+        token: world.tokens.admin,
+        body: { domainUrl: jira.url, email: "admin@acme.test", apiToken: "not-the-token-123" },
+      },
+    );
     expect(edited.json).toMatchObject({ ok: false, status: 401 });
     // A refused Test (a member) is not a Test, and is not written.
-    expect((await call(teamTest.POST, { provider: "slack", teamId: world.teamId }, { token: world.tokens.member, method: "POST" })).status).toBe(403);
+    expect(
+      (
+        await call(
+          teamTest.POST,
+          { provider: "slack", teamId: world.teamId },
+          { token: world.tokens.member, method: "POST" },
+        )
+      ).status,
+    ).toBe(403);
 
     const entries = await db.select().from(auditLog).orderBy(auditLog.at);
-    expect(entries.map((e) => ({ actor: e.actorEmail, action: e.action, teamId: e.teamId, details: e.details }))).toEqual([
-      { actor: "lead@example.com", action: "integration.tested", teamId: world.teamId, details: { provider: "slack", scope: "team", host: new URL(slack.url).host, unsavedEdits: false, ok: true, status: 200 } },
-      { actor: "root@example.com", action: "integration.tested", teamId: null, details: { provider: "jira", scope: "global", host: new URL(jira.url).host, unsavedEdits: true, ok: false, status: 401 } },
+    expect(
+      entries.map((e) => ({ actor: e.actorEmail, action: e.action, teamId: e.teamId, details: e.details })),
+    ).toEqual([
+      {
+        actor: "lead@example.com",
+        action: "integration.tested",
+        teamId: world.teamId,
+        details: {
+          provider: "slack",
+          scope: "team",
+          host: new URL(slack.url).host,
+          unsavedEdits: false,
+          ok: true,
+          status: 200,
+        },
+      },
+      {
+        actor: "root@example.com",
+        action: "integration.tested",
+        teamId: null,
+        details: {
+          provider: "jira",
+          scope: "global",
+          host: new URL(jira.url).host,
+          unsavedEdits: true,
+          ok: false,
+          status: 401,
+        },
+      },
     ]);
     expect(JSON.stringify(entries)).not.toMatch(/auditSecretPathZ9|not-the-token-123/);
   });

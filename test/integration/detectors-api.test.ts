@@ -27,6 +27,8 @@ describe("GET /api/v1/detectors", () => {
     }
     // Ids that stored issues already carry keep their names.
     expect(items.find((d) => d.id === "CLD001")).toMatchObject({ name: "Visible AWS Key", severity: "error" });
-    expect(items.find((d) => d.id === "SENF026")).toMatchObject({ name: "Ruby On Rails secret token configuration file" });
+    expect(items.find((d) => d.id === "SENF026")).toMatchObject({
+      name: "Ruby On Rails secret token configuration file",
+    });
   });
 });

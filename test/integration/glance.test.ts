@@ -24,7 +24,6 @@ let lead: Principal;
 let member: Principal;
 let blueId: string;
 
-
 async function person(email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email));
   return (await loadPrincipal(row.id))!;
@@ -39,7 +38,11 @@ beforeAll(async () => {
   blueId = (await createTeam(admin, { name: "Blue" })).id;
   await createTeam(admin, { name: "Red" });
   const l = await createUser(admin, { email: "lead@example.com", name: "Lead", password: "a long enough password" });
-  const m = await createUser(admin, { email: "member@example.com", name: "Member", password: "a long enough password" });
+  const m = await createUser(admin, {
+    email: "member@example.com",
+    name: "Member",
+    password: "a long enough password",
+  });
   await setMembership(admin, blueId, l.id, "lead");
   await setMembership(admin, blueId, m.id, "member");
   lead = await person("lead@example.com");
@@ -67,7 +70,14 @@ async function delivery(integrationId: string, at: number, status: "delivered" |
     lastError: status === "failed" ? "HTTP 500" : null,
   });
   for (const [i, durationMs] of durations.entries()) {
-    await db.insert(deliveryAttempts).values({ deliveryId: id, at: new Date(at - (durations.length - 1 - i) * 10), durationMs, status: status === "delivered" && i === durations.length - 1 ? 200 : 500 });
+    await db
+      .insert(deliveryAttempts)
+      .values({
+        deliveryId: id,
+        at: new Date(at - (durations.length - 1 - i) * 10),
+        durationMs,
+        status: status === "delivered" && i === durations.length - 1 ? 200 : 500,
+      });
   }
 }
 
@@ -104,12 +114,24 @@ describe("delivery health from hourly aggregates", () => {
     await expect(integrationHealth(lead, blue.id, "24h")).resolves.toMatchObject({ window: "24h" });
 
     session.principal = member;
-    expect(await deliveryHealthAction({ integrationId: blue.id, window: "24h" })).toEqual({ ok: false, error: "Only an administrator or a team lead can see deliveries" });
+    expect(await deliveryHealthAction({ integrationId: blue.id, window: "24h" })).toEqual({
+      ok: false,
+      error: "Only an administrator or a team lead can see deliveries",
+    });
     session.principal = null;
-    expect(await deliveryHealthAction({ integrationId: blue.id, window: "24h" })).toMatchObject({ ok: false, error: expect.stringMatching(/sign in/) });
+    expect(await deliveryHealthAction({ integrationId: blue.id, window: "24h" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/sign in/),
+    });
     session.principal = lead;
-    expect(await deliveryHealthAction({ integrationId: global.id, window: "24h" })).toMatchObject({ ok: false, error: expect.stringMatching(/not found/i) });
-    expect(await deliveryHealthAction({ integrationId: blue.id, window: "7d" })).toMatchObject({ ok: true, data: { window: "7d" } });
+    expect(await deliveryHealthAction({ integrationId: global.id, window: "24h" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not found/i),
+    });
+    expect(await deliveryHealthAction({ integrationId: blue.id, window: "7d" })).toMatchObject({
+      ok: true,
+      data: { window: "7d" },
+    });
   });
 });
 
@@ -143,11 +165,16 @@ describe("one status model across Test and Save", () => {
 
     await saveIntegration(lead, "monday", blueId, { defaultWorkspaceId: "123" });
     const views = await listScopeIntegrations(lead, blueId);
-    expect(views.find((v) => v.provider === "monday")!.status).toMatchObject({ state: "paused", disabledReason: expect.stringContaining("global Monday") });
+    expect(views.find((v) => v.provider === "monday")!.status).toMatchObject({
+      state: "paused",
+      disabledReason: expect.stringContaining("global Monday"),
+    });
   });
 
   it("shows where an integration sends without its secret parts", async () => {
-    await saveIntegration(admin, "custom-webhook", null, { url: `${receiver.url}/hooks/code-security?token=querySecret99` });
+    await saveIntegration(admin, "custom-webhook", null, {
+      url: `${receiver.url}/hooks/code-security?token=querySecret99`,
+    });
     const view = (await listScopeIntegrations(admin, null)).find((v) => v.provider === "custom-webhook")!;
     expect(view.destination).toBe(`${new URL(receiver.url).host}/hooks/code-security?…`);
     expect(JSON.stringify(view)).not.toContain("querySecret99");
@@ -156,11 +183,19 @@ describe("one status model across Test and Save", () => {
 
 describe("the overview", () => {
   it("aggregates open issues and lists integrations needing attention only to those who manage them", async () => {
-    await db.update(integrations).set({ failingSince: new Date(), lastErrorAt: new Date(), lastError: "HTTP 500: down" }).where(eq(integrations.provider, "custom-webhook"));
+    await db
+      .update(integrations)
+      .set({ failingSince: new Date(), lastErrorAt: new Date(), lastError: "HTTP 500: down" })
+      .where(eq(integrations.provider, "custom-webhook"));
     const forAdmin = await loadOverview(admin);
     expect(forAdmin.days).toHaveLength(30);
     expect(forAdmin.bySeverity).toEqual({ error: 0, warning: 0, info: 0 });
-    expect(forAdmin.attention.map((a) => [a.name, a.status.state])).toEqual(expect.arrayContaining([["Custom Webhook", "failing"], ["Monday", "paused"]]));
+    expect(forAdmin.attention.map((a) => [a.name, a.status.state])).toEqual(
+      expect.arrayContaining([
+        ["Custom Webhook", "failing"],
+        ["Monday", "paused"],
+      ]),
+    );
     const forLead = await loadOverview(lead);
     expect(forLead.attention.map((a) => a.name)).toEqual(["Monday"]);
     expect((await loadOverview(member)).attention).toEqual([]);

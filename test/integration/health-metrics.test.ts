@@ -27,7 +27,9 @@ async function health(query = "") {
 }
 
 async function scrape(authorization?: string) {
-  const response = await metricsRoute(new Request("http://localhost/metrics", { headers: authorization ? { authorization } : {} }));
+  const response = await metricsRoute(
+    new Request("http://localhost/metrics", { headers: authorization ? { authorization } : {} }),
+  );
   return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
 }
 
@@ -75,7 +77,9 @@ describe("GET /api/health", () => {
       expect(body).toMatchObject({ status: "down", ready: false, checks: { migrations: { ok: false } } });
       expect(await health("?probe=live")).toEqual({ status: 200, body: { status: "ok", live: true, ready: true } });
     } finally {
-      await db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${last.hash}, ${last.createdAt}::bigint)`);
+      await db.execute(
+        sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${last.hash}, ${last.createdAt}::bigint)`,
+      );
     }
     expect((await health()).status).toBe(200);
   });
@@ -98,7 +102,10 @@ describe("GET /metrics", () => {
 
   it("counts ingests and the issues they changed; an Idempotency-Key replay counts nothing", async () => {
     const before = (await scrape()).text;
-    const body = { asset: { id: "github.com/acme/metered", kind: "code" }, findings: [1, 2, 3].map((n) => ({ detectorId: "CLD001", severity: "error", path: `f${n}`, content: `AKIA${n}` })) };
+    const body = {
+      asset: { id: "github.com/acme/metered", kind: "code" },
+      findings: [1, 2, 3].map((n) => ({ detectorId: "CLD001", severity: "error", path: `f${n}`, content: `AKIA${n}` })),
+    };
     await ingestScan(admin.principal, body, { idempotencyKey: "metered-1" });
     await ingestScan(admin.principal, body, { idempotencyKey: "metered-1" });
     await ingestScan(admin.principal, { ...body, findings: body.findings.slice(1) });
@@ -129,7 +136,9 @@ describe("GET /metrics", () => {
 
     await enqueue(target);
     await enqueue(target);
-    await db.execute(sql`update deliveries set next_attempt_at = now() - interval '2 minutes' where status = 'pending'`);
+    await db.execute(
+      sql`update deliveries set next_attempt_at = now() - interval '2 minutes' where status = 'pending'`,
+    );
     const queued = (await scrape()).text;
     expect(sample(queued, "codesecurity_delivery_queue_depth")).toBe(2);
     expect(sample(queued, "codesecurity_delivery_oldest_due_age_seconds")).toBeGreaterThanOrEqual(120);
@@ -139,7 +148,9 @@ describe("GET /metrics", () => {
 
   it("reports the progress of scans under way", async () => {
     const jira = await createIntegration("jira", "https://acme.atlassian.net");
-    await db.execute(sql`insert into scan_jobs (integration_id, provider, kind, state, scanned, total, found) values (${jira.id}, 'jira', 'full', 'running', 40, 100, 3)`);
+    await db.execute(
+      sql`insert into scan_jobs (integration_id, provider, kind, state, scanned, total, found) values (${jira.id}, 'jira', 'full', 'running', 40, 100, 3)`,
+    );
     const text = (await scrape()).text;
     expect(sample(text, 'codesecurity_scan_jobs{provider="jira",state="running"}')).toBe(1);
     expect(sample(text, 'codesecurity_scan_items{provider="jira",count="scanned"}')).toBe(40);

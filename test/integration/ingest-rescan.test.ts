@@ -31,9 +31,20 @@ afterAll(async () => {
 });
 
 const asset = (id: string) => ({ id, name: id.split("/").pop(), kind: "code" as const });
-const finding = (n: number) => ({ detectorId: "CLD001", detectorName: "Visible AWS Key", severity: "error" as const, path: `src/f${n}.ts`, content: `AKIA${n}`, uri: `https://example.com/f${n}` });
+const finding = (n: number) => ({
+  detectorId: "CLD001",
+  detectorName: "Visible AWS Key",
+  severity: "error" as const,
+  path: `src/f${n}.ts`,
+  content: `AKIA${n}`,
+  uri: `https://example.com/f${n}`,
+});
 const ingest = (body: unknown, options: { key?: string; as?: Actor } = {}) =>
-  call(ingestRoute, { token: (options.as ?? admin).token, body, headers: options.key === undefined ? {} : { "idempotency-key": options.key } });
+  call(ingestRoute, {
+    token: (options.as ?? admin).token,
+    body,
+    headers: options.key === undefined ? {} : { "idempotency-key": options.key },
+  });
 
 /** What an ingest can change: counted so a replay can be shown to change none of it. */
 async function state(assetId: string) {
@@ -49,7 +60,9 @@ async function state(assetId: string) {
 }
 
 function completedEvents(assetId: string) {
-  return receiver.received.map((r) => JSON.parse(r.body) as Record<string, unknown>).filter((e) => e.name === "ingest_completed" && e.id === assetId);
+  return receiver.received
+    .map((r) => JSON.parse(r.body) as Record<string, unknown>)
+    .filter((e) => e.name === "ingest_completed" && e.id === assetId);
 }
 
 describe("each ingest is a new scan", () => {
@@ -58,12 +71,23 @@ describe("each ingest is a new scan", () => {
     const first = await ingest(body);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ created: 2, updated: 0, resolved: 0, deleted: 0 });
-    await waitFor(async () => completedEvents("github.com/acme/rescan").length === 1, 10_000, "the first ingest_completed");
+    await waitFor(
+      async () => completedEvents("github.com/acme/rescan").length === 1,
+      10_000,
+      "the first ingest_completed",
+    );
     const before = await state("github.com/acme/rescan");
 
     const second = await ingest(body);
     expect(second.status).toBe(200);
-    expect(second.body).toEqual({ ingestId: expect.any(String), assetId: "github.com/acme/rescan", created: 0, updated: 0, resolved: 0, deleted: 0 });
+    expect(second.body).toEqual({
+      ingestId: expect.any(String),
+      assetId: "github.com/acme/rescan",
+      created: 0,
+      updated: 0,
+      resolved: 0,
+      deleted: 0,
+    });
     expect(second.body.ingestId).not.toBe(first.body.ingestId);
 
     const after = await state("github.com/acme/rescan");
@@ -71,11 +95,20 @@ describe("each ingest is a new scan", () => {
     expect(after.ingests).toBe(2);
     expect(after.lastSeen > before.lastSeen).toBe(true);
     expect(after.lastIngestAt > before.lastIngestAt).toBe(true);
-    const events = await waitFor(async () => {
-      const found = completedEvents("github.com/acme/rescan");
-      return found.length === 2 ? found : undefined;
-    }, 10_000, "the second ingest_completed");
-    expect(events[1]).toMatchObject({ issues_created_count: 0, issues_updated_count: 0, issues_resolved_count: 0, issues_deleted_count: 0 });
+    const events = await waitFor(
+      async () => {
+        const found = completedEvents("github.com/acme/rescan");
+        return found.length === 2 ? found : undefined;
+      },
+      10_000,
+      "the second ingest_completed",
+    );
+    expect(events[1]).toMatchObject({
+      issues_created_count: 0,
+      issues_updated_count: 0,
+      issues_resolved_count: 0,
+      issues_deleted_count: 0,
+    });
   });
 });
 
@@ -115,12 +148,17 @@ describe("Idempotency-Key", () => {
     const body = { asset: asset("github.com/acme/expired"), findings: [finding(1)] };
     const first = await ingest(body, { key: "yesterday" });
     await ingest({ asset: asset("github.com/acme/stale"), findings: [] }, { key: "stale-one" });
-    await db.execute(sql`update idempotency_keys set created_at = now() - interval '25 hours' where key in ('yesterday', 'stale-one')`);
+    await db.execute(
+      sql`update idempotency_keys set created_at = now() - interval '25 hours' where key in ('yesterday', 'stale-one')`,
+    );
 
     const again = await ingest(body, { key: "yesterday" });
     expect(again.status).toBe(200);
     expect(again.body.ingestId).not.toBe(first.body.ingestId);
-    const left = await rows<{ key: string }>(db, sql`select key from idempotency_keys where key in ('yesterday', 'stale-one')`);
+    const left = await rows<{ key: string }>(
+      db,
+      sql`select key from idempotency_keys where key in ('yesterday', 'stale-one')`,
+    );
     expect(left.map((k) => k.key)).toEqual(["yesterday"]);
   });
 
@@ -133,7 +171,10 @@ describe("Idempotency-Key", () => {
   });
 
   it("a request that fails stores no key: its corrected retry with the same key goes through", async () => {
-    const bad = await ingest({ asset: asset("github.com/acme/fixed"), findings: [{ ...finding(1), severity: "critical" }] }, { key: "fix-me" });
+    const bad = await ingest(
+      { asset: asset("github.com/acme/fixed"), findings: [{ ...finding(1), severity: "critical" }] },
+      { key: "fix-me" },
+    );
     expect(bad.status).toBe(422);
     const good = await ingest({ asset: asset("github.com/acme/fixed"), findings: [finding(1)] }, { key: "fix-me" });
     expect(good.status).toBe(200);

@@ -26,7 +26,11 @@ beforeAll(async () => {
 });
 
 async function post(body: string, token = adminToken) {
-  const request = new Request("http://localhost/api/v1/ingest", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body });
+  const request = new Request("http://localhost/api/v1/ingest", {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body,
+  });
   const response = await POST(request, { params: Promise.resolve({}) });
   await expectDocumented(POST, response.status, await response.clone().json());
   return response;
@@ -41,8 +45,19 @@ async function snapshot() {
   return counts;
 }
 
-const finding = (i: number) => ({ detectorId: "CLD001", detectorName: "Visible AWS Key", severity: "error", path: `src/f${i}.ts`, content: `AKIA${i}`, uri: `https://example.com/f${i}` });
-const scan = (findings: unknown[], extra: Record<string, unknown> = {}) => ({ asset: { id: "github.com/acme/api", name: "api", kind: "code" }, findings, ...extra });
+const finding = (i: number) => ({
+  detectorId: "CLD001",
+  detectorName: "Visible AWS Key",
+  severity: "error",
+  path: `src/f${i}.ts`,
+  content: `AKIA${i}`,
+  uri: `https://example.com/f${i}`,
+});
+const scan = (findings: unknown[], extra: Record<string, unknown> = {}) => ({
+  asset: { id: "github.com/acme/api", name: "api", kind: "code" },
+  findings,
+  ...extra,
+});
 
 describe("a bad ingest changes nothing", () => {
   it("accepts a good one, then rejects each bad one with the field and index named", async () => {
@@ -52,7 +67,12 @@ describe("a bad ingest changes nothing", () => {
     const cases: [string, string, number, string?][] = [
       ["malformed JSON", '{"asset": {"id": "x"', 400],
       ["a missing asset id", JSON.stringify({ asset: { kind: "code" }, findings: [] }), 422, "asset.id"],
-      ["a bad severity", JSON.stringify(scan([finding(1), { ...finding(2), severity: "critical" }])), 422, "findings[1].severity"],
+      [
+        "a bad severity",
+        JSON.stringify(scan([finding(1), { ...finding(2), severity: "critical" }])),
+        422,
+        "findings[1].severity",
+      ],
       ["an unknown field", JSON.stringify(scan([{ ...finding(1), colour: "red" }])), 422, "findings[0].colour"],
       ["an unknown top-level field", JSON.stringify(scan([], { scanner: "x" })), 422, "scanner"],
       ["a wrong-typed files", JSON.stringify(scan([finding(1)], { files: "src/f1.ts" })), 422, "files"],
@@ -65,7 +85,9 @@ describe("a bad ingest changes nothing", () => {
     for (const [what, body, status, field] of cases) {
       const response = await post(body);
       expect(response.status, what).toBe(status);
-      const answer = (await response.json()) as { error: { code: string; message: string; fields?: Record<string, string> } };
+      const answer = (await response.json()) as {
+        error: { code: string; message: string; fields?: Record<string, string> };
+      };
       expect(answer.error.code, what).toBe("validation_failed");
       if (field) expect(Object.keys(answer.error.fields ?? {}), what).toContain(field);
       expect(JSON.stringify(answer), what).not.toMatch(/at .*\.ts/);
@@ -96,7 +118,10 @@ describe("a bad ingest changes nothing", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ created: 10_000, updated: 0, resolved: 0, deleted: 0 });
     // Ids are combined into events of at most 1000.
-    const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from deliveries where kind = 'issue_created'`);
+    const [{ n }] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from deliveries where kind = 'issue_created'`,
+    );
     expect(n).toBeLessThanOrEqual(11);
   }, 120_000);
 });

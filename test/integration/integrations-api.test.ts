@@ -49,17 +49,38 @@ describe("integrations REST API: who may do what", () => {
   it("a member cannot read or change any integration settings", async () => {
     const token = world.tokens.member;
     expect((await call(globalList.GET, {}, { token })).status).toBe(403);
-    expect((await call(globalOne.PUT, { provider: "slack" }, { token, body: { webhookUrl: hookUrl } })).status).toBe(403);
-    expect((await call(teamOne.PUT, { provider: "slack", teamId: world.teamId }, { token, body: { webhookUrl: hookUrl } })).status).toBe(403);
-    expect((await call(teamTest.POST, { provider: "slack", teamId: world.teamId }, { token, method: "POST" })).status).toBe(403);
+    expect((await call(globalOne.PUT, { provider: "slack" }, { token, body: { webhookUrl: hookUrl } })).status).toBe(
+      403,
+    );
+    expect(
+      (await call(teamOne.PUT, { provider: "slack", teamId: world.teamId }, { token, body: { webhookUrl: hookUrl } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(teamTest.POST, { provider: "slack", teamId: world.teamId }, { token, method: "POST" })).status,
+    ).toBe(403);
     expect(await db.select().from(integrations)).toEqual([]);
   });
 
   it("a team lead manages their own team's Slack, but neither the global one nor another team's", async () => {
     const token = world.tokens.lead;
-    expect((await call(globalOne.PUT, { provider: "slack" }, { token, body: { webhookUrl: hookUrl } })).status).toBe(403);
-    expect((await call(teamOne.PUT, { provider: "slack", teamId: world.otherTeamId }, { token, body: { webhookUrl: hookUrl } })).status).toBe(403);
-    const own = await call(teamOne.PUT, { provider: "slack", teamId: world.teamId }, { token, body: { webhookUrl: hookUrl, minSeverity: "warning" } });
+    expect((await call(globalOne.PUT, { provider: "slack" }, { token, body: { webhookUrl: hookUrl } })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await call(
+          teamOne.PUT,
+          { provider: "slack", teamId: world.otherTeamId },
+          { token, body: { webhookUrl: hookUrl } },
+        )
+      ).status,
+    ).toBe(403);
+    const own = await call(
+      teamOne.PUT,
+      { provider: "slack", teamId: world.teamId },
+      { token, body: { webhookUrl: hookUrl, minSeverity: "warning" } },
+    );
     expect(own.status).toBe(200);
     expect(own.json).toMatchObject({ provider: "slack", teamId: world.teamId, minSeverity: "warning", enabled: true });
     const list = await call(teamList.GET, { teamId: world.teamId }, { token });
@@ -70,12 +91,32 @@ describe("integrations REST API: who may do what", () => {
 
   it("answers 404 for an unknown provider, an unknown team, and the Custom Webhook at team level", async () => {
     const token = world.tokens.admin;
-    expect((await call(globalOne.PUT, { provider: "discord" }, { token, body: { url: "https://x.example" } })).status).toBe(404);
-    expect((await call(teamOne.PUT, { provider: "slack", teamId: "00000000-0000-4000-8000-000000000000" }, { token, body: { webhookUrl: hookUrl } })).status).toBe(404);
-    expect((await call(teamOne.PUT, { provider: "slack", teamId: "not-a-team" }, { token, body: { webhookUrl: hookUrl } })).status).toBe(404);
-    const custom = await call(teamOne.PUT, { provider: "custom-webhook", teamId: world.teamId }, { token, body: { url: "https://example.com/hook" } });
+    expect(
+      (await call(globalOne.PUT, { provider: "discord" }, { token, body: { url: "https://x.example" } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          teamOne.PUT,
+          { provider: "slack", teamId: "00000000-0000-4000-8000-000000000000" },
+          { token, body: { webhookUrl: hookUrl } },
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call(teamOne.PUT, { provider: "slack", teamId: "not-a-team" }, { token, body: { webhookUrl: hookUrl } }))
+        .status,
+    ).toBe(404);
+    const custom = await call(
+      teamOne.PUT,
+      { provider: "custom-webhook", teamId: world.teamId },
+      { token, body: { url: "https://example.com/hook" } },
+    );
     expect(custom.status).toBe(404);
-    expect((await call(teamTest.POST, { provider: "custom-webhook", teamId: world.teamId }, { token, method: "POST" })).status).toBe(404);
+    expect(
+      (await call(teamTest.POST, { provider: "custom-webhook", teamId: world.teamId }, { token, method: "POST" }))
+        .status,
+    ).toBe(404);
     expect((await call(globalOne.DELETE, { provider: "jira" }, { token })).status).toBe(404);
   });
 });
@@ -83,13 +124,21 @@ describe("integrations REST API: who may do what", () => {
 describe("integrations REST API: field errors", () => {
   it("names each bad field with 422, and malformed JSON with 400", async () => {
     const token = world.tokens.admin;
-    const slackBad = await call(globalOne.PUT, { provider: "slack" }, { token, body: { webhookUrl: "https://example.com/not-slack", minSeverity: "critical" } });
+    const slackBad = await call(
+      globalOne.PUT,
+      { provider: "slack" },
+      { token, body: { webhookUrl: "https://example.com/not-slack", minSeverity: "critical" } },
+    );
     expect(slackBad.status).toBe(422);
     expect(Object.keys(slackBad.json.error.fields).sort()).toEqual(["minSeverity", "webhookUrl"]);
     const pd = await call(globalOne.PUT, { provider: "pagerduty" }, { token, body: { routingKey: "x".repeat(31) } });
     expect(pd.status).toBe(422);
     expect(pd.json.error.fields.routingKey).toMatch(/32/);
-    const jira = await call(globalOne.PUT, { provider: "jira" }, { token, body: { domainUrl: "acme", email: "nope", apiToken: "" } });
+    const jira = await call(
+      globalOne.PUT,
+      { provider: "jira" },
+      { token, body: { domainUrl: "acme", email: "nope", apiToken: "" } },
+    );
     expect(Object.keys(jira.json.error.fields).sort()).toEqual(["apiToken", "domainUrl", "email"]);
     const mondayTeam = await call(teamOne.PUT, { provider: "monday", teamId: world.teamId }, { token, body: {} });
     expect(mondayTeam.json.error.fields).toHaveProperty("defaultWorkspaceId");
@@ -101,7 +150,11 @@ describe("integrations REST API: field errors", () => {
   });
 
   it("refuses a masked secret when nothing is stored yet", async () => {
-    const res = await call(globalOne.PUT, { provider: "slack" }, { token: world.tokens.admin, body: { webhookUrl: "••••1234" } });
+    const res = await call(
+      globalOne.PUT,
+      { provider: "slack" },
+      { token: world.tokens.admin, body: { webhookUrl: "••••1234" } },
+    );
     expect(res.status).toBe(422);
     expect(res.json.error.fields).toHaveProperty("webhookUrl");
   });
@@ -110,7 +163,11 @@ describe("integrations REST API: field errors", () => {
 describe("integrations REST API: secrets", () => {
   it("stores a saved secret encrypted and never answers it, and a masked value sent back keeps it", async () => {
     const token = world.tokens.admin;
-    const put = await call(globalOne.PUT, { provider: "slack" }, { token, body: { webhookUrl: hookUrl, minSeverity: "warning" } });
+    const put = await call(
+      globalOne.PUT,
+      { provider: "slack" },
+      { token, body: { webhookUrl: hookUrl, minSeverity: "warning" } },
+    );
     expect(put.status).toBe(200);
     const [row] = await db.select().from(integrations);
     expect(row.secrets).toMatch(/^v1\./);
@@ -127,7 +184,11 @@ describe("integrations REST API: secrets", () => {
     expect(one.text).not.toContain(hookUrl);
 
     // Send the masked value back with another change: the stored URL stays and still works.
-    const again = await call(globalOne.PUT, { provider: "slack" }, { token, body: { webhookUrl: put.json.webhookUrl, minSeverity: "error" } });
+    const again = await call(
+      globalOne.PUT,
+      { provider: "slack" },
+      { token, body: { webhookUrl: put.json.webhookUrl, minSeverity: "error" } },
+    );
     expect(again.status).toBe(200);
     const test = await call(globalTest.POST, { provider: "slack" }, { token, method: "POST" });
     expect(test.json).toMatchObject({ ok: true, status: 200 });
@@ -135,7 +196,9 @@ describe("integrations REST API: secrets", () => {
 
     const audit = await db.select().from(auditLog);
     expect(JSON.stringify(audit)).not.toContain(hookUrl);
-    const updates = audit.filter((a) => a.action.startsWith("integration.") && a.action !== "integration.tested" && a.teamId === null).sort((a, b) => a.at.getTime() - b.at.getTime());
+    const updates = audit
+      .filter((a) => a.action.startsWith("integration.") && a.action !== "integration.tested" && a.teamId === null)
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
     expect(updates.map((a) => a.details)).toEqual([
       { provider: "slack", scope: "global", fields: { webhookUrl: "changed", minSeverity: "warning", enabled: true } },
       { provider: "slack", scope: "global", fields: { minSeverity: "error" } },

@@ -28,7 +28,11 @@ describe("the audit log", () => {
       ]),
     );
     const lead = integrationEntries.find((e) => e.actorEmail === "lead@example.com")!;
-    expect(lead.details).toEqual({ provider: "pagerduty", scope: "team", fields: { routingKey: "changed", minSeverity: "warning", enabled: true } });
+    expect(lead.details).toEqual({
+      provider: "pagerduty",
+      scope: "team",
+      fields: { routingKey: "changed", minSeverity: "warning", enabled: true },
+    });
     expect(JSON.stringify(entries)).not.toContain(routingKey);
   });
 

@@ -29,8 +29,16 @@ export async function seedWorld(): Promise<World> {
   const admin = (await loadPrincipal(root.id))!;
   const team = await createTeam(admin, { name: "Platform" });
   const other = await createTeam(admin, { name: "Payments" });
-  const leadUser = await createUser(admin, { email: "lead@example.com", name: "Lee", password: "a long enough password" });
-  const memberUser = await createUser(admin, { email: "member@example.com", name: "Mo", password: "a long enough password" });
+  const leadUser = await createUser(admin, {
+    email: "lead@example.com",
+    name: "Lee",
+    password: "a long enough password",
+  });
+  const memberUser = await createUser(admin, {
+    email: "member@example.com",
+    name: "Mo",
+    password: "a long enough password",
+  });
   await setMembership(admin, team.id, leadUser.id, "lead");
   await setMembership(admin, team.id, memberUser.id, "member");
   const leadToken = await createTokenFor(admin, leadUser.id, "lead-ci");
@@ -48,11 +56,20 @@ export async function seedWorld(): Promise<World> {
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Call a route handler the way Next would, and read its JSON answer (checked against the OpenAPI document). */
-export async function call(handler: Handler, params: Record<string, string>, init: { token?: string; body?: unknown; method?: string } = {}) {
+export async function call(
+  handler: Handler,
+  params: Record<string, string>,
+  init: { token?: string; body?: unknown; method?: string } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-  const request = new Request("http://localhost/api/v1/test", { method: init.method ?? (body ? "PUT" : "GET"), headers, body });
+  const body =
+    init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  const request = new Request("http://localhost/api/v1/test", {
+    method: init.method ?? (body ? "PUT" : "GET"),
+    headers,
+    body,
+  });
   const response = await handler(request, { params: Promise.resolve(params) });
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;

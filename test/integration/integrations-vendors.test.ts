@@ -4,7 +4,13 @@ import * as globalTest from "@/app/api/v1/integrations/[provider]/test/route";
 import * as teamOne from "@/app/api/v1/teams/[teamId]/integrations/[provider]/route";
 import * as teamTest from "@/app/api/v1/teams/[teamId]/integrations/[provider]/test/route";
 import * as workspaces from "@/app/api/v1/teams/[teamId]/integrations/[provider]/workspaces/route";
-import { createConfluenceFake, createJiraFake, createMondayFake, createPagerDutyFake, createSlackFake } from "@/test/fakes";
+import {
+  createConfluenceFake,
+  createJiraFake,
+  createMondayFake,
+  createPagerDutyFake,
+  createSlackFake,
+} from "@/test/fakes";
 import { call, seedWorld, type World } from "./integrations-harness";
 
 const slack = createSlackFake();
@@ -28,7 +34,8 @@ afterAll(async () => {
 
 const admin = () => world.tokens.admin;
 const put = (provider: string, body: unknown) => call(globalOne.PUT, { provider }, { token: admin(), body });
-const test = (provider: string, body?: unknown) => call(globalTest.POST, { provider }, { token: admin(), body, method: "POST" });
+const test = (provider: string, body?: unknown) =>
+  call(globalTest.POST, { provider }, { token: admin(), body, method: "POST" });
 
 describe("Test buttons against the vendors", () => {
   it("Slack: posts a real Block Kit test message, and reports Slack's own error text", async () => {
@@ -40,11 +47,23 @@ describe("Test buttons against the vendors", () => {
     expect(slack.messages.at(-1)?.text).toMatch(/Code Security/);
 
     const archived = slack.addWebhook(undefined, "archived");
-    expect((await test("slack", { webhookUrl: archived })).json).toMatchObject({ ok: false, status: 410, message: "channel_is_archived" });
+    expect((await test("slack", { webhookUrl: archived })).json).toMatchObject({
+      ok: false,
+      status: 410,
+      message: "channel_is_archived",
+    });
     const gone = `${slack.url}/services/T000/B000/unknown`;
-    expect((await test("slack", { webhookUrl: gone })).json).toMatchObject({ ok: false, status: 404, message: "no_service" });
+    expect((await test("slack", { webhookUrl: gone })).json).toMatchObject({
+      ok: false,
+      status: 404,
+      message: "no_service",
+    });
     const revoked = slack.addWebhook(undefined, "invalid_token");
-    expect((await test("slack", { webhookUrl: revoked })).json).toMatchObject({ ok: false, status: 403, message: "invalid_token" });
+    expect((await test("slack", { webhookUrl: revoked })).json).toMatchObject({
+      ok: false,
+      status: 403,
+      message: "invalid_token",
+    });
 
     // Testing unsaved edits left the saved status alone; testing the saved settings set it.
     const saved = await call(globalOne.GET, { provider: "slack" }, { token: admin() });
@@ -53,7 +72,10 @@ describe("Test buttons against the vendors", () => {
 
   it("Jira: GET /rest/api/3/myself with Basic auth, and Jira's 401 text for a wrong token", async () => {
     jira.addUser({ email: "ann@example.com", apiToken: "jira-token-1", displayName: "Ann" });
-    expect((await put("jira", { domainUrl: `${jira.url}/`, email: "ann@example.com", apiToken: "jira-token-1" })).json.domainUrl).toBe(jira.url);
+    expect(
+      (await put("jira", { domainUrl: `${jira.url}/`, email: "ann@example.com", apiToken: "jira-token-1" })).json
+        .domainUrl,
+    ).toBe(jira.url);
     expect((await test("jira")).json).toMatchObject({ ok: true, status: 200, message: "Connected as Ann" });
     expect(jira.requests.at(-1)?.path).toBe("/rest/api/3/myself");
 
@@ -62,14 +84,18 @@ describe("Test buttons against the vendors", () => {
     expect(wrong.json.message).toMatch(/must be authenticated/);
     // The masked token means "the stored one": an edit of the email alone is tested with it.
     const masked = (await call(globalOne.GET, { provider: "jira" }, { token: admin() })).json.apiToken;
-    expect((await test("jira", { domainUrl: jira.url, email: "ann@example.com", apiToken: masked })).json.ok).toBe(true);
+    expect((await test("jira", { domainUrl: jira.url, email: "ann@example.com", apiToken: masked })).json.ok).toBe(
+      true,
+    );
   });
 
   it("Confluence: its current-user endpoint", async () => {
     confluence.addUser({ email: "cat@example.com", apiToken: "conf-token", displayName: "Cat" });
     await put("confluence", { domainUrl: confluence.url, email: "cat@example.com", apiToken: "conf-token" });
     expect((await test("confluence")).json).toMatchObject({ ok: true, status: 200, message: "Connected as Cat" });
-    expect((await test("confluence", { domainUrl: confluence.url, email: "cat@example.com", apiToken: "nope" })).json).toMatchObject({ ok: false, status: 401 });
+    expect(
+      (await test("confluence", { domainUrl: confluence.url, email: "cat@example.com", apiToken: "nope" })).json,
+    ).toMatchObject({ ok: false, status: 401 });
   });
 
   it("Monday: me { account { slug } } stores the account domain, and monday's errors inside HTTP 200 are surfaced", async () => {
@@ -81,8 +107,16 @@ describe("Test buttons against the vendors", () => {
     expect((await test("monday")).json).toMatchObject({ ok: true, status: 200, accountDomain: "acme.monday.com" });
 
     monday.errorNext("User unauthorized to perform action", "UserUnauthorizedException");
-    expect((await test("monday")).json).toMatchObject({ ok: false, status: 200, message: "User unauthorized to perform action" });
-    expect((await test("monday", { apiToken: "unknown" })).json).toMatchObject({ ok: false, status: 401, message: "Not Authenticated" });
+    expect((await test("monday")).json).toMatchObject({
+      ok: false,
+      status: 200,
+      message: "User unauthorized to perform action",
+    });
+    expect((await test("monday", { apiToken: "unknown" })).json).toMatchObject({
+      ok: false,
+      status: 401,
+      message: "Not Authenticated",
+    });
   });
 
   it("Monday at team level: a live workspace list and the team's default workspace", async () => {
@@ -97,8 +131,13 @@ describe("Test buttons against the vendors", () => {
     const saved = await call(teamOne.PUT, params, { token, body: { defaultWorkspaceId: ws.id } });
     expect(saved.json).toMatchObject({ defaultWorkspaceId: ws.id, teamId: world.teamId });
     expect(saved.text).not.toContain("monday-token-1");
-    expect((await call(teamTest.POST, params, { token, method: "POST" })).json).toMatchObject({ ok: true, status: 200 });
-    expect((await call(teamTest.POST, params, { token, method: "POST", body: { defaultWorkspaceId: "999" } })).json).toMatchObject({ ok: false, status: 200 });
+    expect((await call(teamTest.POST, params, { token, method: "POST" })).json).toMatchObject({
+      ok: true,
+      status: 200,
+    });
+    expect(
+      (await call(teamTest.POST, params, { token, method: "POST", body: { defaultWorkspaceId: "999" } })).json,
+    ).toMatchObject({ ok: false, status: 200 });
   });
 
   it("PagerDuty: a trigger then a resolve with the same dedup key", async () => {

@@ -16,10 +16,12 @@ type Received = { headers: http.IncomingHttpHeaders; raw: Buffer };
 const received: Received[] = [];
 const receiver = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c)).on("end", () => {
-    received.push({ headers: req.headers, raw: Buffer.concat(chunks) });
-    res.writeHead(200).end("ok");
-  });
+  req
+    .on("data", (c: Buffer) => chunks.push(c))
+    .on("end", () => {
+      received.push({ headers: req.headers, raw: Buffer.concat(chunks) });
+      res.writeHead(200).end("ok");
+    });
 });
 let url = "";
 let world: World;
@@ -39,9 +41,17 @@ describe("webhook signing tokens", () => {
     expect(first.status).toBe(200);
     expect(first.json.token).toMatch(/^[A-Za-z0-9_-]{43,}$/);
     expect(first.json.url).toMatch(/^••••/);
-    const again = await call(globalOne.PUT, { provider: "custom-webhook" }, { token: token(), body: { url, minSeverity: "warning" } });
+    const again = await call(
+      globalOne.PUT,
+      { provider: "custom-webhook" },
+      { token: token(), body: { url, minSeverity: "warning" } },
+    );
     expect(again.json.token).toBe(first.json.token);
-    const refused = await call(globalOne.PUT, { provider: "custom-webhook" }, { token: token(), body: { url, token: "my-own-token" } });
+    const refused = await call(
+      globalOne.PUT,
+      { provider: "custom-webhook" },
+      { token: token(), body: { url, token: "my-own-token" } },
+    );
     expect(refused.status).toBe(422);
     expect(refused.json.error.fields).toHaveProperty("token");
     expect((await call(globalOne.DELETE, { provider: "custom-webhook" }, { token: token() })).status).toBe(204);
@@ -50,7 +60,11 @@ describe("webhook signing tokens", () => {
   });
 
   it("a team's Events Webhook has its own token, which its lead sees to verify signatures", async () => {
-    const asLead = await call(teamOne.PUT, { provider: "events-webhook", teamId: world.teamId }, { token: world.tokens.lead, body: { url } });
+    const asLead = await call(
+      teamOne.PUT,
+      { provider: "events-webhook", teamId: world.teamId },
+      { token: world.tokens.lead, body: { url } },
+    );
     expect(asLead.status).toBe(200);
     expect(asLead.json.token).toMatch(/^[A-Za-z0-9_-]{43,}$/);
     const asAdmin = await call(teamOne.GET, { provider: "events-webhook", teamId: world.teamId }, { token: token() });
@@ -70,10 +84,24 @@ describe("the verify-the-signature snippets shown in the UI", () => {
 
     const dir = mkdtempSync(path.join(tmpdir(), "snippets-"));
     writeFileSync(path.join(dir, "verify.mjs"), NODE_SNIPPET);
-    const { verifySpectralSignature } = await import(/* @vite-ignore */ pathToFileURL(path.join(dir, "verify.mjs")).href);
+    const { verifySpectralSignature } = await import(
+      /* @vite-ignore */ pathToFileURL(path.join(dir, "verify.mjs")).href
+    );
     expect(verifySpectralSignature(delivery.headers, delivery.raw, saved.json.token)).toBe(true);
-    expect(verifySpectralSignature(delivery.headers, Buffer.from(delivery.raw.toString().replace("error", "info")), saved.json.token)).toBe(false);
-    expect(verifySpectralSignature({ ...delivery.headers, "x-spectral-timestamp": "2001-01-01T00:00:00.000Z" }, delivery.raw, saved.json.token)).toBe(false);
+    expect(
+      verifySpectralSignature(
+        delivery.headers,
+        Buffer.from(delivery.raw.toString().replace("error", "info")),
+        saved.json.token,
+      ),
+    ).toBe(false);
+    expect(
+      verifySpectralSignature(
+        { ...delivery.headers, "x-spectral-timestamp": "2001-01-01T00:00:00.000Z" },
+        delivery.raw,
+        saved.json.token,
+      ),
+    ).toBe(false);
 
     // The Python one too, where a python3 is installed.
     let python = true;
@@ -88,7 +116,9 @@ describe("the verify-the-signature snippets shown in the UI", () => {
       const script = `import sys, json; sys.path.insert(0, ${JSON.stringify(dir)}); from verify import verify_spectral_signature as v
 h = json.loads(sys.argv[1]); body = open(${JSON.stringify(path.join(dir, "body.bin"))}, "rb").read()
 print(v(h, body, sys.argv[2]), v(h, body + b" ", sys.argv[2]))`;
-      const out = execFileSync("python3", ["-c", script, JSON.stringify(delivery.headers), saved.json.token]).toString().trim();
+      const out = execFileSync("python3", ["-c", script, JSON.stringify(delivery.headers), saved.json.token])
+        .toString()
+        .trim();
       expect(out).toBe("True False");
     }
     rmSync(dir, { recursive: true, force: true });

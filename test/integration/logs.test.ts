@@ -21,7 +21,16 @@ describe("logs name what failed, never the values of a request", () => {
   it("a database error during an ingest logs its SQLSTATE and constraint, not the finding it failed on", async () => {
     const body = {
       asset: { id: "github.com/acme/logs", name: "logs", kind: "code" },
-      findings: [{ detectorId: "GIT001", detectorName: "GitHub token", severity: "error", path: "ci.yml", content: `token: ${SECRET}`, uri: `https://example.com/ci.yml?token=${SECRET}` }],
+      findings: [
+        {
+          detectorId: "GIT001",
+          detectorName: "GitHub token",
+          severity: "error",
+          path: "ci.yml",
+          content: `token: ${SECRET}`,
+          uri: `https://example.com/ci.yml?token=${SECRET}`,
+        },
+      ],
     };
     const { result, text, lines } = await capturedLogs(() => call(ingest, { token: admin.token, body }));
     expect(result.status).toBe(500);
@@ -32,6 +41,10 @@ describe("logs name what failed, never the values of a request", () => {
     expect(text).not.toMatch(/params|insert into/i);
     // One structured line for the one failure.
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 50, msg: "api: unexpected error", err: { name: "DatabaseQueryError", code: "23514" } });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 50,
+      msg: "api: unexpected error",
+      err: { name: "DatabaseQueryError", code: "23514" },
+    });
   });
 });

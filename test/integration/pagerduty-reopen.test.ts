@@ -31,11 +31,28 @@ afterAll(async () => {
 });
 
 const asset = { id: "github.com/acme/paging", kind: "code" as const };
-const key = { detectorId: "CLD001", detectorName: "Visible AWS Key", severity: "error" as const, path: "src/aws.ts", content: "AKIAPAGE", fingerprint: "aws-key" };
-const env = { detectorId: "SENF012", detectorName: "Environment file", severity: "warning" as const, path: ".env", content: "DB_PASSWORD=x", fingerprint: "env-file" };
+const key = {
+  detectorId: "CLD001",
+  detectorName: "Visible AWS Key",
+  severity: "error" as const,
+  path: "src/aws.ts",
+  content: "AKIAPAGE",
+  fingerprint: "aws-key",
+};
+const env = {
+  detectorId: "SENF012",
+  detectorName: "Environment file",
+  severity: "warning" as const,
+  path: ".env",
+  content: "DB_PASSWORD=x",
+  fingerprint: "env-file",
+};
 
 async function idOf(fingerprint: string) {
-  const [row] = await rows<{ id: string }>(db, sql`select id from issues where asset_id = ${asset.id} and identity = ${`fp:${fingerprint}`}`);
+  const [row] = await rows<{ id: string }>(
+    db,
+    sql`select id from issues where asset_id = ${asset.id} and identity = ${`fp:${fingerprint}`}`,
+  );
   return row.id;
 }
 
@@ -43,23 +60,35 @@ async function idOf(fingerprint: string) {
 async function eventsOf(change: () => Promise<unknown>, expected: number) {
   const from = pagerduty.events.length;
   await change();
-  await waitFor(async () => {
-    const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from deliveries where status = 'pending'`);
-    return n === 0 && pagerduty.events.length >= from + expected;
-  }, 10_000, `${expected} PagerDuty events`);
+  await waitFor(
+    async () => {
+      const [{ n }] = await rows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from deliveries where status = 'pending'`,
+      );
+      return n === 0 && pagerduty.events.length >= from + expected;
+    },
+    10_000,
+    `${expected} PagerDuty events`,
+  );
   return pagerduty.events.slice(from).map((e) => [e.event_action, e.dedup_key]);
 }
 
 describe("PagerDuty pages again when an issue reopens", () => {
   it("a resolved issue that a scan reports again sends a new trigger with the same dedup key", async () => {
-    expect(await eventsOf(() => ingestScan(admin.principal, { asset, findings: [key, env] }), 1)).toEqual([["trigger", await idOf("aws-key")]]);
+    expect(await eventsOf(() => ingestScan(admin.principal, { asset, findings: [key, env] }), 1)).toEqual([
+      ["trigger", await idOf("aws-key")],
+    ]);
     const id = await idOf("aws-key");
     expect(await eventsOf(() => ingestScan(admin.principal, { asset, findings: [] }), 1)).toEqual([["resolve", id]]);
     expect(pagerduty.alerts.get(id)).toBe("resolved");
 
     let back: unknown;
     // The warning comes back too, but it is below the minimum severity: one trigger, for the error.
-    const events = await eventsOf(async () => (back = await ingestScan(admin.principal, { asset, findings: [key, env] })), 1);
+    const events = await eventsOf(
+      async () => (back = await ingestScan(admin.principal, { asset, findings: [key, env] })),
+      1,
+    );
     expect(back).toMatchObject({ created: 0, updated: 2 });
     expect(events).toEqual([["trigger", id]]);
     expect(pagerduty.alerts.get(id)).toBe("triggered");
@@ -68,7 +97,10 @@ describe("PagerDuty pages again when an issue reopens", () => {
 
   it("an issue someone reopens (resolved or ignored, then open) triggers again", async () => {
     const id = await idOf("aws-key");
-    const setStatus = (status: string) => async () => expect((await call(patchIssue, { token: admin.token, method: "PATCH", params: { id }, body: { status } })).status).toBe(200);
+    const setStatus = (status: string) => async () =>
+      expect(
+        (await call(patchIssue, { token: admin.token, method: "PATCH", params: { id }, body: { status } })).status,
+      ).toBe(200);
     for (const closed of ["resolved", "ignored"]) {
       expect(await eventsOf(setStatus(closed), 1)).toEqual([["resolve", id]]);
       expect(await eventsOf(setStatus("open"), 1)).toEqual([["trigger", id]]);
@@ -80,10 +112,17 @@ describe("PagerDuty pages again when an issue reopens", () => {
     const before = pagerduty.events.length;
     const again = await ingestScan(admin.principal, { asset, findings: [{ ...key, content: "AKIAROTATED" }, env] });
     expect(again).toMatchObject({ created: 0, updated: 1 });
-    await waitFor(async () => {
-      const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from deliveries where status = 'pending'`);
-      return n === 0;
-    }, 10_000, "the ingest's deliveries");
+    await waitFor(
+      async () => {
+        const [{ n }] = await rows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from deliveries where status = 'pending'`,
+        );
+        return n === 0;
+      },
+      10_000,
+      "the ingest's deliveries",
+    );
     expect(pagerduty.events.length).toBe(before);
   });
 });

@@ -25,12 +25,21 @@ describe("npm run admin -- reset-password", () => {
     expect(await verifyPassword(await hashOf(email), "correct horse battery staple")).toBe(false);
     expect((await resetPassword(email)).password).not.toBe(password);
 
-    const audit = await rows<{ actorId: string | null; actorEmail: string; action: string; details: Record<string, unknown> }>(
+    const audit = await rows<{
+      actorId: string | null;
+      actorEmail: string;
+      action: string;
+      details: Record<string, unknown>;
+    }>(
       db,
       sql`select actor_id as "actorId", actor_email as "actorEmail", action, details from audit_log where action = 'user.password_reset'`,
     );
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ actorId: null, actorEmail: "operator (npm run admin)", details: { email: "root@example.com" } });
+    expect(audit[0]).toMatchObject({
+      actorId: null,
+      actorEmail: "operator (npm run admin)",
+      details: { email: "root@example.com" },
+    });
     expect(JSON.stringify(audit)).not.toContain(password);
   });
 

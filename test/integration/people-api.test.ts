@@ -28,27 +28,51 @@ describe("people and teams API", () => {
 
     const denied = await call(teamsRoute.POST, { token: member.token, body: { name: "Shadow" } });
     expect(denied.status).toBe(403);
-    const deniedMembership = await call(membersRoute.PUT, { token: member.token, body: { role: "lead" }, params: { teamId, userId: member.principal.userId } });
+    const deniedMembership = await call(membersRoute.PUT, {
+      token: member.token,
+      body: { role: "lead" },
+      params: { teamId, userId: member.principal.userId },
+    });
     expect(deniedMembership.status).toBe(403);
 
-    const put = await call(membersRoute.PUT, { token: admin.token, body: { role: "lead" }, params: { teamId, userId: member.principal.userId } });
+    const put = await call(membersRoute.PUT, {
+      token: admin.token,
+      body: { role: "lead" },
+      params: { teamId, userId: member.principal.userId },
+    });
     expect(put.status).toBe(200);
     const listed = await call(teamsRoute.GET, { token: member.token });
     expect(listed.status).toBe(200);
     expect(listed.body.map((t: { name: string }) => t.name)).toEqual(["Platform"]);
     expect(listed.body[0].members).toEqual([expect.objectContaining({ email: "member@example.com", role: "lead" })]);
 
-    const removed = await call(membersRoute.DELETE, { token: admin.token, params: { teamId, userId: member.principal.userId }, method: "DELETE" });
+    const removed = await call(membersRoute.DELETE, {
+      token: admin.token,
+      params: { teamId, userId: member.principal.userId },
+      method: "DELETE",
+    });
     expect(removed.status).toBe(204);
-    const again = await call(membersRoute.DELETE, { token: admin.token, params: { teamId, userId: member.principal.userId }, method: "DELETE" });
+    const again = await call(membersRoute.DELETE, {
+      token: admin.token,
+      params: { teamId, userId: member.principal.userId },
+      method: "DELETE",
+    });
     expect(again.status).toBe(404);
   });
 
   it("names the bad field, and 404s unknown ids instead of failing", async () => {
-    const invalid = await call(membersRoute.PUT, { token: admin.token, body: { role: "owner" }, params: { teamId: "not-a-uuid", userId: "x" } });
+    const invalid = await call(membersRoute.PUT, {
+      token: admin.token,
+      body: { role: "owner" },
+      params: { teamId: "not-a-uuid", userId: "x" },
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.fields).toHaveProperty("role");
-    const unknown = await call(membersRoute.PUT, { token: admin.token, body: { role: "lead" }, params: { teamId: "not-a-uuid", userId: "x" } });
+    const unknown = await call(membersRoute.PUT, {
+      token: admin.token,
+      body: { role: "lead" },
+      params: { teamId: "not-a-uuid", userId: "x" },
+    });
     expect(unknown.status).toBe(404);
     const malformed = await call(teamsRoute.POST, { token: admin.token, rawBody: "{nope" });
     expect(malformed.status).toBe(400);
@@ -56,21 +80,44 @@ describe("people and teams API", () => {
   });
 
   it("creates users and service-account tokens, administrators only", async () => {
-    const user = await call(usersRoute.POST, { token: admin.token, body: { email: "Bot@Example.com", name: "Scanner bot", password: "a long enough password" } });
+    const user = await call(usersRoute.POST, {
+      token: admin.token,
+      body: { email: "Bot@Example.com", name: "Scanner bot", password: "a long enough password" },
+    });
     expect(user.status).toBe(201);
     expect(user.body).toMatchObject({ email: "bot@example.com", isAdmin: false });
     expect(user.body).not.toHaveProperty("passwordHash");
-    const dup = await call(usersRoute.POST, { token: admin.token, body: { email: "bot@example.com", name: "Again", password: "a long enough password" } });
+    const dup = await call(usersRoute.POST, {
+      token: admin.token,
+      body: { email: "bot@example.com", name: "Again", password: "a long enough password" },
+    });
     expect(dup.status).toBe(409);
-    const short = await call(usersRoute.POST, { token: admin.token, body: { email: "x@example.com", name: "X", password: "short" } });
+    const short = await call(usersRoute.POST, {
+      token: admin.token,
+      body: { email: "x@example.com", name: "X", password: "short" },
+    });
     expect(short.status).toBe(422);
     expect(short.body.error.fields).toHaveProperty("password");
-    expect((await call(usersRoute.POST, { token: member.token, body: { email: "y@example.com", name: "Y", password: "a long enough password" } })).status).toBe(403);
+    expect(
+      (
+        await call(usersRoute.POST, {
+          token: member.token,
+          body: { email: "y@example.com", name: "Y", password: "a long enough password" },
+        })
+      ).status,
+    ).toBe(403);
 
-    const token = await call(tokensRoute.POST, { token: admin.token, body: { name: "scanner" }, params: { userId: user.body.id } });
+    const token = await call(tokensRoute.POST, {
+      token: admin.token,
+      body: { name: "scanner" },
+      params: { userId: user.body.id },
+    });
     expect(token.status).toBe(201);
     expect(token.body.token).toMatch(/^cs_/);
     expect((await call(teamsRoute.GET, { token: token.body.token })).status).toBe(200);
-    expect((await call(tokensRoute.POST, { token: member.token, body: { name: "steal" }, params: { userId: user.body.id } })).status).toBe(403);
+    expect(
+      (await call(tokensRoute.POST, { token: member.token, body: { name: "steal" }, params: { userId: user.body.id } }))
+        .status,
+    ).toBe(403);
   });
 });

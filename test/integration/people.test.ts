@@ -21,7 +21,11 @@ async function seedAdmin() {
 describe("people and tokens", () => {
   it("stores passwords and API tokens only as hashes", async () => {
     const admin = await seedAdmin();
-    const analyst = await createUser(admin, { email: "ana@example.com", name: "Ana", password: "a long enough password" });
+    const analyst = await createUser(admin, {
+      email: "ana@example.com",
+      name: "Ana",
+      password: "a long enough password",
+    });
     const token = await createTokenFor(admin, analyst.id, "ci");
 
     const [userRow] = await db.select().from(users).where(eq(users.id, analyst.id));
@@ -45,12 +49,16 @@ describe("people and tokens", () => {
     const member = await createUser(admin, { email: "m@example.com", name: "M", password: "another long password" });
     const memberPrincipal = (await loadPrincipal(member.id))!;
     await expect(createTeam(memberPrincipal, { name: "Red" })).rejects.toMatchObject({ status: 403 });
-    await expect(createUser(memberPrincipal, { email: "x@example.com", name: "X", password: "yet another password" })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      createUser(memberPrincipal, { email: "x@example.com", name: "X", password: "yet another password" }),
+    ).rejects.toMatchObject({ status: 403 });
 
     const team = await createTeam(admin, { name: "Blue" });
     await setMembership(admin, team.id, member.id, "lead");
     const teams = await listTeams();
-    expect(teams.find((t) => t.id === team.id)?.members).toEqual([expect.objectContaining({ userId: member.id, role: "lead" })]);
+    expect(teams.find((t) => t.id === team.id)?.members).toEqual([
+      expect.objectContaining({ userId: member.id, role: "lead" }),
+    ]);
     await expect(createTeam(admin, { name: "Blue" })).rejects.toMatchObject({ status: 409 });
   });
 });

@@ -3,14 +3,26 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { PATCH as patchAsset } from "@/app/api/v1/assets/[id]/route";
 import { POST as hookRoute } from "@/app/api/v1/hooks/[provider]/[integrationId]/route";
-import { DELETE as cancelRoute, GET as progressRoute, POST as scanRoute } from "@/app/api/v1/teams/[teamId]/integrations/[provider]/scan/route";
+import {
+  DELETE as cancelRoute,
+  GET as progressRoute,
+  POST as scanRoute,
+} from "@/app/api/v1/teams/[teamId]/integrations/[provider]/scan/route";
 import { PUT as putSettings } from "@/app/api/v1/teams/[teamId]/integrations/[provider]/scan/settings/route";
 import { loadScanSettings } from "@/lib/scanning/settings";
 import { createTeam } from "@/lib/people/teams";
 import { createConfluenceFake } from "@/test/fakes";
 import { call, makeUser, setupAdmin, type Actor } from "@/test/support/api";
 import { expectDocumented } from "@/test/support/openapi";
-import { createScanIntegration, issuesOf, resetScanTables, runScansToEnd, scoreByKind, seedConfluence, type Expected } from "./scan-harness";
+import {
+  createScanIntegration,
+  issuesOf,
+  resetScanTables,
+  runScansToEnd,
+  scoreByKind,
+  seedConfluence,
+  type Expected,
+} from "./scan-harness";
 
 const confluence = createConfluenceFake();
 let admin: Actor;
@@ -22,12 +34,24 @@ const ASSET = () => `confluence:${new URL(confluence.url).host}/`;
 const params = () => ({ provider: "confluence", teamId });
 
 async function setLists(deny: string[], redact = false, redactMessage = "[removed]") {
-  expect((await call(putSettings, { token: admin.token, params: params(), method: "PUT", body: { allow: [], deny, redact, redactMessage } })).status).toBe(200);
+  expect(
+    (
+      await call(putSettings, {
+        token: admin.token,
+        params: params(),
+        method: "PUT",
+        body: { allow: [], deny, redact, redactMessage },
+      })
+    ).status,
+  ).toBe(200);
 }
 
 async function hook(body: unknown, token: string | null) {
   const url = `http://localhost/api/v1/hooks/confluence/${integrationId}${token ? `?token=${token}` : ""}`;
-  const response = await hookRoute(new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ provider: "confluence", integrationId }) });
+  const response = await hookRoute(
+    new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    { params: Promise.resolve({ provider: "confluence", integrationId }) },
+  );
   await expectDocumented(hookRoute, response.status, await response.json());
   return response.status;
 }
@@ -52,7 +76,9 @@ describe("Confluence scanning (team level)", () => {
     expect((await call(scanRoute, { token: admin.token, params: params(), method: "POST" })).status).toBe(200);
     await runScansToEnd();
     const wanted = expected.filter((e) => e.unit !== "HR");
-    expect((await call(progressRoute, { token: admin.token, params: params() })).body).toEqual(expect.objectContaining({ state: "done", scanned: 80, total: 80, found: wanted.length }));
+    expect((await call(progressRoute, { token: admin.token, params: params() })).body).toEqual(
+      expect.objectContaining({ state: "done", scanned: 80, total: 80, found: wanted.length }),
+    );
     const found = await issuesOf(ASSET());
     const score = scoreByKind(wanted, found);
     console.log("Confluence precision/recall by detector:", JSON.stringify(score));
@@ -63,20 +89,36 @@ describe("Confluence scanning (team level)", () => {
   });
 
   it("the spaces a team's integration scans become that team's assets on creation; an administrator's later mapping stays", async () => {
-    const teams = async () => Object.fromEntries((await rows<{ id: string; teamId: string | null }>(db, sql`select id, team_id as "teamId" from assets`)).map((a) => [a.id, a.teamId]));
+    const teams = async () =>
+      Object.fromEntries(
+        (await rows<{ id: string; teamId: string | null }>(db, sql`select id, team_id as "teamId" from assets`)).map(
+          (a) => [a.id, a.teamId],
+        ),
+      );
     await setLists(["OPS", "HR"]);
     await call(scanRoute, { token: admin.token, params: params(), method: "POST" });
     await runScansToEnd();
     expect(await teams()).toEqual({ [`${ASSET()}ENG`]: teamId });
     // The administrator takes ENG away from the team; the next scans leave it so, and map only the new space.
-    expect((await call(patchAsset, { token: admin.token, params: { id: `${ASSET()}ENG` }, method: "PATCH", body: { teamId: null } })).status).toBe(200);
+    expect(
+      (
+        await call(patchAsset, {
+          token: admin.token,
+          params: { id: `${ASSET()}ENG` },
+          method: "PATCH",
+          body: { teamId: null },
+        })
+      ).status,
+    ).toBe(200);
     await setLists(["HR"]);
     await call(scanRoute, { token: admin.token, params: params(), method: "POST" });
     await runScansToEnd();
     expect(await teams()).toEqual({ [`${ASSET()}ENG`]: null, [`${ASSET()}OPS`]: teamId });
     // A webhook's one-page scan of an unmapped space's page keeps the mapping too.
     const { webhookToken } = await loadScanSettings(integrationId);
-    expect(await hook({ page: { id: expected.find((e) => e.unit === "ENG")!.path.split("/")[1] } }, webhookToken)).toBe(202);
+    expect(await hook({ page: { id: expected.find((e) => e.unit === "ENG")!.path.split("/")[1] } }, webhookToken)).toBe(
+      202,
+    );
     await runScansToEnd();
     expect((await teams())[`${ASSET()}ENG`]).toBeNull();
     expect(confluence.violations).toEqual([]);
@@ -104,7 +146,9 @@ describe("Confluence scanning (team level)", () => {
     expect(page.storage).not.toContain(target.secret);
     expect(page.storage).toContain("[secret removed]");
     expect(page.version).toBe(2);
-    expect(await issuesOf(ASSET())).toEqual([expect.objectContaining({ path: target.path, detectorId: target.detectorId, status: "open" })]);
+    expect(await issuesOf(ASSET())).toEqual([
+      expect.objectContaining({ path: target.path, detectorId: target.detectorId, status: "open" }),
+    ]);
     // The next event finds the page clean: its issue resolves.
     await hook({ page: { id: pageId } }, webhookToken);
     await runScansToEnd();

@@ -52,18 +52,36 @@ export function seedConfluence(fake: ConfluenceFake, spaces: string[], perSpace:
     fake.addSpace({ key });
     for (let i = 0; i < perSpace; i++) {
       const planted = i % 2 === 0 ? kinds[n++ % kinds.length]() : undefined;
-      const secretHtml = !planted ? "<p>Nothing secret here.</p>"
-        : i % 4 === 0 ? `<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[${planted.text}]]></ac:plain-text-body></ac:structured-macro>`
-        : `<p>${esc(planted.text).replace(/\n/g, "<br/>")}</p>`;
-      const page = fake.addPage({ space: key, title: `Runbook ${i}`, body: `<h1>Runbook</h1><p>${esc(lookAlikes[i % lookAlikes.length])}</p>${secretHtml}` });
+      const secretHtml = !planted
+        ? "<p>Nothing secret here.</p>"
+        : i % 4 === 0
+          ? `<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[${planted.text}]]></ac:plain-text-body></ac:structured-macro>`
+          : `<p>${esc(planted.text).replace(/\n/g, "<br/>")}</p>`;
+      const page = fake.addPage({
+        space: key,
+        title: `Runbook ${i}`,
+        body: `<h1>Runbook</h1><p>${esc(lookAlikes[i % lookAlikes.length])}</p>${secretHtml}`,
+      });
       if (planted) expected.push({ ...planted, unit: key, path: `pages/${page.id}` });
     }
   }
   return expected;
 }
 
-export async function createScanIntegration(provider: "jira" | "confluence", domainUrl: string, teamId: string | null = null) {
-  const [row] = await db.insert(integrations).values({ provider, teamId, settings: { domainUrl, email: EMAIL }, secrets: encryptSecrets({ apiToken: API_TOKEN }) }).returning();
+export async function createScanIntegration(
+  provider: "jira" | "confluence",
+  domainUrl: string,
+  teamId: string | null = null,
+) {
+  const [row] = await db
+    .insert(integrations)
+    .values({
+      provider,
+      teamId,
+      settings: { domainUrl, email: EMAIL },
+      secrets: encryptSecrets({ apiToken: API_TOKEN }),
+    })
+    .returning();
   return row.id;
 }
 
@@ -71,7 +89,10 @@ export async function createScanIntegration(provider: "jira" | "confluence", dom
  * Run steps until no job is active, as the background runner would. When none is due it sleeps until
  * the soonest becomes due (a Retry-After pause, a lapsed lease), not for a fixed poll interval.
  */
-export async function runScansToEnd(runner = new ScanRunner({ log: process.env.SCAN_DEBUG ? console.log : () => {} }), timeoutMs = 25_000): Promise<void> {
+export async function runScansToEnd(
+  runner = new ScanRunner({ log: process.env.SCAN_DEBUG ? console.log : () => {} }),
+  timeoutMs = 25_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await runner.runOnce()) continue;
@@ -87,10 +108,20 @@ export async function runScansToEnd(runner = new ScanRunner({ log: process.env.S
   throw new Error("scan jobs still pending");
 }
 
-export type IssueRow = { assetId: string; detectorId: string; path: string; content: string; status: string; deleted: boolean };
+export type IssueRow = {
+  assetId: string;
+  detectorId: string;
+  path: string;
+  content: string;
+  status: string;
+  deleted: boolean;
+};
 export async function issuesOf(prefix: string): Promise<IssueRow[]> {
-  return rows<IssueRow>(db, sql`select asset_id as "assetId", detector_id as "detectorId", path, content, status::text, deleted_at is not null as deleted
-                                from issues where asset_id like ${prefix + "%"} order by path`);
+  return rows<IssueRow>(
+    db,
+    sql`select asset_id as "assetId", detector_id as "detectorId", path, content, status::text, deleted_at is not null as deleted
+                                from issues where asset_id like ${prefix + "%"} order by path`,
+  );
 }
 
 export async function resetScanTables(): Promise<void> {
@@ -105,10 +136,20 @@ export function scoreByKind(expected: Expected[], found: IssueRow[]) {
   const want = new Set(expected.map((e) => `${e.detectorId} ${e.path}`));
   const got = new Set(found.filter((f) => f.status === "open").map((f) => `${f.detectorId} ${f.path}`));
   const ids = [...new Set([...expected.map((e) => e.detectorId), ...found.map((f) => f.detectorId)])].sort();
-  return Object.fromEntries(ids.map((id) => {
-    const w = [...want].filter((k) => k.startsWith(`${id} `));
-    const g = [...got].filter((k) => k.startsWith(`${id} `));
-    const hit = g.filter((k) => want.has(k)).length;
-    return [id, { planted: w.length, reported: g.length, recall: w.length ? hit / w.length : 1, precision: g.length ? hit / g.length : 1 }];
-  }));
+  return Object.fromEntries(
+    ids.map((id) => {
+      const w = [...want].filter((k) => k.startsWith(`${id} `));
+      const g = [...got].filter((k) => k.startsWith(`${id} `));
+      const hit = g.filter((k) => want.has(k)).length;
+      return [
+        id,
+        {
+          planted: w.length,
+          reported: g.length,
+          recall: w.length ? hit / w.length : 1,
+          precision: g.length ? hit / g.length : 1,
+        },
+      ];
+    }),
+  );
 }

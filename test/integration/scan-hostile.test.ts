@@ -19,16 +19,31 @@ const site = http.createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://x");
   const n = requests;
   const json = (body: unknown) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
-  const ticket = { key: "SEC-1", fields: { summary: "s", description: null, project: { key: "SEC" }, comment: { comments: [], total: endless === "comments" ? 1e9 : 0 } } };
+  const ticket = {
+    key: "SEC-1",
+    fields: {
+      summary: "s",
+      description: null,
+      project: { key: "SEC" },
+      comment: { comments: [], total: endless === "comments" ? 1e9 : 0 },
+    },
+  };
   req.resume();
   req.on("end", () => {
     if (url.pathname === "/rest/api/3/project/search") {
-      return json(endless === "projects" ? { values: [{ key: `P${n}`, name: "p" }], isLast: false } : { values: [{ key: "SEC", name: "Security" }], isLast: true });
+      return json(
+        endless === "projects"
+          ? { values: [{ key: `P${n}`, name: "p" }], isLast: false }
+          : { values: [{ key: "SEC", name: "Security" }], isLast: true },
+      );
     }
     if (url.pathname === "/rest/api/3/search/jql" && req.method === "GET") {
-      return json(endless === "count" ? { issues: [{ id: String(n) }], nextPageToken: `count-${n}` } : { issues: [{ id: "1" }] });
+      return json(
+        endless === "count" ? { issues: [{ id: String(n) }], nextPageToken: `count-${n}` } : { issues: [{ id: "1" }] },
+      );
     }
-    if (url.pathname === "/rest/api/3/search/jql") return json(endless === "tickets" ? { issues: [ticket], nextPageToken: `page-${n}` } : { issues: [ticket] });
+    if (url.pathname === "/rest/api/3/search/jql")
+      return json(endless === "tickets" ? { issues: [ticket], nextPageToken: `page-${n}` } : { issues: [ticket] });
     if (url.pathname.endsWith("/comment")) return json({ comments: [{ id: String(n), body: null }] });
     res.writeHead(404).end();
   });
@@ -56,7 +71,10 @@ describe("a site that pages forever cannot keep the scan runner busy", () => {
       requests = 0;
       await startScan(admin.principal, "jira", null);
       await runScansToEnd(undefined, 60_000);
-      const [job] = await rows<{ state: string; error: string }>(db, sql`select state, error from scan_jobs where integration_id = ${integrationId} and kind = 'full'`);
+      const [job] = await rows<{ state: string; error: string }>(
+        db,
+        sql`select state, error from scan_jobs where integration_id = ${integrationId} and kind = 'full'`,
+      );
       expect(job.state).toBe("failed");
       expect(job.error).toBe(`${said}; the scan stopped there`);
       expect(requests).toBeLessThanOrEqual(most);

@@ -9,7 +9,15 @@ import { ScanRunner } from "@/lib/scanning/runner";
 import { adfPlainText, adfText, createJiraFake } from "@/test/fakes";
 import { call, setupAdmin, type Actor } from "@/test/support/api";
 import { expectDocumented } from "@/test/support/openapi";
-import { createScanIntegration, issuesOf, resetScanTables, runScansToEnd, scoreByKind, seedJira, type Expected } from "./scan-harness";
+import {
+  createScanIntegration,
+  issuesOf,
+  resetScanTables,
+  runScansToEnd,
+  scoreByKind,
+  seedJira,
+  type Expected,
+} from "./scan-harness";
 
 const jira = createJiraFake();
 let admin: Actor;
@@ -22,8 +30,11 @@ async function hook(body: unknown, options: { token?: string | null; signWith?: 
   const url = new URL(`http://localhost/api/v1/hooks/jira/${integrationId}`);
   if (options.token) url.searchParams.set("token", options.token);
   const headers: Record<string, string> = { "content-type": "application/json" };
-  if (options.signWith) headers["x-hub-signature"] = `sha256=${createHmac("sha256", options.signWith).update(raw).digest("hex")}`;
-  const response = await hookRoute(new Request(url, { method: "POST", headers, body: raw }), { params: Promise.resolve({ provider: "jira", integrationId }) });
+  if (options.signWith)
+    headers["x-hub-signature"] = `sha256=${createHmac("sha256", options.signWith).update(raw).digest("hex")}`;
+  const response = await hookRoute(new Request(url, { method: "POST", headers, body: raw }), {
+    params: Promise.resolve({ provider: "jira", integrationId }),
+  });
   const answer = await response.json();
   await expectDocumented(hookRoute, response.status, answer);
   return { status: response.status, body: answer };
@@ -37,11 +48,15 @@ async function webhookToken(): Promise<string> {
 /** Keep the slower cases to one or two projects: the suite shares two cores with everyone's tests. */
 async function denyProjects(deny: string[], extra: { redact?: boolean; redactMessage?: string } = {}) {
   const body = { allow: [], deny, redact: extra.redact ?? false, redactMessage: extra.redactMessage ?? "[removed]" };
-  expect((await call(putSettings, { token: admin.token, params: { provider: "jira" }, method: "PUT", body })).status).toBe(200);
+  expect(
+    (await call(putSettings, { token: admin.token, params: { provider: "jira" }, method: "PUT", body })).status,
+  ).toBe(200);
 }
 
 async function fullScan(runner?: ScanRunner) {
-  expect((await call(scanRoute, { token: admin.token, params: { provider: "jira" }, method: "POST" })).status).toBe(200);
+  expect((await call(scanRoute, { token: admin.token, params: { provider: "jira" }, method: "POST" })).status).toBe(
+    200,
+  );
   await runScansToEnd(runner);
   return (await call(progressRoute, { token: admin.token, params: { provider: "jira" } })).body;
 }
@@ -69,7 +84,10 @@ describe("Jira scanning", () => {
     expect(Object.keys(score).length).toBeGreaterThanOrEqual(15);
     for (const [id, s] of Object.entries(score)) expect(s, id).toMatchObject({ recall: 1, precision: 1 });
     // Each project is an asset of kind productivity; no stored excerpt holds a whole secret.
-    const assets = await rows<{ id: string; kind: string; teamId: string | null }>(db, sql`select id, kind::text, team_id as "teamId" from assets order by id`);
+    const assets = await rows<{ id: string; kind: string; teamId: string | null }>(
+      db,
+      sql`select id, kind::text, team_id as "teamId" from assets order by id`,
+    );
     expect(assets.map((a) => a.id)).toEqual(["OPS", "SEC", "WEB"].map((k) => `${ASSET()}${k}`));
     // The global integration maps its assets to no team.
     expect(assets.map((a) => a.teamId)).toEqual([null, null, null]);
@@ -92,7 +110,12 @@ describe("Jira scanning", () => {
     jira.rateLimitNext(1);
     const started = Date.now();
     const progress = await fullScan();
-    expect(progress).toMatchObject({ state: "done", scanned: 100, total: 100, found: expected.filter((e) => e.unit === "SEC").length });
+    expect(progress).toMatchObject({
+      state: "done",
+      scanned: 100,
+      total: 100,
+      found: expected.filter((e) => e.unit === "SEC").length,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(jira.requests.filter((r) => r.path.includes("/project/search")).length).toBe(2);
     expect(jira.violations).toEqual([]);
@@ -107,7 +130,10 @@ describe("Jira scanning", () => {
     const mid = (await call(progressRoute, { token: admin.token, params: { provider: "jira" } })).body;
     expect(mid).toMatchObject({ state: "running", scanned: 100, total: 200 });
     // The crash: a step is claimed and never finished. Its lease runs out; the next runner redoes it.
-    const [{ n }] = await rows<{ n: number }>(db, sql`update scan_jobs set claim_id = gen_random_uuid(), lease_until = now() + interval '300 milliseconds' returning 1 as n`);
+    const [{ n }] = await rows<{ n: number }>(
+      db,
+      sql`update scan_jobs set claim_id = gen_random_uuid(), lease_until = now() + interval '300 milliseconds' returning 1 as n`,
+    );
     expect(n).toBe(1);
     const second = new ScanRunner({ leaseMs: 300, log: () => {} });
     expect(await second.runOnce()).toBe(false);
@@ -142,7 +168,9 @@ describe("Jira webhook", () => {
     expect(performance.now() - started).toBeLessThan(5_000);
 
     jira.issue(target.path)!.fields.description = adfText("Rotated, thanks.");
-    expect((await hook({ webhookEvent: "jira:issue_updated", issue: { key: target.path } }, { token })).status).toBe(202);
+    expect((await hook({ webhookEvent: "jira:issue_updated", issue: { key: target.path } }, { token })).status).toBe(
+      202,
+    );
     await runScansToEnd();
     const after = await issuesOf(ASSET());
     expect(after.find((i) => i.path === target.path)).toMatchObject({ status: "resolved", deleted: false });
@@ -166,7 +194,12 @@ describe("Jira webhook", () => {
     const text = adfPlainText(ticket.fields.description) + ticket.comments.map((c) => adfPlainText(c.body)).join("\n");
     for (const s of secrets) expect(text).not.toContain(s.secret);
     expect(text).toContain(message);
-    expect((await issuesOf(ASSET())).filter((i) => i.status === "open").map((i) => i.path).sort()).toEqual(secrets.map((s) => s.path).sort());
+    expect(
+      (await issuesOf(ASSET()))
+        .filter((i) => i.status === "open")
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(secrets.map((s) => s.path).sort());
     // The next scan of the ticket finds nothing left: its issues resolve.
     await hook({ webhookEvent: "jira:issue_updated", issue: { key } }, { token });
     await runScansToEnd();

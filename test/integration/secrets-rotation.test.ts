@@ -36,10 +36,17 @@ afterAll(() => {
 
 describe("rotating SECRETS_KEY", () => {
   it("reads secrets under the previous key, re-encrypts them all at start, then needs only the new key", async () => {
-    const saved = await saveIntegration(admin.principal, "jira", null, { domainUrl: "https://acme.atlassian.net", email: "a@acme.test", apiToken: "jira-token-under-old-key" });
+    const saved = await saveIntegration(admin.principal, "jira", null, {
+      domainUrl: "https://acme.atlassian.net",
+      email: "a@acme.test",
+      apiToken: "jira-token-under-old-key",
+    });
     const { webhookToken } = await loadScanSettings(saved.id!);
     // A row no key opens (a key that was lost) must not stop the rotation or the start.
-    const [lost] = await db.insert(integrations).values({ provider: "pagerduty", secrets: encryptSecrets({ routingKey: "x".repeat(32) }, randomBytes(32)) }).returning();
+    const [lost] = await db
+      .insert(integrations)
+      .values({ provider: "pagerduty", secrets: encryptSecrets({ routingKey: "x".repeat(32) }, randomBytes(32)) })
+      .returning();
 
     useKeys(newKey, [oldKey]);
     expect((await getIntegration(admin.principal, "jira", null)).settings.apiToken).toBe("••••-key");
@@ -49,7 +56,9 @@ describe("rotating SECRETS_KEY", () => {
     expect(text).not.toContain("jira-token-under-old-key");
 
     const [row] = await db.select().from(integrations).where(eq(integrations.id, saved.id!));
-    expect(decryptSecrets(row.secrets, Buffer.from(newKey, "base64"))).toEqual({ apiToken: "jira-token-under-old-key" });
+    expect(decryptSecrets(row.secrets, Buffer.from(newKey, "base64"))).toEqual({
+      apiToken: "jira-token-under-old-key",
+    });
     const [scan] = await db.select().from(scanSettings).where(eq(scanSettings.integrationId, saved.id!));
     expect(decryptSecrets(scan.secrets, Buffer.from(newKey, "base64"))).toEqual({ webhookToken });
     expect(await reencryptStaleSecrets()).toBe(0);

@@ -15,7 +15,12 @@ describe("the demo account", () => {
     await bootstrap({ seedDemo: true, log: (line) => printed.push(line) });
 
     const people = await db.select().from(users);
-    expect(people.map((p) => p.email).sort()).toEqual(["admin@example.com", "analyst@example.com", "lead@example.com", "payments.lead@example.com"]);
+    expect(people.map((p) => p.email).sort()).toEqual([
+      "admin@example.com",
+      "analyst@example.com",
+      "lead@example.com",
+      "payments.lead@example.com",
+    ]);
     expect(new Set(people.map((p) => p.passwordHash)).size).toBe(4);
 
     // Each printed line names a person and the password that signs them in, and only them.
@@ -28,7 +33,9 @@ describe("the demo account", () => {
     expect([...shown.keys()].sort()).toEqual(people.map((p) => p.email).sort());
     for (const person of people) {
       for (const [email, password] of shown) {
-        expect(await verifyPassword(person.passwordHash, password), `${email}'s password on ${person.email}`).toBe(email === person.email);
+        expect(await verifyPassword(person.passwordHash, password), `${email}'s password on ${person.email}`).toBe(
+          email === person.email,
+        );
       }
     }
     // A second start prints nothing: the passwords were shown once.

@@ -10,7 +10,12 @@ import { setupAdmin } from "@/test/support/api";
 const PASSWORD = "a long enough password";
 const noWait = async () => {};
 const attemptsOf = async (email: string, address: string) =>
-  (await db.select().from(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.address, address))))[0]?.attempts ?? 0;
+  (
+    await db
+      .select()
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.email, email), eq(signInAttempts.address, address)))
+  )[0]?.attempts ?? 0;
 
 beforeAll(async () => {
   const admin = await setupAdmin();
@@ -21,8 +26,12 @@ beforeAll(async () => {
 
 describe("sign-in: failed attempts slow down the pair (email, client address)", () => {
   it("an attacker guessing from one address is refused, and the owner signing in from elsewhere gets in", async () => {
-    for (let i = 0; i < 11; i++) expect((await checkCredentials("victim@example.com", `guess-${i}`, "198.51.100.7", noWait)).ok).toBe(false);
-    expect(await checkCredentials("victim@example.com", PASSWORD, "198.51.100.7", noWait)).toEqual({ ok: false, reason: "too_many_attempts" });
+    for (let i = 0; i < 11; i++)
+      expect((await checkCredentials("victim@example.com", `guess-${i}`, "198.51.100.7", noWait)).ok).toBe(false);
+    expect(await checkCredentials("victim@example.com", PASSWORD, "198.51.100.7", noWait)).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+    });
     const owner = await checkCredentials("victim@example.com", PASSWORD, "203.0.113.20", noWait);
     expect(owner.ok).toBe(true);
     // The owner's success leaves the attacker's count where it was.
@@ -30,7 +39,9 @@ describe("sign-in: failed attempts slow down the pair (email, client address)", 
   });
 
   raceIt("40 parallel wrong passwords from one address all count, and at most 10 of them are checked", async () => {
-    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => checkCredentials("burst@example.com", `wrong-${i}`, "192.0.2.40", noWait)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => checkCredentials("burst@example.com", `wrong-${i}`, "192.0.2.40", noWait)),
+    );
     expect(await attemptsOf("burst@example.com", "192.0.2.40")).toBe(40);
     const refused = outcomes.filter((o) => !o.ok && o.reason === "too_many_attempts").length;
     expect(refused).toBe(30);
@@ -50,7 +61,10 @@ describe("sign-in: failed attempts slow down the pair (email, client address)", 
   });
 
   it("an unknown email is counted like a known one", async () => {
-    expect(await checkCredentials("nobody@example.com", "x", "192.0.2.1", noWait)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials("nobody@example.com", "x", "192.0.2.1", noWait)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await attemptsOf("nobody@example.com", "192.0.2.1")).toBe(1);
   });
 });

@@ -17,7 +17,13 @@ import { sendRequest } from "@/lib/http/client";
 import { setResolverForTests } from "@/lib/http/resolver";
 import { saveIntegration } from "@/lib/integrations/service";
 import { ingestScan } from "@/lib/issues/ingest";
-import { createConfluenceFake, createJiraFake, createMondayFake, createPagerDutyFake, createSlackFake } from "@/test/fakes";
+import {
+  createConfluenceFake,
+  createJiraFake,
+  createMondayFake,
+  createPagerDutyFake,
+  createSlackFake,
+} from "@/test/fakes";
 import { waitFor } from "@/test/support/wait";
 import { call, seedWorld, type World } from "./integrations-harness";
 
@@ -48,33 +54,60 @@ afterAll(async () => {
 });
 
 const issueIdOf = async (assetId: string, fingerprint: string) =>
-  (await rows<{ id: string }>(db, sql`select id from issues where asset_id = ${assetId} and (identity = ${`fp:${fingerprint}`} or deleted_at is not null) order by deleted_at nulls first limit 1`))[0].id;
+  (
+    await rows<{ id: string }>(
+      db,
+      sql`select id from issues where asset_id = ${assetId} and (identity = ${`fp:${fingerprint}`} or deleted_at is not null) order by deleted_at nulls first limit 1`,
+    )
+  )[0].id;
 
 /** The PagerDuty events a change caused, once every queued delivery has gone out. */
 async function pagerDutyEventsOf(change: () => Promise<unknown>, expected: number) {
   const from = pagerduty.events.length;
   await change();
-  await waitFor(async () => {
-    const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from deliveries where status = 'pending'`);
-    return n === 0 && pagerduty.events.length >= from + expected;
-  }, 20_000, `${expected} PagerDuty events`);
+  await waitFor(
+    async () => {
+      const [{ n }] = await rows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from deliveries where status = 'pending'`,
+      );
+      return n === 0 && pagerduty.events.length >= from + expected;
+    },
+    20_000,
+    `${expected} PagerDuty events`,
+  );
   return pagerduty.events.slice(from).map((e) => [e.event_action, e.dedup_key]);
 }
 
-const finding = (fingerprint: string, path = "src/keys.ts") => ({ detectorId: "CLD001", detectorName: "Visible AWS Key", severity: "error" as const, path, content: `key ${fingerprint}`, fingerprint });
+const finding = (fingerprint: string, path = "src/keys.ts") => ({
+  detectorId: "CLD001",
+  detectorName: "Visible AWS Key",
+  severity: "error" as const,
+  path,
+  content: `key ${fingerprint}`,
+  fingerprint,
+});
 
 describe("a team's integration is its leads' business", () => {
   it("a member who tries to delete the team's Slack integration is refused, and the team still gets its messages", async () => {
     const before = await call(teamOne.GET, { teamId: world.teamId, provider: "slack" }, { token: world.tokens.lead });
     expect(before.status).toBe(200);
-    const refused = await call(teamOne.DELETE, { teamId: world.teamId, provider: "slack" }, { token: world.tokens.member, method: "DELETE" });
+    const refused = await call(
+      teamOne.DELETE,
+      { teamId: world.teamId, provider: "slack" },
+      { token: world.tokens.member, method: "DELETE" },
+    );
     expect(refused.status).toBe(403);
     const after = await call(teamOne.GET, { teamId: world.teamId, provider: "slack" }, { token: world.tokens.lead });
     expect(after.json).toMatchObject({ id: before.json.id, configured: true });
   });
 
   it("a member who opens the team's Slack settings is refused, and sees nothing of them", async () => {
-    const refused = await call(teamOne.GET, { teamId: world.teamId, provider: "slack" }, { token: world.tokens.member });
+    const refused = await call(
+      teamOne.GET,
+      { teamId: world.teamId, provider: "slack" },
+      { token: world.tokens.member },
+    );
     expect(refused.status).toBe(403);
     expect(refused.text).not.toContain("webhookUrl");
     expect(refused.text).not.toContain(slack.url);
@@ -84,19 +117,30 @@ describe("a team's integration is its leads' business", () => {
 describe("PagerDuty stops paging when nobody needs to act", () => {
   it("ignoring an issue resolves its PagerDuty alert", async () => {
     const asset = { id: "github.com/acme/pd-ignore", kind: "code" as const };
-    expect(await pagerDutyEventsOf(() => ingestScan(world.admin, { asset, findings: [finding("ignore-me")] }), 1)).toEqual([["trigger", await issueIdOf(asset.id, "ignore-me")]]);
+    expect(
+      await pagerDutyEventsOf(() => ingestScan(world.admin, { asset, findings: [finding("ignore-me")] }), 1),
+    ).toEqual([["trigger", await issueIdOf(asset.id, "ignore-me")]]);
     const id = await issueIdOf(asset.id, "ignore-me");
-    const events = await pagerDutyEventsOf(() => call(patchIssue, { id }, { token: world.tokens.member, method: "PATCH", body: { status: "ignored" } }), 1);
+    const events = await pagerDutyEventsOf(
+      () => call(patchIssue, { id }, { token: world.tokens.member, method: "PATCH", body: { status: "ignored" } }),
+      1,
+    );
     expect(events).toEqual([["resolve", id]]);
     expect(pagerduty.alerts.get(id)).toBe("resolved");
   });
 
   it("a finding whose file was deleted resolves its PagerDuty alert", async () => {
     const asset = { id: "github.com/acme/pd-delete", kind: "code" as const };
-    await pagerDutyEventsOf(() => ingestScan(world.admin, { asset, findings: [finding("gone-file", "src/old.ts")] }), 1);
+    await pagerDutyEventsOf(
+      () => ingestScan(world.admin, { asset, findings: [finding("gone-file", "src/old.ts")] }),
+      1,
+    );
     const id = await issueIdOf(asset.id, "gone-file");
     // The next scan lists its files, and src/old.ts is not among them: the issue is deleted.
-    const events = await pagerDutyEventsOf(() => ingestScan(world.admin, { asset, findings: [], files: ["src/new.ts"] }), 1);
+    const events = await pagerDutyEventsOf(
+      () => ingestScan(world.admin, { asset, findings: [], files: ["src/new.ts"] }),
+      1,
+    );
     expect(events).toEqual([["resolve", id]]);
     expect(pagerduty.alerts.get(id)).toBe("resolved");
   });
@@ -108,7 +152,10 @@ describe("a scan without a file list", () => {
     await ingestScan(world.admin, { asset, findings: [finding("kept", "src/a.ts")] });
     const result = await ingestScan(world.admin, { asset, findings: [] });
     expect(result).toMatchObject({ resolved: 1, deleted: 0 });
-    const [issue] = await rows<{ status: string; deleted_at: unknown; identity: string }>(db, sql`select status, deleted_at, identity from issues where asset_id = ${asset.id}`);
+    const [issue] = await rows<{ status: string; deleted_at: unknown; identity: string }>(
+      db,
+      sql`select status, deleted_at, identity from issues where asset_id = ${asset.id}`,
+    );
     expect(issue).toMatchObject({ status: "resolved", deleted_at: null, identity: "fp:kept" });
   });
 });
@@ -130,7 +177,11 @@ describe("the SSRF guard judges the address it actually connected to", () => {
       return [{ address: "127.0.0.1", family: 4 }];
     });
     try {
-      const outcome = await sendRequest({ url: `http://rebound.example.test:${port}/`, body: "{}", timeoutMs: 5_000 }).then(
+      const outcome = await sendRequest({
+        url: `http://rebound.example.test:${port}/`,
+        body: "{}",
+        timeoutMs: 5_000,
+      }).then(
         (answer) => ({ kind: "answered", answer }),
         (error: { kind?: string; message?: string }) => error,
       );
@@ -168,21 +219,40 @@ describe("stored secrets never come back from the REST API", () => {
       jira: { domainUrl: jira.url, email: "ann@example.com", apiToken: "jira-token-secret-0001" },
     };
     for (const [provider, values] of Object.entries(team)) {
-      const saved = await call(teamOne.PUT, { teamId: world.teamId, provider }, { token: world.tokens.lead, body: values });
+      const saved = await call(
+        teamOne.PUT,
+        { teamId: world.teamId, provider },
+        { token: world.tokens.lead, body: values },
+      );
       expect(saved.status, `${provider}: ${saved.text}`).toBe(200);
     }
 
     // Every secret the database holds for an integration (the signing tokens of the two webhooks
     // are shown to their managers on purpose, so they are not searched for).
-    const stored = await rows<{ provider: string; secrets: string | null }>(db, sql`select provider, secrets from integrations`);
-    const secrets = stored.flatMap((r) => (r.secrets ? Object.values(decryptSecrets(r.secrets)) : []).map((value) => ({ provider: r.provider, value })));
+    const stored = await rows<{ provider: string; secrets: string | null }>(
+      db,
+      sql`select provider, secrets from integrations`,
+    );
+    const secrets = stored.flatMap((r) =>
+      (r.secrets ? Object.values(decryptSecrets(r.secrets)) : []).map((value) => ({ provider: r.provider, value })),
+    );
     const searched = secrets.filter((s) => !["custom-webhook", "events-webhook"].includes(s.provider));
-    expect(new Set(searched.map((s) => s.provider))).toEqual(new Set(["slack", "pagerduty", "jira", "confluence", "monday"]));
+    expect(new Set(searched.map((s) => s.provider))).toEqual(
+      new Set(["slack", "pagerduty", "jira", "confluence", "monday"]),
+    );
 
     const answers = [
-      ...(await Promise.all(Object.keys(global).map((provider) => call(globalOne.GET, { provider }, { token: world.tokens.admin })))),
+      ...(await Promise.all(
+        Object.keys(global).map((provider) => call(globalOne.GET, { provider }, { token: world.tokens.admin })),
+      )),
       await call(globalList.GET, {}, { token: world.tokens.admin }),
-      ...(await Promise.all(Object.keys(team).flatMap((provider) => [world.tokens.admin, world.tokens.lead].map((token) => call(teamOne.GET, { teamId: world.teamId, provider }, { token }))))),
+      ...(await Promise.all(
+        Object.keys(team).flatMap((provider) =>
+          [world.tokens.admin, world.tokens.lead].map((token) =>
+            call(teamOne.GET, { teamId: world.teamId, provider }, { token }),
+          ),
+        ),
+      )),
       await call(teamList.GET, { teamId: world.teamId }, { token: world.tokens.lead }),
     ];
     for (const answer of answers) expect(answer.status).toBe(200);

@@ -9,7 +9,8 @@ import { POST as mondayHook } from "@/app/api/v1/hooks/monday/[integrationId]/ro
 import { db, rows } from "@/db/client";
 
 type Hook = (request: Request, context: { params: Promise<{ integrationId: string }> }) => Promise<Response>;
-const jiraHook: Hook = (request, { params }) => vendorHook(request, { params: params.then((p) => ({ ...p, provider: "jira" })) });
+const jiraHook: Hook = (request, { params }) =>
+  vendorHook(request, { params: params.then((p) => ({ ...p, provider: "jira" })) });
 const HOOKS: Record<string, Hook> = { jira: jiraHook, monday: mondayHook };
 
 export type HookServer = { url: string; stop: () => Promise<void>; answered: { path: string; status: number }[] };
@@ -25,7 +26,11 @@ export async function startHookServer(): Promise<HookServer> {
       if (!match || req.method !== "POST") return void res.writeHead(404).end();
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const request = new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) });
+      const request = new Request(`http://127.0.0.1${req.url}`, {
+        method: "POST",
+        headers,
+        body: Buffer.concat(chunks),
+      });
       const response = await HOOKS[match[1]](request, { params: Promise.resolve({ integrationId: match[2] }) });
       answered.push({ path: url.pathname, status: response.status });
       res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());

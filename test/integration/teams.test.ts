@@ -38,21 +38,43 @@ describe("Microsoft Teams settings", () => {
     const url = teams.addWorkflow();
     const saved = await put({ webhookUrl: url, minSeverity: "warning" });
     expect(saved.status).toBe(200);
-    expect(saved.json).toMatchObject({ provider: "teams", name: "Microsoft Teams", minSeverity: "warning", webhookUrl: expect.stringMatching(/^••••/) });
+    expect(saved.json).toMatchObject({
+      provider: "teams",
+      name: "Microsoft Teams",
+      minSeverity: "warning",
+      webhookUrl: expect.stringMatching(/^••••/),
+    });
     expect(JSON.stringify(saved.json)).not.toContain("fakeSig");
 
-    const before = await rows(db, sql`select updated_at from integrations where provider = 'teams' and team_id is null`);
-    const connector = await put({ webhookUrl: "https://acme.webhook.office.com/webhookb2/abc/IncomingWebhook/def/ghi" });
+    const before = await rows(
+      db,
+      sql`select updated_at from integrations where provider = 'teams' and team_id is null`,
+    );
+    const connector = await put({
+      webhookUrl: "https://acme.webhook.office.com/webhookb2/abc/IncomingWebhook/def/ghi",
+    });
     expect(connector.status).toBe(422);
     expect(connector.json.error.fields.webhookUrl).toMatch(/Teams Workflows webhook URL/);
-    expect((await put({ webhookUrl: `${teams.url}/workflows/x/triggers/manual/paths/invoke` })).json.error.fields.webhookUrl).toBeDefined();
-    expect(await rows(db, sql`select updated_at from integrations where provider = 'teams' and team_id is null`)).toEqual(before);
+    expect(
+      (await put({ webhookUrl: `${teams.url}/workflows/x/triggers/manual/paths/invoke` })).json.error.fields.webhookUrl,
+    ).toBeDefined();
+    expect(
+      await rows(db, sql`select updated_at from integrations where provider = 'teams' and team_id is null`),
+    ).toEqual(before);
 
     expect((await put({ webhookUrl: teams.addWorkflow() }, world.tokens.lead)).status).toBe(403);
     expect((await put({ webhookUrl: teams.addWorkflow() }, world.tokens.member)).status).toBe(403);
-    const team = await call(teamOne.PUT, { provider: "teams", teamId: world.teamId }, { token: world.tokens.lead, body: { webhookUrl: teams.addWorkflow() } });
+    const team = await call(
+      teamOne.PUT,
+      { provider: "teams", teamId: world.teamId },
+      { token: world.tokens.lead, body: { webhookUrl: teams.addWorkflow() } },
+    );
     expect(team.status).toBe(200);
-    const other = await call(teamOne.PUT, { provider: "teams", teamId: world.otherTeamId }, { token: world.tokens.lead, body: { webhookUrl: teams.addWorkflow() } });
+    const other = await call(
+      teamOne.PUT,
+      { provider: "teams", teamId: world.otherTeamId },
+      { token: world.tokens.lead, body: { webhookUrl: teams.addWorkflow() } },
+    );
     expect(other.status).toBe(403);
   });
 });
@@ -66,19 +88,40 @@ describe("the Microsoft Teams Test", () => {
     expect(JSON.stringify(teams.cards[0].card)).toContain("Code Security is connected.");
 
     const deleted = teams.addWorkflow("deleted");
-    expect((await test({ webhookUrl: deleted })).json).toMatchObject({ ok: false, status: 404, message: expect.stringMatching(/^WorkflowNotFound: /) });
+    expect((await test({ webhookUrl: deleted })).json).toMatchObject({
+      ok: false,
+      status: 404,
+      message: expect.stringMatching(/^WorkflowNotFound: /),
+    });
     const badSig = teams.addWorkflow().replace(/sig=[^&]+/, "sig=forged");
-    expect((await test({ webhookUrl: badSig })).json).toMatchObject({ ok: false, status: 401, message: expect.stringContaining("invalid signature") });
+    expect((await test({ webhookUrl: badSig })).json).toMatchObject({
+      ok: false,
+      status: 401,
+      message: expect.stringContaining("invalid signature"),
+    });
     teams.rateLimitNext(3);
-    expect((await test()).json).toMatchObject({ ok: false, status: 429, message: expect.stringContaining("WorkflowRequestsThrottled") });
+    expect((await test()).json).toMatchObject({
+      ok: false,
+      status: 429,
+      message: expect.stringContaining("WorkflowRequestsThrottled"),
+    });
 
-    const teamResult = await call(teamTest.POST, { provider: "teams", teamId: world.teamId }, { token: world.tokens.member, method: "POST" });
+    const teamResult = await call(
+      teamTest.POST,
+      { provider: "teams", teamId: world.teamId },
+      { token: world.tokens.member, method: "POST" },
+    );
     expect(teamResult.status).toBe(403);
   });
 });
 
 describe("Microsoft Teams messages", { timeout: 60_000 }, () => {
-  const asset = { id: "github.com/acme/teams-demo", name: "teams-demo", kind: "code" as const, url: "https://github.com/acme/teams-demo" };
+  const asset = {
+    id: "github.com/acme/teams-demo",
+    name: "teams-demo",
+    kind: "code" as const,
+    url: "https://github.com/acme/teams-demo",
+  };
   const finding = (i: number, severity: "error" | "warning" | "info") => ({
     detectorId: "CLD001",
     detectorName: "Visible AWS Key",
@@ -94,10 +137,17 @@ describe("Microsoft Teams messages", { timeout: 60_000 }, () => {
     await worker.start();
     // A throttled first answer is retried after its Retry-After, not lost.
     teams.rateLimitNext(1);
-    const findings = [...Array.from({ length: 14 }, (_, i) => finding(i, "error")), ...Array.from({ length: 3 }, (_, i) => finding(100 + i, "info"))];
+    const findings = [
+      ...Array.from({ length: 14 }, (_, i) => finding(i, "error")),
+      ...Array.from({ length: 3 }, (_, i) => finding(100 + i, "info")),
+    ];
     await ingestScan(world.admin, { asset, files: findings.map((f) => f.path), findings });
     await setAssetTeam(world.admin, asset.id, world.teamId);
-    await ingestScan(world.admin, { asset, files: [...findings, finding(200, "warning")].map((f) => f.path), findings: [...findings, finding(200, "warning")] });
+    await ingestScan(world.admin, {
+      asset,
+      files: [...findings, finding(200, "warning")].map((f) => f.path),
+      findings: [...findings, finding(200, "warning")],
+    });
     await waitFor(() => teams.cards.length >= 3, 30_000, "three Teams cards");
 
     const [globalRow] = await db.select().from(integrations).where(eq(integrations.provider, "teams"));

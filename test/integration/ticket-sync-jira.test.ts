@@ -39,7 +39,11 @@ beforeAll(async () => {
   world = await seedTicketWorld();
   bot = jira.addUser({ email: "code-security@example.com", apiToken: "bot-token", displayName: "Code Security" });
   jira.addProject({ key: "SEC", name: "Security" });
-  const saved = await saveIntegration(world.admin.principal, "jira", null, { domainUrl: jira.url, email: bot.email, apiToken: "bot-token" });
+  const saved = await saveIntegration(world.admin.principal, "jira", null, {
+    domainUrl: jira.url,
+    email: bot.email,
+    apiToken: "bot-token",
+  });
   hookUrl = saved.hookUrl!;
   worker = await startTestWorker();
 });
@@ -50,7 +54,8 @@ afterAll(async () => {
   await jira.stop();
 });
 
-const ticketFor = (issueId: string) => createJiraTicket(world.member.principal, issueId, { projectKey: "SEC", issueTypeId: "10001" });
+const ticketFor = (issueId: string) =>
+  createJiraTicket(world.member.principal, issueId, { projectKey: "SEC", issueTypeId: "10001" });
 const readIssue = (id: string) => call(getIssueRoute, { token: world.member.token, params: { id } });
 const reconcile = async () => {
   await makeReconciliationDue();
@@ -60,10 +65,14 @@ const reconcile = async () => {
 describe("Jira → Code Security", () => {
   it("a ticket moved to Done resolves its issue within seconds of the webhook, with the ticket as the reason", async () => {
     const { key } = await ticketFor(world.issues[0]);
-    expect((await readIssue(world.issues[0])).body.tickets).toEqual([{ provider: "jira", key, url: `${jira.url}/browse/${key}`, status: "To Do", syncedAt: expect.any(String) }]);
+    expect((await readIssue(world.issues[0])).body.tickets).toEqual([
+      { provider: "jira", key, url: `${jira.url}/browse/${key}`, status: "To Do", syncedAt: expect.any(String) },
+    ]);
 
     const history = jira.transition(key, "Done");
-    expect(history.items).toEqual(expect.arrayContaining([expect.objectContaining({ field: "status", fromString: "To Do", toString: "Done" })]));
+    expect(history.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: "status", fromString: "To Do", toString: "Done" })]),
+    );
     const started = Date.now();
     const delivery = await jira.deliverWebhook(hookUrl, jira.webhookPayload("jira:issue_updated", key));
     expect(delivery.status).toBe(202);
@@ -76,7 +85,10 @@ describe("Jira → Code Security", () => {
       db,
       sql`select actor_email as actor, details from audit_log where action = 'issue.status_changed' and target_id = ${world.issues[0]} order by at desc limit 1`,
     );
-    expect(entry).toEqual({ actor: `Jira ${key} (ticket sync)`, details: { from: "open", to: "resolved", reason: { provider: "jira", key, status: "Done" } } });
+    expect(entry).toEqual({
+      actor: `Jira ${key} (ticket sync)`,
+      details: { from: "open", to: "resolved", reason: { provider: "jira", key, status: "Done" } },
+    });
     // The ticket that resolved the issue is not told about it: that would be an echo.
     expect(await syncDeliveries(key)).toEqual([]);
   });
@@ -112,8 +124,13 @@ describe("Jira → Code Security", () => {
     expect(searches.length).toBe(4);
     expect(new Set(searches.map((s) => (s.body as { jql: string }).jql)).size).toBe(1);
     expect((searches[0].body as { jql: string }).jql).toMatch(/^key in \(SEC-1, SEC-2, SEC-3, SEC-4\)/);
-    expect(searches.slice(1).every((s) => typeof (s.body as { nextPageToken?: string }).nextPageToken === "string")).toBe(true);
-    const [run] = await rows<{ checked: number; changed: number; lastError: string | null }>(db, sql`select checked, changed, last_error as "lastError" from sync_runs`);
+    expect(
+      searches.slice(1).every((s) => typeof (s.body as { nextPageToken?: string }).nextPageToken === "string"),
+    ).toBe(true);
+    const [run] = await rows<{ checked: number; changed: number; lastError: string | null }>(
+      db,
+      sql`select checked, changed, last_error as "lastError" from sync_runs`,
+    );
     expect(run).toEqual({ checked: 4, changed: 1, lastError: null });
     jira.searchPageLimit = undefined;
   });
@@ -124,25 +141,48 @@ describe("Code Security → Jira", () => {
     const key = (await storedTickets(world.issues[1]))[0].key;
     jira.reset();
     await setIssueStatus(world.admin.principal, world.issues[1], "resolved");
-    const [comment] = await waitFor(async () => {
-      const found = await syncDeliveries(key);
-      return found.length && found.every((d) => d.status === "delivered") ? found : undefined;
-    }, 10_000, "the comment delivery");
+    const [comment] = await waitFor(
+      async () => {
+        const found = await syncDeliveries(key);
+        return found.length && found.every((d) => d.status === "delivered") ? found : undefined;
+      },
+      10_000,
+      "the comment delivery",
+    );
     expect(comment.kind).toBe("ticket_resolved");
     const made = jira.changes.filter((c) => c.key === key);
     expect(made.map((c) => [c.kind, c.via, c.by])).toEqual([["comment", "api", bot.accountId]]);
     expect(adfPlainText(jira.issue(key)!.comments.at(-1)!.body)).toContain("resolved because someone resolved it");
     expect(jira.issue(key)!.statusId).toBe(jira.issue("SEC-4")!.statusId); // still To Do
 
-    await saveIntegration(world.admin.principal, "jira", null, { domainUrl: jira.url, email: bot.email, sync: { resolveOnDone: true, onResolve: "Done" } });
+    await saveIntegration(world.admin.principal, "jira", null, {
+      domainUrl: jira.url,
+      email: bot.email,
+      sync: { resolveOnDone: true, onResolve: "Done" },
+    });
     jira.reset();
     await setIssueStatus(world.admin.principal, world.issues[3], "resolved");
     const key3 = (await storedTickets(world.issues[3]))[0].key;
-    await waitFor(async () => (await syncDeliveries(key3)).some((d) => d.status === "delivered"), 10_000, "the transition delivery");
+    await waitFor(
+      async () => (await syncDeliveries(key3)).some((d) => d.status === "delivered"),
+      10_000,
+      "the transition delivery",
+    );
     // One request: the transition with the comment in `update.comment`, both by the product's account.
-    expect(jira.changes.filter((c) => c.key === key3).map((c) => [c.kind, c.via, c.by]).sort()).toEqual([["comment", "api", bot.accountId], ["transition", "api", bot.accountId]]);
-    expect(jira.changes.find((c) => c.key === key3 && c.kind === "transition")!.history!.items).toEqual(expect.arrayContaining([expect.objectContaining({ field: "status", toString: "Done" })]));
-    const moved = (await call(getIssueRoute, { token: world.member.token, params: { id: world.issues[3] } })).body.tickets[0];
+    expect(
+      jira.changes
+        .filter((c) => c.key === key3)
+        .map((c) => [c.kind, c.via, c.by])
+        .sort(),
+    ).toEqual([
+      ["comment", "api", bot.accountId],
+      ["transition", "api", bot.accountId],
+    ]);
+    expect(jira.changes.find((c) => c.key === key3 && c.kind === "transition")!.history!.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: "status", toString: "Done" })]),
+    );
+    const moved = (await call(getIssueRoute, { token: world.member.token, params: { id: world.issues[3] } })).body
+      .tickets[0];
     expect(moved.key).toBe(key3);
     // The delivery log keeps the request, with Jira's credentials masked.
     const [attempt] = await rows<{ url: string; headers: Record<string, string> }>(
@@ -159,7 +199,11 @@ describe("Code Security → Jira", () => {
     expect(echo.user.accountId).toBe(bot.accountId);
     // The scanner finds the secret again meanwhile: the issue reopens, and the ticket is moved back.
     await setIssueStatus(world.admin.principal, world.issues[3], "open");
-    await waitFor(async () => (await syncDeliveries(key3)).filter((d) => d.status === "delivered").length === 2, 10_000, "the reopen delivery");
+    await waitFor(
+      async () => (await syncDeliveries(key3)).filter((d) => d.status === "delivered").length === 2,
+      10_000,
+      "the reopen delivery",
+    );
     const before = (await syncDeliveries(key3)).length;
     // Jira's late echo of our move to Done must not resolve the reopened issue.
     const late = await jira.deliverWebhook(hookUrl, echo);
@@ -182,7 +226,10 @@ describe("deleted tickets", () => {
     await reconcile();
     expect(await storedTickets(world.issues[2])).toEqual([]);
     expect(await issueStatus(world.issues[3])).toBe("resolved");
-    const [audit] = await rows<{ details: Record<string, unknown> }>(db, sql`select details from audit_log where action = 'ticket.unlinked' and target_id = ${world.issues[2]}`);
+    const [audit] = await rows<{ details: Record<string, unknown> }>(
+      db,
+      sql`select details from audit_log where action = 'ticket.unlinked' and target_id = ${world.issues[2]}`,
+    );
     expect(audit.details).toMatchObject({ provider: "jira", key: gone });
     expect((await ticketFor(world.issues[2])).key).not.toBe(gone);
   });
@@ -199,7 +246,10 @@ describe("deleted tickets", () => {
 describe("hookUrl and roles", () => {
   it("the administrator sees hookUrl and the sync settings; a member does not see hookUrl; a wrong token is refused", async () => {
     const asAdmin = await call(getIntegrationRoute, { token: world.admin.token, params: { provider: "jira" } });
-    expect(asAdmin.body).toMatchObject({ hookUrl: expect.stringContaining(`/api/v1/hooks/jira/`), sync: { resolveOnDone: true, onResolve: "Done" } });
+    expect(asAdmin.body).toMatchObject({
+      hookUrl: expect.stringContaining(`/api/v1/hooks/jira/`),
+      sync: { resolveOnDone: true, onResolve: "Done" },
+    });
     const asMember = await call(getIntegrationRoute, { token: world.member.token, params: { provider: "jira" } });
     if (asMember.status === 200) expect(asMember.body.hookUrl).toBeUndefined();
     else expect(asMember.status).toBe(403);
@@ -209,7 +259,12 @@ describe("hookUrl and roles", () => {
   });
 
   it("a scan's new issue for an asset is untouched by sync", async () => {
-    await ingestScan(world.admin.principal, { asset: { id: ASSET, name: "jelly-sandwich", kind: "code" }, findings: [] });
-    expect(await rows(db, sql`select 1 from deliveries where kind = 'ticket_resolved' and status = 'failed'`)).toEqual([]);
+    await ingestScan(world.admin.principal, {
+      asset: { id: ASSET, name: "jelly-sandwich", kind: "code" },
+      findings: [],
+    });
+    expect(await rows(db, sql`select 1 from deliveries where kind = 'ticket_resolved' and status = 'failed'`)).toEqual(
+      [],
+    );
   });
 });

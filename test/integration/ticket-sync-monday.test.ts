@@ -43,7 +43,10 @@ beforeAll(async () => {
   board = monday.addBoard({
     name: "Findings",
     workspace_id: ws.id,
-    columns: [{ id: "name", title: "Name", type: "name" }, statusColumn("status", "Status", ["Working on it", "Done", "Stuck", "Fixed"], { done: ["Done", "Fixed"] })],
+    columns: [
+      { id: "name", title: "Name", type: "name" },
+      statusColumn("status", "Status", ["Working on it", "Done", "Stuck", "Fixed"], { done: ["Done", "Fixed"] }),
+    ],
   });
   worker = await startTestWorker();
 });
@@ -54,7 +57,8 @@ afterAll(async () => {
   await monday.stop();
 });
 
-const itemFor = async (issueId: string) => (await createMondayItemForIssue(world.member.principal, issueId, { boardId: board.id })).itemId;
+const itemFor = async (issueId: string) =>
+  (await createMondayItemForIssue(world.member.principal, issueId, { boardId: board.id })).itemId;
 const reconcile = async () => {
   await makeReconciliationDue();
   while (await runner.runOnce());
@@ -65,11 +69,18 @@ describe("monday → Code Security", () => {
     await saveIntegration(world.admin.principal, "monday", null, { apiToken: "monday-token" });
     const itemId = await itemFor(world.issues[0]);
     // A new item's board is subscribed at once: monday sent the challenge, the receiver echoed it.
-    expect(monday.webhooks).toEqual([expect.objectContaining({ board_id: board.id, event: "change_status_column_value" })]);
+    expect(monday.webhooks).toEqual([
+      expect.objectContaining({ board_id: board.id, event: "change_status_column_value" }),
+    ]);
     const challenge = monday.deliveries.find((d) => (d.body as { challenge?: string }).challenge);
-    expect(challenge).toMatchObject({ status: 200, responseJson: { challenge: (challenge!.body as { challenge: string }).challenge } });
+    expect(challenge).toMatchObject({
+      status: 200,
+      responseJson: { challenge: (challenge!.body as { challenge: string }).challenge },
+    });
     expect(challenge!.url).toMatch(/\/api\/v1\/hooks\/monday\/[0-9a-f-]{36}\?token=/);
-    expect((await call(getIssueRoute, { token: world.member.token, params: { id: world.issues[0] } })).body.tickets).toEqual([
+    expect(
+      (await call(getIssueRoute, { token: world.member.token, params: { id: world.issues[0] } })).body.tickets,
+    ).toEqual([
       // A new item has no status yet: monday answers an empty status cell.
       expect.objectContaining({ provider: "monday", key: itemId, status: null }),
     ]);
@@ -79,7 +90,10 @@ describe("monday → Code Security", () => {
     await saveIntegration(world.admin.principal, "monday", null, { apiToken: "••••oken" });
     expect(monday.webhooks).toHaveLength(1);
     // Anyone else posting to the receiver is refused.
-    const forged = await fetch(challenge!.url.replace(/token=[^&]+/, "token=nope"), { method: "POST", body: JSON.stringify({ challenge: "x" }) });
+    const forged = await fetch(challenge!.url.replace(/token=[^&]+/, "token=nope"), {
+      method: "POST",
+      body: JSON.stringify({ challenge: "x" }),
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -89,7 +103,9 @@ describe("monday → Code Security", () => {
     expect(delivered.status).toBe(200);
     expect(delivered.responseJson).toEqual({ synced: true });
     expect(await issueStatus(world.issues[0])).toBe("resolved");
-    expect((await call(getIssueRoute, { token: world.member.token, params: { id: world.issues[0] } })).body.tickets[0]).toMatchObject({ status: "Fixed" });
+    expect(
+      (await call(getIssueRoute, { token: world.member.token, params: { id: world.issues[0] } })).body.tickets[0],
+    ).toMatchObject({ status: "Fixed" });
     expect(await syncDeliveries(itemId)).toEqual([]);
   });
 
@@ -98,19 +114,35 @@ describe("monday → Code Security", () => {
     monday.setStatus(itemId, "Done");
     await reconcile();
     expect(await issueStatus(world.issues[1])).toBe("resolved");
-    const [run] = await rows<{ lastError: string | null; changed: number }>(db, sql`select last_error as "lastError", changed from sync_runs`);
+    const [run] = await rows<{ lastError: string | null; changed: number }>(
+      db,
+      sql`select last_error as "lastError", changed from sync_runs`,
+    );
     expect(run).toEqual({ lastError: null, changed: 1 });
   });
 });
 
 describe("Code Security → monday", () => {
   it("an issue resolving adds an update to its item and, when configured, sets the status label; reopening moves it back", async () => {
-    await saveIntegration(world.admin.principal, "monday", null, { apiToken: "••••oken", sync: { resolveOnDone: true, onResolve: "Done" } });
+    await saveIntegration(world.admin.principal, "monday", null, {
+      apiToken: "••••oken",
+      sync: { resolveOnDone: true, onResolve: "Done" },
+    });
     const itemId = await itemFor(world.issues[2]);
     await setIssueStatus(world.admin.principal, world.issues[2], "resolved");
-    await waitFor(async () => (await syncDeliveries(itemId)).some((d) => d.status === "delivered"), 10_000, "the update delivery");
-    expect(monday.updates.filter((u) => u.item_id === itemId).map((u) => u.body)).toEqual([expect.stringContaining("resolved because someone resolved it")]);
-    expect(monday.changes.filter((c) => c.kind === "status" && c.itemId === itemId).map((c) => [c.via, c.userId, c.value?.index])).toEqual([["api", bot.id, 1]]);
+    await waitFor(
+      async () => (await syncDeliveries(itemId)).some((d) => d.status === "delivered"),
+      10_000,
+      "the update delivery",
+    );
+    expect(monday.updates.filter((u) => u.item_id === itemId).map((u) => u.body)).toEqual([
+      expect.stringContaining("resolved because someone resolved it"),
+    ]);
+    expect(
+      monday.changes
+        .filter((c) => c.kind === "status" && c.itemId === itemId)
+        .map((c) => [c.via, c.userId, c.value?.index]),
+    ).toEqual([["api", bot.id, 1]]);
 
     // The product's own change coming back through the webhook is not news: no loop.
     const echo = monday.changes.find((c) => c.kind === "status" && c.itemId === itemId)!;
@@ -118,15 +150,24 @@ describe("Code Security → monday", () => {
     expect(back.responseJson).toEqual({ synced: false });
 
     await setIssueStatus(world.admin.principal, world.issues[2], "open");
-    await waitFor(async () => (await syncDeliveries(itemId)).filter((d) => d.status === "delivered").length === 2, 10_000, "the reopen delivery");
-    expect(monday.changes.filter((c) => c.kind === "status" && c.itemId === itemId).map((c) => c.value?.index)).toEqual([1, 0]);
+    await waitFor(
+      async () => (await syncDeliveries(itemId)).filter((d) => d.status === "delivered").length === 2,
+      10_000,
+      "the reopen delivery",
+    );
+    expect(monday.changes.filter((c) => c.kind === "status" && c.itemId === itemId).map((c) => c.value?.index)).toEqual(
+      [1, 0],
+    );
     const before = (await syncDeliveries(itemId)).length;
     await monday.deliverWebhook(monday.changes.filter((c) => c.kind === "status").at(-1)!);
     await reconcile();
     expect(await issueStatus(world.issues[2])).toBe("open");
     expect((await syncDeliveries(itemId)).length).toBe(before);
     // Stored bodies carry no token.
-    const bodies = await rows<{ body: string }>(db, sql`select body from deliveries where payload->>'ticketKey' = ${itemId}`);
+    const bodies = await rows<{ body: string }>(
+      db,
+      sql`select body from deliveries where payload->>'ticketKey' = ${itemId}`,
+    );
     expect(bodies.every((b) => !b.body.includes("monday-token"))).toBe(true);
   });
 });

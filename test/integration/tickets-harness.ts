@@ -10,7 +10,14 @@ import { makeUser, refresh, setupAdmin, type Actor } from "@/test/support/api";
 export const ASSET = "github.com/maggie/jelly-sandwich";
 export const UNMAPPED = "logs/prod/api";
 
-export type TicketWorld = { admin: Actor; member: Actor; teamA: string; teamB: string; issues: string[]; unmappedIssue: string };
+export type TicketWorld = {
+  admin: Actor;
+  member: Actor;
+  teamA: string;
+  teamB: string;
+  issues: string[];
+  unmappedIssue: string;
+};
 
 export async function seedTicketWorld(): Promise<TicketWorld> {
   const admin = await setupAdmin();
@@ -28,9 +35,15 @@ export async function seedTicketWorld(): Promise<TicketWorld> {
     uri: `https://github.com/maggie/jelly-sandwich/blob/main/config/initializers/secret_${i}.rb#L${i + 3}`,
   }));
   await ingestScan(admin.principal, { asset: { id: ASSET, name: "jelly-sandwich", kind: "code" }, findings });
-  await ingestScan(admin.principal, { asset: { id: UNMAPPED, name: "api", kind: "log" }, findings: [{ ...findings[0], severity: "warning" }] });
+  await ingestScan(admin.principal, {
+    asset: { id: UNMAPPED, name: "api", kind: "log" },
+    findings: [{ ...findings[0], severity: "warning" }],
+  });
   await setAssetTeam(admin.principal, ASSET, teamA);
-  const ids = await rows<{ id: string; assetId: string }>(db, sql`select id, asset_id as "assetId" from issues order by path`);
+  const ids = await rows<{ id: string; assetId: string }>(
+    db,
+    sql`select id, asset_id as "assetId" from issues order by path`,
+  );
   return {
     admin,
     member,

@@ -24,7 +24,10 @@ beforeAll(async () => {
   board = monday.addBoard({
     name: "Security findings",
     workspace_id: W.a,
-    groups: [{ id: "topics", title: "Topics" }, { id: "new_group", title: "Triage" }],
+    groups: [
+      { id: "topics", title: "Topics" },
+      { id: "new_group", title: "Triage" },
+    ],
     columns: [
       { id: "name", title: "Name", type: "name" },
       { id: "status", title: "Severity", type: "status", labels: { "0": "error", "1": "warning", "2": "info" } },
@@ -34,14 +37,19 @@ beforeAll(async () => {
       { id: "person", title: "Owner", type: "people" },
     ],
   });
-  strictBoard = monday.addBoard({ name: "Strict", workspace_id: W.a, columns: [{ id: "severity", title: "Level", type: "status", labels: { "0": "Critical" } }] });
+  strictBoard = monday.addBoard({
+    name: "Strict",
+    workspace_id: W.a,
+    columns: [{ id: "severity", title: "Level", type: "status", labels: { "0": "Critical" } }],
+  });
 });
 afterAll(async () => {
   expect(monday.violations).toEqual([]);
   await monday.stop();
 });
 
-const post = (issueId: string, body: unknown, token = world.member.token) => call(createMonday, { token, body, params: { id: issueId } });
+const post = (issueId: string, body: unknown, token = world.member.token) =>
+  call(createMonday, { token, body, params: { id: issueId } });
 const workspaces = (issueId: string, token = world.member.token) =>
   call(listWorkspaces, { token, url: `http://localhost/api/v1/monday/workspaces?issueId=${issueId}` });
 
@@ -67,18 +75,40 @@ describe("monday items from an issue", () => {
     await saveIntegration(world.admin.principal, "monday", world.teamB, { defaultWorkspaceId: W.b });
     const answer = await workspaces(world.issues[0]);
     expect(answer.status).toBe(200);
-    expect(answer.body.items.map((w: { name: string }) => w.name)).toEqual(["Team A space", "Team B space", "alpha", "Zeta"]);
-    expect(answer.body.items.map((w: { rank: string }) => w.rank)).toEqual(["team-default", "your-team", "other", "other"]);
+    expect(answer.body.items.map((w: { name: string }) => w.name)).toEqual([
+      "Team A space",
+      "Team B space",
+      "alpha",
+      "Zeta",
+    ]);
+    expect(answer.body.items.map((w: { rank: string }) => w.rank)).toEqual([
+      "team-default",
+      "your-team",
+      "other",
+      "other",
+    ]);
     // The unmapped asset has no team default: the member's own team comes first.
     const unmapped = await workspaces(world.unmappedIssue);
-    expect(unmapped.body.items.map((w: { name: string }) => w.name)).toEqual(["Team B space", "alpha", "Team A space", "Zeta"]);
+    expect(unmapped.body.items.map((w: { name: string }) => w.name)).toEqual([
+      "Team B space",
+      "alpha",
+      "Team A space",
+      "Zeta",
+    ]);
   });
 
   it("creates the item in the chosen group with column_values for each matching column type", async () => {
-    const answer = await post(world.issues[0], { boardId: board.id, groupId: "new_group", itemName: "Rotate the AWS key" });
+    const answer = await post(world.issues[0], {
+      boardId: board.id,
+      groupId: "new_group",
+      itemName: "Rotate the AWS key",
+    });
     expect(answer.status).toBe(200);
     const item = monday.items.at(-1)!;
-    expect(answer.body).toEqual({ itemId: item.id, url: `https://acme.monday.com/boards/${board.id}/pulses/${item.id}` });
+    expect(answer.body).toEqual({
+      itemId: item.id,
+      url: `https://acme.monday.com/boards/${board.id}/pulses/${item.id}`,
+    });
     expect(item).toMatchObject({ name: "Rotate the AWS key", group_id: "new_group" });
     expect(item.column_values).toEqual({
       status: { label: "error" },
@@ -102,7 +132,10 @@ describe("monday items from an issue", () => {
     const refused = await post(world.issues[2], { boardId: strictBoard.id });
     expect(refused.status).toBe(502);
     expect(refused.body.error.message).toMatch(/label does not exist in column/);
-    monday.errorNext("Complexity budget exhausted, query cost 30001 budget remaining 10000 out of 1000000 reset in 30 seconds", "ComplexityException");
+    monday.errorNext(
+      "Complexity budget exhausted, query cost 30001 budget remaining 10000 out of 1000000 reset in 30 seconds",
+      "ComplexityException",
+    );
     const budget = await post(world.issues[2], { boardId: board.id });
     expect(budget.body.error.message).toMatch(/Complexity budget exhausted/);
     expect(await storedTickets(world.issues[2])).toEqual([]);

@@ -26,7 +26,10 @@ type Journal = { entries: { tag: string }[] };
 function releasedJournal(): { journal: Journal; source: string } {
   const git = spawnSync("git", ["show", "main:db/migrations/meta/_journal.json"], { encoding: "utf8" });
   if (git.status === 0) return { journal: JSON.parse(git.stdout) as Journal, source: "main" };
-  return { journal: JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as Journal, source: "this tree (no git)" };
+  return {
+    journal: JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as Journal,
+    source: "this tree (no git)",
+  };
 }
 
 const slack = createSlackFake();
@@ -70,13 +73,44 @@ async function readEverything() {
 describe("upgrading a populated database", () => {
   it("keeps every issue, asset, team, person, integration and delivery written before the upgrade", async () => {
     const admin = world.tokens.admin;
-    expect((await call(globalOne.PUT as never, { provider: "slack" }, { token: admin, body: { webhookUrl: slack.addWebhook() } })).status).toBe(200);
-    const finding = (i: number) => ({ detectorId: "CLD001", detectorName: "Visible AWS Key", severity: "error", path: `src/f${i}.ts`, content: `key ${i}`, fingerprint: `up-${i}` });
-    const ingest = await call(ingestRoute.POST as never, {}, { token: admin, method: "POST", body: { asset: { id: "github.com/acme/upgrade", kind: "code" }, findings: [1, 2, 3].map(finding) } });
+    expect(
+      (
+        await call(
+          globalOne.PUT as never,
+          { provider: "slack" },
+          { token: admin, body: { webhookUrl: slack.addWebhook() } },
+        )
+      ).status,
+    ).toBe(200);
+    const finding = (i: number) => ({
+      detectorId: "CLD001",
+      detectorName: "Visible AWS Key",
+      severity: "error",
+      path: `src/f${i}.ts`,
+      content: `key ${i}`,
+      fingerprint: `up-${i}`,
+    });
+    const ingest = await call(
+      ingestRoute.POST as never,
+      {},
+      {
+        token: admin,
+        method: "POST",
+        body: { asset: { id: "github.com/acme/upgrade", kind: "code" }, findings: [1, 2, 3].map(finding) },
+      },
+    );
     expect(ingest.status).toBe(200);
     const listed = await call(issuesRoute.GET as never, {}, { token: admin });
     expect(listed.json.items).toHaveLength(3);
-    expect((await call(issueOne.PATCH as never, { id: listed.json.items[0].id }, { token: world.tokens.member, method: "PATCH", body: { status: "ignored" } })).status).toBe(200);
+    expect(
+      (
+        await call(
+          issueOne.PATCH as never,
+          { id: listed.json.items[0].id },
+          { token: world.tokens.member, method: "PATCH", body: { status: "ignored" } },
+        )
+      ).status,
+    ).toBe(200);
 
     const before = await readEverything();
     await migrate();
@@ -86,6 +120,8 @@ describe("upgrading a populated database", () => {
     const after = await readEverything();
     expect(after).toEqual(before);
     expect(after.issues.items.map((i: { status: string }) => i.status).sort()).toEqual(["ignored", "open", "open"]);
-    console.log(`upgrade: ${released.journal.entries.length} released migrations (from ${released.source}) → ${all.entries.length} in this tree`);
+    console.log(
+      `upgrade: ${released.journal.entries.length} released migrations (from ${released.source}) → ${all.entries.length} in this tree`,
+    );
   });
 });

@@ -6,5 +6,6 @@ import { takeUnclaimedViolations } from "@/test/fakes/http";
 // otherwise tolerate). Tests that provoke violations on purpose live in test/fakes.
 afterEach(() => {
   const violations = takeUnclaimedViolations();
-  if (violations.length) throw new Error(`A vendor fake recorded ${violations.length} violation(s):\n${violations.join("\n")}`);
+  if (violations.length)
+    throw new Error(`A vendor fake recorded ${violations.length} violation(s):\n${violations.join("\n")}`);
 });

@@ -24,10 +24,16 @@ function isPublic(address: string): boolean {
 
 function refuse(address: string, port: unknown): Error {
   attempts.push(`${address}:${String(port)}`);
-  return Object.assign(new Error(`test guard: refused to connect to the public address ${address}:${String(port)}`), { code: "ENETUNREACH" });
+  return Object.assign(new Error(`test guard: refused to connect to the public address ${address}:${String(port)}`), {
+    code: "ENETUNREACH",
+  });
 }
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address?: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address?: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 type Lookup = (hostname: string, options: dns.LookupOptions, callback: LookupCallback) => void;
 
 function guardedLookup(inner: Lookup, port: unknown): Lookup {
@@ -44,7 +50,9 @@ function guardedLookup(inner: Lookup, port: unknown): Lookup {
 type ConnectOptions = { host?: string; port?: unknown; path?: string; lookup?: Lookup };
 const original = net.Socket.prototype.connect;
 const kPatched = Symbol.for("cs.test.noPublicNetwork");
-const proto = net.Socket.prototype as unknown as Record<symbol, boolean> & { connect: (...args: unknown[]) => net.Socket };
+const proto = net.Socket.prototype as unknown as Record<symbol, boolean> & {
+  connect: (...args: unknown[]) => net.Socket;
+};
 
 if (!proto[kPatched]) {
   proto[kPatched] = true;
@@ -81,5 +89,6 @@ if (!proto[kPatched]) {
 
 afterEach(() => {
   const tried = takePublicAttempts();
-  if (tried.length) throw new Error(`This test tried to reach a public address (${tried.join(", ")}); tests use loopback fakes only`);
+  if (tried.length)
+    throw new Error(`This test tried to reach a public address (${tried.join(", ")}); tests use loopback fakes only`);
 });

@@ -12,12 +12,24 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 /** Call a route handler the way Next does, with an optional bearer token and JSON body; the answer must be one the OpenAPI document describes. */
 export async function call(
   handler: Handler,
-  options: { token?: string; body?: unknown; rawBody?: string; params?: Record<string, string>; url?: string; method?: string; headers?: Record<string, string> } = {},
+  options: {
+    token?: string;
+    body?: unknown;
+    rawBody?: string;
+    params?: Record<string, string>;
+    url?: string;
+    method?: string;
+    headers?: Record<string, string>;
+  } = {},
 ) {
   const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const request = new Request(options.url ?? "http://localhost/api/v1/test", { method: options.method ?? (body ? "POST" : "GET"), headers, body });
+  const request = new Request(options.url ?? "http://localhost/api/v1/test", {
+    method: options.method ?? (body ? "POST" : "GET"),
+    headers,
+    body,
+  });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
@@ -39,7 +51,12 @@ export async function setupAdmin(): Promise<Actor> {
 }
 
 export async function makeUser(admin: Actor, email: string, isAdmin = false): Promise<Actor> {
-  const user = await createUser(admin.principal, { email, name: email.split("@")[0], password: "a long enough password", admin: isAdmin });
+  const user = await createUser(admin.principal, {
+    email,
+    name: email.split("@")[0],
+    password: "a long enough password",
+    admin: isAdmin,
+  });
   const { token } = await createApiToken(db, user.id, "test");
   return { principal: (await loadPrincipal(user.id))!, token };
 }

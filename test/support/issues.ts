@@ -14,4 +14,8 @@ export function sampleIssue(i: number, over: Partial<IssueSummary> = {}): IssueS
   };
 }
 
-export const sampleAsset = { id: "github.com/maggie/jelly-sandwich", name: "jelly-sandwich", url: "https://github.com/maggie/jelly-sandwich" };
+export const sampleAsset = {
+  id: "github.com/maggie/jelly-sandwich",
+  name: "jelly-sandwich",
+  url: "https://github.com/maggie/jelly-sandwich",
+};

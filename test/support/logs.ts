@@ -9,7 +9,22 @@ export async function capturedLogs<T>(run: () => Promise<T>): Promise<{ result: 
   const lines: string[] = [];
   setLogSinkForTests((line) => lines.push(line.trimEnd()));
   const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) =>
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "))),
+    vi
+      .spyOn(console, level)
+      .mockImplementation(
+        (...args: unknown[]) =>
+          void lines.push(
+            args
+              .map((a) =>
+                a instanceof Error
+                  ? `${a.name}: ${a.message}\n${a.stack}`
+                  : typeof a === "string"
+                    ? a
+                    : JSON.stringify(a),
+              )
+              .join(" "),
+          ),
+      ),
   );
   try {
     const result = await run();

@@ -7,7 +7,9 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { openApiDocument } from "@/lib/openapi/document";
 
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const API_DIR = path.join(root, "app", "api", "v1");
@@ -37,7 +39,8 @@ export function routeHandlers(): Promise<Map<unknown, Served>> {
     const map = new Map<unknown, Served>();
     for (const { file, template } of routeFiles()) {
       const mod = (await import(file)) as Record<string, unknown>;
-      for (const method of HTTP_METHODS) if (typeof mod[method] === "function") map.set(mod[method], { method, template });
+      for (const method of HTTP_METHODS)
+        if (typeof mod[method] === "function") map.set(mod[method], { method, template });
     }
     return map;
   })();
@@ -57,7 +60,9 @@ export async function coverageGaps(dir = API_DIR): Promise<{ undocumented: strin
       if (!paths[template]?.[method.toLowerCase()]) undocumentedOps.push(`${method} ${template}`);
     }
   }
-  const documented = Object.entries(paths).flatMap(([template, item]) => HTTP_METHODS.filter((m) => item[m.toLowerCase()]).map((m) => `${m} ${template}`));
+  const documented = Object.entries(paths).flatMap(([template, item]) =>
+    HTTP_METHODS.filter((m) => item[m.toLowerCase()]).map((m) => `${m} ${template}`),
+  );
   return { undocumented: undocumentedOps, unserved: documented.filter((op) => !servedOps.has(op)) };
 }
 
@@ -78,19 +83,30 @@ export async function undocumented(handler: unknown, status: number, body: unkno
   const route = (await routeHandlers()).get(handler);
   if (!route) return ["this handler is not exported by any route file under app/api/v1"];
   const where = `${route.method} ${route.template} → ${status}`;
-  const operation = (openApiDocument().paths?.[route.template] as Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }> | undefined)?.[route.method.toLowerCase()];
+  const operation = (
+    openApiDocument().paths?.[route.template] as
+      Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }> | undefined
+  )?.[route.method.toLowerCase()];
   if (!operation) return [`${route.method} ${route.template} is not in the document`];
   const response = operation.responses?.[String(status)];
   if (!response) return [`${where}: this status is not documented`];
   if (!response.content) return body === null ? [] : [`${where}: documented without a body, but answered one`];
-  const validate = validator().getSchema(`openapi#/${pointer("paths", route.template, route.method.toLowerCase(), "responses", String(status), "content", "application/json", "schema")}`);
+  const validate = validator().getSchema(
+    `openapi#/${pointer("paths", route.template, route.method.toLowerCase(), "responses", String(status), "content", "application/json", "schema")}`,
+  );
   if (!validate) return [`${where}: no schema`];
   if (validate(body)) return [];
-  return (validate.errors ?? []).map((e) => `${where}: body${e.instancePath} ${e.message}${e.keyword === "additionalProperties" ? ` (${String(e.params.additionalProperty)})` : ""}`);
+  return (validate.errors ?? []).map(
+    (e) =>
+      `${where}: body${e.instancePath} ${e.message}${e.keyword === "additionalProperties" ? ` (${String(e.params.additionalProperty)})` : ""}`,
+  );
 }
 
 /** Throw unless the document describes this answer. */
 export async function expectDocumented(handler: unknown, status: number, body: unknown): Promise<void> {
   const problems = await undocumented(handler, status, body);
-  if (problems.length) throw new Error(`The answer is not what the OpenAPI document says:\n  ${problems.slice(0, 10).join("\n  ")}\nbody: ${JSON.stringify(body)?.slice(0, 500)}`);
+  if (problems.length)
+    throw new Error(
+      `The answer is not what the OpenAPI document says:\n  ${problems.slice(0, 10).join("\n  ")}\nbody: ${JSON.stringify(body)?.slice(0, 500)}`,
+    );
 }

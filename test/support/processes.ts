@@ -21,7 +21,11 @@ export function npm(args: string[], env: Record<string, string>): Started {
 
 /** `npm run admin -- <args>` to its end. */
 export function admin(args: string[], env: Record<string, string>): { status: number | null; output: string } {
-  const run = spawnSync("npm", ["run", "--silent", "admin", "--", ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
+  const run = spawnSync("npm", ["run", "--silent", "admin", "--", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 

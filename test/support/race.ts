@@ -9,5 +9,11 @@ export const onPostgres = (): boolean => !!process.env.DATABASE_URL;
  * so. `npm test` prints loudly when the Postgres leg did not run (scripts/test.mjs).
  */
 export function raceIt(name: string, fn: () => Promise<void>, timeout?: number): void {
-  it(onPostgres() ? `${name} [races on Postgres]` : `${name} [PGlite: serialised, does not race; races only with TEST_DATABASE_URL]`, fn, timeout);
+  it(
+    onPostgres()
+      ? `${name} [races on Postgres]`
+      : `${name} [PGlite: serialised, does not race; races only with TEST_DATABASE_URL]`,
+    fn,
+    timeout,
+  );
 }

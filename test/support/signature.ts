@@ -7,11 +7,17 @@ import { createHmac } from "node:crypto";
  */
 export function contractSignature(timestamp: string, token: string, body: string | Buffer): string {
   const key = Buffer.from(`${timestamp}_${token}`, "utf8");
-  return createHmac("sha256", key).update(typeof body === "string" ? Buffer.from(body, "utf8") : body).digest("hex");
+  return createHmac("sha256", key)
+    .update(typeof body === "string" ? Buffer.from(body, "utf8") : body)
+    .digest("hex");
 }
 
 /** True when the headers a receiver got carry the contract's signature of `body` with `token`. */
-export function signedPerContract(headers: Record<string, string | string[] | undefined>, token: string, body: string | Buffer): boolean {
+export function signedPerContract(
+  headers: Record<string, string | string[] | undefined>,
+  token: string,
+  body: string | Buffer,
+): boolean {
   const timestamp = headers["x-spectral-timestamp"];
   const signature = headers["x-spectral-signature"];
   if (typeof timestamp !== "string" || typeof signature !== "string") return false;

@@ -2,7 +2,10 @@
  * A request whose body streams `chunkBytes` at a time, without a content-length (chunked), up to
  * `totalBytes`, counting what the server actually pulled from it.
  */
-export function streamingRequest(url: string, init: { method?: string; headers?: Record<string, string>; totalBytes: number; chunkBytes?: number }) {
+export function streamingRequest(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; totalBytes: number; chunkBytes?: number },
+) {
   const chunk = new Uint8Array(init.chunkBytes ?? 1024 * 1024).fill(0x20);
   const pulled = { bytes: 0 };
   const body = new ReadableStream<Uint8Array>(
@@ -15,6 +18,11 @@ export function streamingRequest(url: string, init: { method?: string; headers?:
     },
     { highWaterMark: 0 },
   );
-  const request = new Request(url, { method: init.method ?? "POST", headers: init.headers, body, duplex: "half" } as RequestInit);
+  const request = new Request(url, {
+    method: init.method ?? "POST",
+    headers: init.headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
   return { request, pulled };
 }

@@ -5,7 +5,9 @@ describe("delivery ids", () => {
   it("are UUIDv7 that sort in the order they were made, even within one millisecond", () => {
     const now = Date.now();
     const ids = Array.from({ length: 5000 }, () => uuidv7(now));
-    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(
+      true,
+    );
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(5000);
   });

@@ -39,6 +39,10 @@ describe("per-endpoint rate limits", () => {
     expect([await limiter.reserve(hook, 0), await limiter.reserve(hook, 0)]).toEqual([0, 0]);
     expect(await limiter.reserve(hook, 0)).toBe(100);
     // Ten seconds later the bucket holds its burst of two, not a hundred tokens.
-    expect([await limiter.reserve(hook, 10_000), await limiter.reserve(hook, 10_000), await limiter.reserve(hook, 10_000)]).toEqual([0, 0, 100]);
+    expect([
+      await limiter.reserve(hook, 10_000),
+      await limiter.reserve(hook, 10_000),
+      await limiter.reserve(hook, 10_000),
+    ]).toEqual([0, 0, 100]);
   });
 });

@@ -12,7 +12,9 @@ afterEach(() => rmSync(lockFile, { force: true }));
 
 /** The pid of a process that has already ended. */
 function deadPid(): number {
-  return Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
+  return Number(
+    spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout,
+  );
 }
 
 describe("one process at a time opens the embedded database", () => {

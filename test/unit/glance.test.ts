@@ -6,7 +6,9 @@ import { settingsLinks, sectionLinks } from "@/components/shell/nav";
 
 describe("displayDestination", () => {
   it("shows host and path, eliding Slack's ids and secret and any query", () => {
-    expect(displayDestination("https://hooks.slack.com/services/T0123ABCD/B0456EFGH/xYz123SecretPart")).toBe("hooks.slack.com/services/T…/B…/••••");
+    expect(displayDestination("https://hooks.slack.com/services/T0123ABCD/B0456EFGH/xYz123SecretPart")).toBe(
+      "hooks.slack.com/services/T…/B…/••••",
+    );
     expect(displayDestination("https://hooks.acme.dev/code-security")).toBe("hooks.acme.dev/code-security");
     expect(displayDestination("https://acme.dev/api/v2/hooks?token=abc123secret")).toBe("acme.dev/api/v2/hooks?…");
     expect(displayDestination("http://127.0.0.1:3706/hooks/code-security")).toBe("127.0.0.1:3706/hooks/code-security");
@@ -24,7 +26,15 @@ describe("displayDestination", () => {
   });
 });
 
-const facts = (over: Partial<StatusFacts> = {}): StatusFacts => ({ enabled: true, lastSuccessAt: null, lastError: null, lastErrorAt: null, failingSince: null, disabledReason: null, ...over });
+const facts = (over: Partial<StatusFacts> = {}): StatusFacts => ({
+  enabled: true,
+  lastSuccessAt: null,
+  lastError: null,
+  lastErrorAt: null,
+  failingSince: null,
+  disabledReason: null,
+  ...over,
+});
 const t = (s: string) => new Date(`2026-11-28T${s}Z`);
 
 describe("statusOf: one status model", () => {
@@ -33,18 +43,32 @@ describe("statusOf: one status model", () => {
     const fresh = statusOf(facts());
     expect(fresh).toMatchObject({ state: "connected", since: null });
     expect(statusDetail(fresh)).toBe("Nothing sent yet");
-    expect(statusOf(facts({ lastSuccessAt: t("10:00:00") }))).toMatchObject({ state: "connected", since: "2026-11-28T10:00:00.000Z" });
-    const failing = statusOf(facts({ lastSuccessAt: t("10:00:00"), lastErrorAt: t("11:00:00"), lastError: "HTTP 500: down", failingSince: t("10:30:00") }));
+    expect(statusOf(facts({ lastSuccessAt: t("10:00:00") }))).toMatchObject({
+      state: "connected",
+      since: "2026-11-28T10:00:00.000Z",
+    });
+    const failing = statusOf(
+      facts({
+        lastSuccessAt: t("10:00:00"),
+        lastErrorAt: t("11:00:00"),
+        lastError: "HTTP 500: down",
+        failingSince: t("10:30:00"),
+      }),
+    );
     expect(failing).toMatchObject({ state: "failing", since: "2026-11-28T10:30:00.000Z" });
     expect(statusDetail(failing)).toBe("HTTP 500: down");
     // A Test that failed after the last success counts, even before the engine set failingSince.
     expect(statusOf(facts({ lastSuccessAt: t("10:00:00"), lastErrorAt: t("11:00:00") })).state).toBe("failing");
     expect(statusOf(facts({ lastSuccessAt: t("12:00:00"), lastErrorAt: t("11:00:00") })).state).toBe("connected");
-    const off = statusOf(facts({ enabled: false, disabledReason: "Turned off by ann@acme.dev", failingSince: t("10:00:00") }));
+    const off = statusOf(
+      facts({ enabled: false, disabledReason: "Turned off by ann@acme.dev", failingSince: t("10:00:00") }),
+    );
     expect(off.state).toBe("disabled");
     expect(statusDetail(off)).toBe("Turned off by ann@acme.dev");
     expect(needsAttention(off)).toBe(false);
-    expect(needsAttention(statusOf(facts({ enabled: false, disabledReason: "Failed continuously for 3 days" })))).toBe(true);
+    expect(needsAttention(statusOf(facts({ enabled: false, disabledReason: "Failed continuously for 3 days" })))).toBe(
+      true,
+    );
     const paused = statusOf(facts({ lastSuccessAt: t("10:00:00") }), "Waiting for the global Monday integration");
     expect(paused).toMatchObject({ state: "paused" });
     expect(statusDetail(paused)).toBe("Waiting for the global Monday integration");
@@ -68,6 +92,10 @@ describe("navigation by role", () => {
     expect(settingsLinks("member").map((l) => l.label)).toEqual(["Teams", "API tokens"]);
     expect(settingsLinks("lead").map((l) => l.label)).toEqual(["Integrations", "Teams", "API tokens", "Audit log"]);
     expect(sectionLinks("admin").map((l) => l.label)).toEqual(["Overview", "Issues", "Assets", "Settings"]);
-    expect(sectionLinks("member").find((l) => l.label === "Settings")!.children!.map((l) => l.label)).toEqual(["Teams", "API tokens"]);
+    expect(
+      sectionLinks("member")
+        .find((l) => l.label === "Settings")!
+        .children!.map((l) => l.label),
+    ).toEqual(["Teams", "API tokens"]);
   });
 });

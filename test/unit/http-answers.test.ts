@@ -29,14 +29,20 @@ describe("how much of an answer is read", () => {
 
   it("reads a vendor answer whole, up to its limit, with or without a length", async () => {
     for (const chunked of ["", "1"]) {
-      const res = await sendRequest({ url: `${base}/?size=100000&chunked=${chunked}`, method: "GET", maxResponseBytes: 1_000_000 });
+      const res = await sendRequest({
+        url: `${base}/?size=100000&chunked=${chunked}`,
+        method: "GET",
+        maxResponseBytes: 1_000_000,
+      });
       expect(res.body.length).toBe(100_000);
     }
   });
 
   it("refuses a vendor answer over its limit with a clear error", async () => {
     for (const chunked of ["", "1"]) {
-      await expect(sendRequest({ url: `${base}/?size=5000&chunked=${chunked}`, method: "GET", maxResponseBytes: 4096 })).rejects.toMatchObject({ kind: "too_large", message: "The answer is larger than 4 KB" });
+      await expect(
+        sendRequest({ url: `${base}/?size=5000&chunked=${chunked}`, method: "GET", maxResponseBytes: 4096 }),
+      ).rejects.toMatchObject({ kind: "too_large", message: "The answer is larger than 4 KB" });
     }
   });
 });

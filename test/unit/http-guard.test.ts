@@ -75,7 +75,12 @@ describe("IPv6 addresses that carry an IPv4 address are judged as that address",
   });
 
   it("refuses such literals in a configured URL", () => {
-    for (const url of ["https://[::127.0.0.1]/x", "https://[::ffff:127.0.0.1]/x", "https://[64:ff9b::7f00:1]/x", "https://[2002:a00:1::]/x"]) {
+    for (const url of [
+      "https://[::127.0.0.1]/x",
+      "https://[::ffff:127.0.0.1]/x",
+      "https://[64:ff9b::7f00:1]/x",
+      "https://[2002:a00:1::]/x",
+    ]) {
       expect(outboundUrlProblem(url, false), url).toMatch(/public/);
     }
   });

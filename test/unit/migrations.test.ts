@@ -18,7 +18,9 @@ const RELEASED = {
 
 describe("released migrations", () => {
   it("are never rewritten, and stay first in the journal in their order", () => {
-    const journal = JSON.parse(readFileSync(path.join(dir, "meta/_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] };
+    const journal = JSON.parse(readFileSync(path.join(dir, "meta/_journal.json"), "utf8")) as {
+      entries: { tag: string; when: number }[];
+    };
     const tags = journal.entries.map((e) => e.tag);
     expect(tags.slice(0, Object.keys(RELEASED).length)).toEqual(Object.keys(RELEASED));
     for (const [tag, hash] of Object.entries(RELEASED)) {

@@ -17,7 +17,10 @@ describe("the OpenAPI document", () => {
     try {
       cpSync(API_DIR, copy, { recursive: true });
       mkdirSync(path.join(copy, "reports", "[id]"), { recursive: true });
-      writeFileSync(path.join(copy, "reports", "[id]", "route.ts"), "export async function GET() { return Response.json({}); }\nexport async function DELETE() { return new Response(null, { status: 204 }); }\n");
+      writeFileSync(
+        path.join(copy, "reports", "[id]", "route.ts"),
+        "export async function GET() { return Response.json({}); }\nexport async function DELETE() { return new Response(null, { status: 204 }); }\n",
+      );
       const gaps = await coverageGaps(copy);
       expect(gaps.undocumented).toEqual(["GET /api/v1/reports/{id}", "DELETE /api/v1/reports/{id}"]);
     } finally {
@@ -39,7 +42,9 @@ describe("the OpenAPI document", () => {
     const { GET: getIssue } = await import("@/app/api/v1/issues/[id]/route");
     expect(await undocumented(getIssue, 404, answer)).toEqual([]);
     expect(await undocumented(getIssue, 404, { error: { message: "no code" } })).not.toEqual([]);
-    expect(await undocumented(getIssue, 503, answer)).toEqual(["GET /api/v1/issues/{id} → 503: this status is not documented"]);
+    expect(await undocumented(getIssue, 503, answer)).toEqual([
+      "GET /api/v1/issues/{id} → 503: this status is not documented",
+    ]);
   });
 
   it("is served at /api/v1/openapi.json, and describes its own answer", async () => {

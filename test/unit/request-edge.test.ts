@@ -13,7 +13,11 @@ afterEach(() => {
 });
 
 /** A request to a server made the way Next.js makes its own; it answers the client address it saw. */
-async function get(path: string, headers: Record<string, string>, localAddress = "127.0.0.1"): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
+async function get(
+  path: string,
+  headers: Record<string, string>,
+  localAddress = "127.0.0.1",
+): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
   const server = http.createServer((req, res) => {
     const seen = clientAddress(new Headers(req.headers as Record<string, string>));
     res.end(seen);
@@ -36,11 +40,14 @@ async function get(path: string, headers: Record<string, string>, localAddress =
   }
 }
 
-const seenAddress = async (headers: Record<string, string>, localAddress?: string) => (await get("/", headers, localAddress)).text;
+const seenAddress = async (headers: Record<string, string>, localAddress?: string) =>
+  (await get("/", headers, localAddress)).text;
 
 describe("the client address the sign-in throttle sees", () => {
   it("is the socket's, whatever X-Forwarded-For or our own header claims", async () => {
-    expect(await seenAddress({ "x-forwarded-for": "203.0.113.66", [CLIENT_ADDRESS_HEADER]: "203.0.113.67" }, "127.0.0.2")).toBe("127.0.0.2");
+    expect(
+      await seenAddress({ "x-forwarded-for": "203.0.113.66", [CLIENT_ADDRESS_HEADER]: "203.0.113.67" }, "127.0.0.2"),
+    ).toBe("127.0.0.2");
   });
 
   it("is the address the reverse proxy appended to X-Forwarded-For when TRUST_PROXY=true", async () => {
@@ -52,7 +59,12 @@ describe("the client address the sign-in throttle sees", () => {
 
 describe("an API path that does not decode", () => {
   it("is answered 400 before the framework sees it; a percent-encoded percent sign passes", async () => {
-    for (const path of ["/api/v1/assets/%", "/api/v1/assets/%FF", "/api/v1/assets/%ED%A0%80", "/api/v1/assets/50%off"]) {
+    for (const path of [
+      "/api/v1/assets/%",
+      "/api/v1/assets/%FF",
+      "/api/v1/assets/%ED%A0%80",
+      "/api/v1/assets/50%off",
+    ]) {
       const answer = await get(path, {});
       expect(answer.status, path).toBe(400);
       expect(JSON.parse(answer.text).error.code, path).toBe("bad_request");

@@ -6,11 +6,22 @@ import { issuesCreatedMessage } from "@/lib/integrations/slack/notify";
 // most 150 characters, a section's at most 3000.
 const MAX_BLOCKS = 50;
 
-const issue = (i: number) => ({ id: `i-${i}`, assetId: "github.com/acme/big", detectorId: "CLD001", detectorName: "Visible AWS Key", severity: "error" as const, path: `src/f${i}.ts`, uri: null });
+const issue = (i: number) => ({
+  id: `i-${i}`,
+  assetId: "github.com/acme/big",
+  detectorId: "CLD001",
+  detectorName: "Visible AWS Key",
+  severity: "error" as const,
+  path: `src/f${i}.ts`,
+  uri: null,
+});
 
 describe("a Slack message for a scan that found many issues", () => {
   it("stays within Block Kit's limits: lists ten, then says how many more", () => {
-    const message = issuesCreatedMessage({ asset: { id: "github.com/acme/big", name: "big".repeat(80), url: null }, issues: Array.from({ length: 600 }, (_, i) => issue(i)) });
+    const message = issuesCreatedMessage({
+      asset: { id: "github.com/acme/big", name: "big".repeat(80), url: null },
+      issues: Array.from({ length: 600 }, (_, i) => issue(i)),
+    });
     expect(message.blocks.length).toBeLessThanOrEqual(MAX_BLOCKS);
     const sections = message.blocks.filter((b) => b.type === "section");
     expect(sections).toHaveLength(11); // the asset, then ten issues

@@ -23,7 +23,8 @@ export default async function AssetsPage() {
       />
       {assets.length === 0 ? (
         <EmptyState icon={<Boxes className="size-8" aria-hidden />} title="No assets yet">
-          An asset appears when a scanner first posts its results to <code className="font-mono">POST /api/v1/ingest</code>.
+          An asset appears when a scanner first posts its results to{" "}
+          <code className="font-mono">POST /api/v1/ingest</code>.
         </EmptyState>
       ) : (
         <AssetTable assets={assets} teams={teams} canMap={principal.isAdmin} />

@@ -46,7 +46,10 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
 
   return (
     <main className="px-4 py-6 md:px-8">
-      <PageHeader title="Issues" description="Findings from every scanned asset. Choose an issue to see its details, tickets and status." />
+      <PageHeader
+        title="Issues"
+        description="Findings from every scanned asset. Choose an issue to see its details, tickets and status."
+      />
       <IssueTabs active={active} counts={counts} query={query} />
       <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(active)}>
         <IssueFilters query={query} teams={teams} assets={assets} detectors={detectors} />

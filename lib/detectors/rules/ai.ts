@@ -6,7 +6,8 @@ export const AI_RULES: Rule[] = [
     detector: "openaiKey",
     keywords: ["t3blbkfj"],
     window: { before: 210, after: 210 },
-    pattern: /(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}(?![A-Za-z0-9_-])/,
+    pattern:
+      /(?<![A-Za-z0-9_-])sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}(?![A-Za-z0-9_-])/,
     checked: true,
   },
   token("anthropicKey", ["sk-ant-api03-", "sk-ant-admin01-"], "[A-Za-z0-9_-]{93}AA", { checked: true }),

@@ -8,7 +8,8 @@ export const FRAMEWORK_RULES: Rule[] = [
   {
     detector: "djangoSecretKey",
     keywords: ["secret_key"],
-    pattern: /SECRET_KEY[ \t]{0,5}=[ \t]{0,5}(?<q>["'])(?<secret>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{40,60})\k<q>/,
+    pattern:
+      /SECRET_KEY[ \t]{0,5}=[ \t]{0,5}(?<q>["'])(?<secret>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{40,60})\k<q>/,
     rank: 2,
     entropy: 3.5,
   },

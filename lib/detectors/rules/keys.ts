@@ -19,6 +19,12 @@ export const KEY_RULES: Rule[] = [
     checked: true,
     verify: (secret, m) => isPemBody(m.groups?.kind ?? "", secret),
   },
-  token("ageKey", ["AGE-SECRET-KEY-1"], "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", { checked: true, verify: hasBech32Checksum }),
-  token("jwt", ["eyJ"], "[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{16,1000}", { checked: true, verify: isSignedJwt }),
+  token("ageKey", ["AGE-SECRET-KEY-1"], "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", {
+    checked: true,
+    verify: hasBech32Checksum,
+  }),
+  token("jwt", ["eyJ"], "[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{16,1000}", {
+    checked: true,
+    verify: isSignedJwt,
+  }),
 ];

@@ -1,7 +1,9 @@
 import type { IssueSummary } from "../payloads";
 
 /** The Custom Webhook body (contract §4): detailed data about new issues only. */
-export type CustomWebhookPayload = { issues: Pick<IssueSummary, "assetId" | "detectorId" | "detectorName" | "severity" | "uri">[] };
+export type CustomWebhookPayload = {
+  issues: Pick<IssueSummary, "assetId" | "detectorId" | "detectorName" | "severity" | "uri">[];
+};
 
 /** Receivers get at most 500 issues in one body. */
 export const MAX_ISSUES_PER_BODY = 500;
@@ -21,7 +23,13 @@ export function renderBody(payload: CustomWebhookPayload): string {
 }
 
 function contractFields(issue: CustomWebhookPayload["issues"][number]) {
-  return { assetId: issue.assetId, detectorId: issue.detectorId, detectorName: issue.detectorName, severity: issue.severity, uri: issue.uri ?? "" };
+  return {
+    assetId: issue.assetId,
+    detectorId: issue.detectorId,
+    detectorName: issue.detectorName,
+    severity: issue.severity,
+    uri: issue.uri ?? "",
+  };
 }
 
 /** The seed's own example: what a Test sends, in the production format. */

@@ -4,7 +4,11 @@ import { defineProvider, type Outgoing } from "../types";
 import { signedWebhook, webhookForm } from "../webhook";
 import { type EventsWebhookPayload, ingestCompletedEvent, renderBody, sampleEvent } from "./notify";
 
-const webhook = signedWebhook({ accepts: (status) => status >= 200 && status < 300, render: (p) => renderBody(p as EventsWebhookPayload), sample: sampleEvent });
+const webhook = signedWebhook({
+  accepts: (status) => status >= 200 && status < 300,
+  render: (p) => renderBody(p as EventsWebhookPayload),
+  sample: sampleEvent,
+});
 
 const ISSUE_EVENTS = [
   ["issue_created", "created"],
@@ -24,7 +28,12 @@ function changeEvents(change: ChangeSet, min: Parameters<typeof atLeast>[1]): Ou
   }
   // ingest_completed is never combined, and it sums up the change events before it: it goes
   // once they have been sent, however long they wait out the coalescing window.
-  if (change.ingest) out.push({ kind: "ingest_completed", payload: ingestCompletedEvent(change.asset.id, change.ingest), afterEarlier: true });
+  if (change.ingest)
+    out.push({
+      kind: "ingest_completed",
+      payload: ingestCompletedEvent(change.asset.id, change.ingest),
+      afterEarlier: true,
+    });
   return out;
 }
 
@@ -33,7 +42,10 @@ export const eventsWebhook = defineProvider({
   name: "Events Webhook",
   category: "webhook",
   scopes: ["global", "team"],
-  form: webhookForm("https://example.com/hooks/spectral-events", "Issue events carry only the ids of issues at or above it. Asset and ingest events always go."),
+  form: webhookForm(
+    "https://example.com/hooks/spectral-events",
+    "Issue events carry only the ids of issues at or above it. Asset and ingest events always go.",
+  ),
   ...webhook.provider,
   notify: changeEvents,
   ...webhook.send,

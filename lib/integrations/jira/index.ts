@@ -3,7 +3,14 @@ import { atlassianProvider } from "../atlassian";
 import { defineProvider } from "../types";
 import { buildJiraSyncRequest, type JiraSyncPayload } from "./sync-request";
 
-const ISSUE_EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "comment_created", "comment_updated", "comment_deleted"]);
+const ISSUE_EVENTS = new Set([
+  "jira:issue_created",
+  "jira:issue_updated",
+  "jira:issue_deleted",
+  "comment_created",
+  "comment_updated",
+  "comment_deleted",
+]);
 
 /** The issue key an issue or comment event is about. */
 function hookTarget(event: unknown): string | undefined {
@@ -29,6 +36,10 @@ export const jira = defineProvider({
   }),
   tickets: true,
   // Ticket sync (issue 16): comments and transitions on linked tickets.
-  buildRequest: (config, payload, sentBody, call) => buildJiraSyncRequest(config, payload as JiraSyncPayload, sentBody, call),
-  scan: { hookTarget, words: { units: "projects", items: "issues", hookHelp: "Jira (issue created/updated, comment events)" } },
+  buildRequest: (config, payload, sentBody, call) =>
+    buildJiraSyncRequest(config, payload as JiraSyncPayload, sentBody, call),
+  scan: {
+    hookTarget,
+    words: { units: "projects", items: "issues", hookHelp: "Jira (issue created/updated, comment events)" },
+  },
 });

@@ -35,9 +35,18 @@ export function transitionsOf(json: unknown): JiraTransition[] {
   }));
 }
 
-async function lookUpTransitions(call: VendorCall, creds: AtlassianCredentials, key: string): Promise<JiraTransition[]> {
-  const answer = await call({ url: `${creds.domainUrl.replace(/\/+$/, "")}${transitionsPath(key)}`, method: "GET", headers: atlassianHeaders(creds) });
-  if ("failure" in answer) throw new VendorError(answer.failure.status, `Jira could not be reached: ${answer.failure.message}`);
+async function lookUpTransitions(
+  call: VendorCall,
+  creds: AtlassianCredentials,
+  key: string,
+): Promise<JiraTransition[]> {
+  const answer = await call({
+    url: `${creds.domainUrl.replace(/\/+$/, "")}${transitionsPath(key)}`,
+    method: "GET",
+    headers: atlassianHeaders(creds),
+  });
+  if ("failure" in answer)
+    throw new VendorError(answer.failure.status, `Jira could not be reached: ${answer.failure.message}`);
   const { status, body } = answer.response;
   if (status !== 200) throw new VendorError(status, `Jira answered ${status}: ${atlassianError(body) || "no details"}`);
   return transitionsOf(parseJson(body));
@@ -50,7 +59,16 @@ function commentBody(payload: JiraSyncPayload) {
     version: 1,
     content: [
       { type: "paragraph", content: [{ type: "text", text: payload.text }] },
-      { type: "paragraph", content: [{ type: "text", text: "Open the issue in Code Security", marks: [{ type: "link", attrs: { href: payload.link } }] }] },
+      {
+        type: "paragraph",
+        content: [
+          {
+            type: "text",
+            text: "Open the issue in Code Security",
+            marks: [{ type: "link", attrs: { href: payload.link } }],
+          },
+        ],
+      },
     ],
   };
 }
@@ -62,7 +80,12 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  * should move and its status offers a way there, else the comment alone. The choice is made at
  * the first attempt; retries send the same bytes to the same place.
  */
-export async function buildJiraSyncRequest(config: IntegrationConfig, payload: JiraSyncPayload, sentBody: string | null | undefined, call: VendorCall): Promise<OutboundRequest> {
+export async function buildJiraSyncRequest(
+  config: IntegrationConfig,
+  payload: JiraSyncPayload,
+  sentBody: string | null | undefined,
+  call: VendorCall,
+): Promise<OutboundRequest> {
   const creds = jiraCredentials(config);
   const issuePath = `${creds.domainUrl.replace(/\/+$/, "")}/rest/api/3/issue/${encodeURIComponent(payload.ticketKey)}`;
   const headers = { ...atlassianHeaders(creds), "content-type": "application/json" };
@@ -74,7 +97,7 @@ export async function buildJiraSyncRequest(config: IntegrationConfig, payload: J
     const offered = await lookUpTransitions(call, creds, payload.ticketKey);
     const wanted = payload.moveTo;
     const pick =
-      (wanted ? offered.find((t) => same(t.name, wanted)) ?? offered.find((t) => same(t.to, wanted)) : undefined) ??
+      (wanted ? (offered.find((t) => same(t.name, wanted)) ?? offered.find((t) => same(t.to, wanted))) : undefined) ??
       (payload.moveToCategory ? offered.find((t) => t.category === payload.moveToCategory) : undefined);
     if (pick) {
       const body = { transition: { id: pick.id }, update: { comment: [{ add: { body: commentBody(payload) } }] } };

@@ -25,7 +25,8 @@ async function jira(creds: AtlassianCredentials, method: "GET" | "POST", path: s
     headers: { ...atlassianHeaders(creds), ...(body === undefined ? {} : { "content-type": "application/json" }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if ("failure" in answer) throw new VendorError(answer.failure.status, `Jira could not be reached: ${answer.failure.message}`);
+  if ("failure" in answer)
+    throw new VendorError(answer.failure.status, `Jira could not be reached: ${answer.failure.message}`);
   return { status: answer.response.status, body: answer.response.body, json: parseJson(answer.response.body) };
 }
 
@@ -33,7 +34,10 @@ function fail(status: number, body: string): never {
   throw new VendorError(status, `Jira answered ${status}: ${atlassianError(body) || "no details"}`);
 }
 
-type IssueJson = { key: string; fields?: { status?: { name?: string; statusCategory?: { key?: string } }; updated?: string } };
+type IssueJson = {
+  key: string;
+  fields?: { status?: { name?: string; statusCategory?: { key?: string } }; updated?: string };
+};
 const statusOf = (issue: IssueJson): JiraTicketStatus => ({
   key: issue.key,
   status: issue.fields?.status?.name ?? "",
@@ -49,7 +53,10 @@ export async function jiraAccountId(creds: AtlassianCredentials): Promise<string
 }
 
 /** One ticket's status; undefined when it is gone (404: deleted, or no longer visible to us). */
-export async function jiraTicketStatus(creds: AtlassianCredentials, key: string): Promise<JiraTicketStatus | undefined> {
+export async function jiraTicketStatus(
+  creds: AtlassianCredentials,
+  key: string,
+): Promise<JiraTicketStatus | undefined> {
   const answer = await jira(creds, "GET", `/rest/api/3/issue/${encodeURIComponent(key)}?fields=status,updated`);
   if (answer.status === 404) return undefined;
   if (answer.status !== 200) fail(answer.status, answer.body);
@@ -65,18 +72,23 @@ const MISSING_KEY = /issue (?:with )?key '([^']+)'/gi;
  * validateQuery=warn); such a key is confirmed gone with GET issue (404) and the search retried
  * without it. Answers the statuses found and the keys that are gone.
  */
-export async function searchJiraStatuses(creds: AtlassianCredentials, keys: string[]): Promise<{ found: JiraTicketStatus[]; gone: string[] }> {
+export async function searchJiraStatuses(
+  creds: AtlassianCredentials,
+  keys: string[],
+): Promise<{ found: JiraTicketStatus[]; gone: string[] }> {
   const found: JiraTicketStatus[] = [];
   const gone: string[] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_SEARCH) {
     let batch = keys.slice(i, i + KEYS_PER_SEARCH);
-    for (let dropped = 0; batch.length > 0; ) {
+    for (let dropped = 0; batch.length > 0;) {
       const result = await searchBatch(creds, batch);
       if (result.ok) {
         found.push(...result.found);
         break;
       }
-      const named = [...result.message.matchAll(MISSING_KEY)].map((m) => m[1].toUpperCase()).filter((k) => batch.includes(k));
+      const named = [...result.message.matchAll(MISSING_KEY)]
+        .map((m) => m[1].toUpperCase())
+        .filter((k) => batch.includes(k));
       // No key named: find the missing ones one by one (still bounded by the batch).
       const suspects = named.length ? named : batch;
       let removed = 0;
@@ -95,13 +107,21 @@ export async function searchJiraStatuses(creds: AtlassianCredentials, keys: stri
   return { found, gone };
 }
 
-async function searchBatch(creds: AtlassianCredentials, keys: string[]): Promise<{ ok: true; found: JiraTicketStatus[] } | { ok: false; message: string }> {
+async function searchBatch(
+  creds: AtlassianCredentials,
+  keys: string[],
+): Promise<{ ok: true; found: JiraTicketStatus[] } | { ok: false; message: string }> {
   const found: JiraTicketStatus[] = [];
   const jql = `key in (${keys.join(", ")}) ORDER BY key ASC`;
   let nextPageToken: string | undefined;
   const seen = new Set<string>();
   do {
-    const answer = await jira(creds, "POST", "/rest/api/3/search/jql", { jql, fields: ["status", "updated"], maxResults: PAGE, ...(nextPageToken ? { nextPageToken } : {}) });
+    const answer = await jira(creds, "POST", "/rest/api/3/search/jql", {
+      jql,
+      fields: ["status", "updated"],
+      maxResults: PAGE,
+      ...(nextPageToken ? { nextPageToken } : {}),
+    });
     if (answer.status === 400) return { ok: false, message: atlassianError(answer.body) };
     if (answer.status !== 200) fail(answer.status, answer.body);
     const page = answer.json as { issues?: IssueJson[]; nextPageToken?: string } | undefined;
@@ -121,13 +141,16 @@ export async function jiraTransitions(creds: AtlassianCredentials, key: string):
 }
 
 /** The statuses of a project's workflows, for the settings' transition list. */
-export async function jiraProjectStatuses(creds: AtlassianCredentials, projectKey: string): Promise<{ name: string; category: string }[]> {
+export async function jiraProjectStatuses(
+  creds: AtlassianCredentials,
+  projectKey: string,
+): Promise<{ name: string; category: string }[]> {
   const answer = await jira(creds, "GET", `/rest/api/3/project/${encodeURIComponent(projectKey)}/statuses`);
   if (answer.status === 404) return [];
   if (answer.status !== 200) fail(answer.status, answer.body);
   type Raw = { statuses?: { name: string; statusCategory?: { key?: string } }[] }[];
   const seen = new Map<string, string>();
-  for (const type of (answer.json as Raw | undefined) ?? []) for (const s of type.statuses ?? []) seen.set(s.name, s.statusCategory?.key ?? "");
+  for (const type of (answer.json as Raw | undefined) ?? [])
+    for (const s of type.statuses ?? []) seen.set(s.name, s.statusCategory?.key ?? "");
   return [...seen].map(([name, category]) => ({ name, category }));
 }
-

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { adfErrors, adfPlainText } from "@/test/fakes/adf";
-import { clampSummary, jiraDescription, lineOf, normalizeLabels, priorityForSeverity, type TicketSource } from "./tickets";
+import {
+  clampSummary,
+  jiraDescription,
+  lineOf,
+  normalizeLabels,
+  priorityForSeverity,
+  type TicketSource,
+} from "./tickets";
 
 const SOURCE: TicketSource = {
   detectorId: "SENF026",
@@ -20,7 +27,8 @@ describe("the Jira description (ADF)", () => {
     const doc = jiraDescription(SOURCE);
     expect(adfErrors(doc)).toEqual([]);
     const plain = adfPlainText(doc);
-    for (const part of ["SENF026", "error", "jelly-sandwich", "secret_token.rb:7", "secret_token = '…'", "2026-11-25"]) expect(plain).toContain(part);
+    for (const part of ["SENF026", "error", "jelly-sandwich", "secret_token.rb:7", "secret_token = '…'", "2026-11-25"])
+      expect(plain).toContain(part);
     const json = JSON.stringify(doc);
     expect(json).toContain(SOURCE.uri);
     expect(json).toContain(SOURCE.issueUrl);
@@ -54,7 +62,14 @@ describe("summary, labels, line and priority", () => {
   });
 
   it("maps severity to the project's priorities, and to none when it has no priority field", () => {
-    const fields = [{ fieldId: "priority", name: "Priority", required: false, allowedValues: ["Highest", "High", "Medium", "Low", "Lowest"].map((name, i) => ({ id: String(i + 1), name })) }];
+    const fields = [
+      {
+        fieldId: "priority",
+        name: "Priority",
+        required: false,
+        allowedValues: ["Highest", "High", "Medium", "Low", "Lowest"].map((name, i) => ({ id: String(i + 1), name })),
+      },
+    ];
     expect(priorityForSeverity(fields, "error")).toEqual({ id: "2", name: "High" });
     expect(priorityForSeverity(fields, "warning")).toEqual({ id: "3", name: "Medium" });
     expect(priorityForSeverity(fields, "info")).toEqual({ id: "4", name: "Low" });

@@ -5,7 +5,11 @@ import { type MondayAnswer, mondayRequest, readMondayAnswer } from "./graphql";
 export { MONDAY_API_VERSION, mondayApiUrl, mondayToken, type MondayAnswer } from "./graphql";
 
 /** One GraphQL call; errors inside HTTP 200 count as errors. */
-export async function mondayQuery(token: string, query: string, variables?: Record<string, unknown>): Promise<MondayAnswer> {
+export async function mondayQuery(
+  token: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<MondayAnswer> {
   return readMondayAnswer(await callVendor(mondayRequest(token, query, variables)));
 }
 
@@ -19,7 +23,11 @@ const MAX_PAGES = 5;
 export async function listMondayWorkspaces(token: string): Promise<MondayWorkspace[]> {
   const all: MondayWorkspace[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const answer = await mondayQuery(token, "query ($limit: Int, $page: Int) { workspaces(limit: $limit, page: $page) { id name } }", { limit: PAGE_SIZE, page });
+    const answer = await mondayQuery(
+      token,
+      "query ($limit: Int, $page: Int) { workspaces(limit: $limit, page: $page) { id name } }",
+      { limit: PAGE_SIZE, page },
+    );
     if (!answer.ok) throw new VendorError(answer.result.status, answer.result.message);
     const batch = ((answer.data.workspaces as MondayWorkspace[] | null) ?? []).filter(Boolean);
     all.push(...batch.map((w) => ({ id: String(w.id), name: w.name })));

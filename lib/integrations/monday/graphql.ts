@@ -14,14 +14,25 @@ export function mondayToken(config: IntegrationConfig): string {
   return config.secrets.apiToken ?? "";
 }
 
-type GraphQlBody = { data?: Record<string, unknown> | null; errors?: { message?: string }[]; error_message?: string; error_code?: string };
-export type MondayAnswer = { ok: true; status: number; durationMs: number; data: Record<string, unknown> } | { ok: false; result: TestResult };
+type GraphQlBody = {
+  data?: Record<string, unknown> | null;
+  errors?: { message?: string }[];
+  error_message?: string;
+  error_code?: string;
+};
+export type MondayAnswer =
+  { ok: true; status: number; durationMs: number; data: Record<string, unknown> } | { ok: false; result: TestResult };
 
 export function mondayRequest(token: string, query: string, variables?: Record<string, unknown>): OutboundHttpRequest {
   return {
     url: mondayApiUrl(),
     method: "POST",
-    headers: { authorization: token, "api-version": MONDAY_API_VERSION, "content-type": "application/json", accept: "application/json" },
+    headers: {
+      authorization: token,
+      "api-version": MONDAY_API_VERSION,
+      "content-type": "application/json",
+      accept: "application/json",
+    },
     body: JSON.stringify(variables ? { query, variables } : { query }),
   };
 }
@@ -54,16 +65,29 @@ export async function testMondayToken(runtime: ProviderRuntime, token: string): 
   const answer = readMondayAnswer(await runtime.call(mondayRequest(token, ME)));
   if (!answer.ok) return answer.result;
   const accountDomain = accountDomainOf(answer.data);
-  return { ok: true, status: answer.status, durationMs: answer.durationMs, message: accountDomain ? `Connected to ${accountDomain}` : "Connected", accountDomain };
+  return {
+    ok: true,
+    status: answer.status,
+    durationMs: answer.durationMs,
+    message: accountDomain ? `Connected to ${accountDomain}` : "Connected",
+    accountDomain,
+  };
 }
 
 /** The team Test: the global token still works and the team's default workspace still exists. */
-export async function testMondayWorkspace(runtime: ProviderRuntime, token: string, workspaceId: string): Promise<TestResult> {
+export async function testMondayWorkspace(
+  runtime: ProviderRuntime,
+  token: string,
+  workspaceId: string,
+): Promise<TestResult> {
   const query = "query ($ids: [ID!]) { me { account { slug } } workspaces(ids: $ids) { id name } }";
   const answer = readMondayAnswer(await runtime.call(mondayRequest(token, query, { ids: [workspaceId] })));
   if (!answer.ok) return answer.result;
-  const found = (answer.data.workspaces as { id: string; name: string }[] | null)?.find((w) => String(w.id) === workspaceId);
+  const found = (answer.data.workspaces as { id: string; name: string }[] | null)?.find(
+    (w) => String(w.id) === workspaceId,
+  );
   const base = { status: answer.status, durationMs: answer.durationMs, accountDomain: accountDomainOf(answer.data) };
-  if (!found) return { ...base, ok: false, message: `Workspace ${workspaceId} was not found in this monday.com account` };
+  if (!found)
+    return { ...base, ok: false, message: `Workspace ${workspaceId} was not found in this monday.com account` };
   return { ...base, ok: true, message: `Default workspace: ${vendorText(found.name, 80)}` };
 }

@@ -31,7 +31,8 @@ export const monday = defineProvider({
       : testMondayToken(runtime, mondayToken(config)),
   tickets: true,
   // Ticket sync (issue 16): updates and status moves on linked items.
-  buildRequest: (config, payload, sentBody, call) => buildMondaySyncRequest(config, payload as MondaySyncPayload, sentBody, call),
+  buildRequest: (config, payload, sentBody, call) =>
+    buildMondaySyncRequest(config, payload as MondaySyncPayload, sentBody, call),
   judgeResponse: judgeMondayAnswer,
   async describeAccount(config, runtime) {
     if (config.teamId !== null) return {};

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { checkColumnValues } from "@/test/fakes/monday-columns";
 import { columnValue, mondayColumnValues, mondayItemUrl } from "./items";
 
-const FIELDS = { severity: "error", asset: "github.com/maggie/jelly-sandwich", content: "secret_token = '…'", firstSeen: "2026-11-25T10:00:00.000Z" };
+const FIELDS = {
+  severity: "error",
+  asset: "github.com/maggie/jelly-sandwich",
+  content: "secret_token = '…'",
+  firstSeen: "2026-11-25T10:00:00.000Z",
+};
 
 describe("monday column_values per column type", () => {
   it("text is a string, long_text {text}, status {label}, date {date: YYYY-MM-DD}", () => {
@@ -31,20 +36,29 @@ describe("monday column_values per column type", () => {
       date4: { date: "2026-11-25" },
     });
     // The fake's per-type checks (monday's documented shapes) accept every value.
-    expect(checkColumnValues(values, [...columns.slice(0, 5), { ...columns[1], labels: { "0": "error" } }], false)).toEqual([]);
+    expect(
+      checkColumnValues(values, [...columns.slice(0, 5), { ...columns[1], labels: { "0": "error" } }], false),
+    ).toEqual([]);
   });
 
   it("matches first_seen, firstSeen and `first seen` alike, and skips columns of other types", () => {
     for (const id of ["first_seen", "firstSeen", "first-seen"]) {
-      expect(mondayColumnValues([{ id, title: "When", type: "date" }], FIELDS)).toEqual({ [id]: { date: "2026-11-25" } });
+      expect(mondayColumnValues([{ id, title: "When", type: "date" }], FIELDS)).toEqual({
+        [id]: { date: "2026-11-25" },
+      });
     }
     expect(mondayColumnValues([{ id: "numbers", title: "Severity", type: "numbers" }], FIELDS)).toEqual({});
   });
 
   it("long text is cut at monday's 2000 characters; empty values are not sent", () => {
-    const long = mondayColumnValues([{ id: "content", title: "Content", type: "long_text" }], { ...FIELDS, content: "x".repeat(5000) });
+    const long = mondayColumnValues([{ id: "content", title: "Content", type: "long_text" }], {
+      ...FIELDS,
+      content: "x".repeat(5000),
+    });
     expect((long.content as { text: string }).text).toHaveLength(2000);
-    expect(mondayColumnValues([{ id: "content", title: "Content", type: "text" }], { ...FIELDS, content: "" })).toEqual({});
+    expect(mondayColumnValues([{ id: "content", title: "Content", type: "text" }], { ...FIELDS, content: "" })).toEqual(
+      {},
+    );
   });
 
   it("builds the item link from the account domain", () => {

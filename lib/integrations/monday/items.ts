@@ -18,7 +18,13 @@ const LONG_TEXT_MAX = 2000;
 // fields the account lacks, can fail the whole query.
 const BOARD_FIELDS = "id name type columns { id title type } groups { id title }";
 
-type RawBoard = { id: string; name: string; type?: string | null; columns?: MondayColumnInfo[] | null; groups?: MondayGroupInfo[] | null };
+type RawBoard = {
+  id: string;
+  name: string;
+  type?: string | null;
+  columns?: MondayColumnInfo[] | null;
+  groups?: MondayGroupInfo[] | null;
+};
 
 function toBoard(b: RawBoard): MondayBoardInfo {
   return {
@@ -29,7 +35,11 @@ function toBoard(b: RawBoard): MondayBoardInfo {
   };
 }
 
-async function query(token: string, text: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function query(
+  token: string,
+  text: string,
+  variables: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const answer = await mondayQuery(token, text, variables);
   // monday reports its errors (ColumnValueException, complexity budget…) inside HTTP 200.
   if (!answer.ok) throw new VendorError(answer.result.status, `monday.com: ${answer.result.message}`);

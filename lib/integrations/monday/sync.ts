@@ -12,7 +12,11 @@ export type MondayItemStatus = { id: string; boardId: string; status: string; is
 // monday's items(ids:) takes at most 100 ids.
 const ITEMS_PER_QUERY = 100;
 
-async function query(token: string, text: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function query(
+  token: string,
+  text: string,
+  variables: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const answer = await mondayQuery(token, text, variables);
   if (!answer.ok) throw new VendorError(answer.result.status, `monday.com: ${answer.result.message}`);
   return answer.data;
@@ -34,7 +38,11 @@ export async function mondayStatusColumn(token: string, boardId: string): Promis
  * Linked items' statuses in their board's status column. A trashed item comes back with
  * `state: "deleted"`; one deleted for good is absent, and so counts as gone.
  */
-export async function mondayItemStatuses(token: string, ids: string[], columnIdOf: (boardId: string) => Promise<string | undefined>): Promise<{ found: MondayItemStatus[]; gone: string[] }> {
+export async function mondayItemStatuses(
+  token: string,
+  ids: string[],
+  columnIdOf: (boardId: string) => Promise<string | undefined>,
+): Promise<{ found: MondayItemStatus[]; gone: string[] }> {
   const found: MondayItemStatus[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < ids.length; i += ITEMS_PER_QUERY) {
@@ -44,14 +52,25 @@ export async function mondayItemStatuses(token: string, ids: string[], columnIdO
       "query ($ids: [ID!], $limit: Int) { items(ids: $ids, limit: $limit) { id state board { id } column_values(types: [status]) { id ... on StatusValue { index label text is_done } } } }",
       { ids: batch, limit: batch.length },
     );
-    type Raw = { id: string; state?: string; board?: { id: string }; column_values?: { id: string; label?: string | null; text?: string | null; is_done?: boolean }[] };
+    type Raw = {
+      id: string;
+      state?: string;
+      board?: { id: string };
+      column_values?: { id: string; label?: string | null; text?: string | null; is_done?: boolean }[];
+    };
     for (const item of (data.items as Raw[] | null) ?? []) {
       if (!item) continue;
       const boardId = String(item.board?.id ?? "");
       const columnId = await columnIdOf(boardId);
       const cell = item.column_values?.find((c) => c.id === columnId) ?? item.column_values?.[0];
       seen.add(String(item.id));
-      found.push({ id: String(item.id), boardId, status: cell?.label ?? cell?.text ?? "", isDone: !!cell?.is_done, deleted: item.state === "deleted" });
+      found.push({
+        id: String(item.id),
+        boardId,
+        status: cell?.label ?? cell?.text ?? "",
+        isDone: !!cell?.is_done,
+        deleted: item.state === "deleted",
+      });
     }
   }
   return { found, gone: ids.filter((id) => !seen.has(id)) };
@@ -61,7 +80,12 @@ export async function mondayItemStatuses(token: string, ids: string[], columnIdO
  * Subscribe `url` to status changes of the board's status column. monday first POSTs a challenge
  * to `url`, which must echo it; the webhook exists only if it did.
  */
-export async function createMondayStatusWebhook(token: string, boardId: string, columnId: string, url: string): Promise<string> {
+export async function createMondayStatusWebhook(
+  token: string,
+  boardId: string,
+  columnId: string,
+  url: string,
+): Promise<string> {
   const data = await query(
     token,
     "mutation ($board: ID!, $url: String!, $config: JSON) { create_webhook(board_id: $board, url: $url, event: change_status_column_value, config: $config) { id } }",
@@ -75,5 +99,3 @@ export async function createMondayStatusWebhook(token: string, boardId: string, 
 export async function deleteMondayWebhook(token: string, webhookId: string): Promise<void> {
   await query(token, "mutation ($id: ID!) { delete_webhook(id: $id) { id } }", { id: webhookId });
 }
-
-

@@ -15,11 +15,21 @@ export function judgePagerDutyResponse(status: number, body: string): ResponseVe
 }
 
 async function sendEvent(runtime: ProviderRuntime, event: PagerDutyEvent): Promise<TestResult> {
-  const answer = await runtime.call({ url: pagerdutyEventsUrl(), method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(event) });
+  const answer = await runtime.call({
+    url: pagerdutyEventsUrl(),
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(event),
+  });
   if ("failure" in answer) return answer.failure;
   const { status, body, durationMs } = answer.response;
   const verdict = judgePagerDutyResponse(status, body);
-  return { ok: verdict.ok, status, durationMs, message: verdict.ok ? "Event processed" : verdict.message || `HTTP ${status}` };
+  return {
+    ok: verdict.ok,
+    status,
+    durationMs,
+    message: verdict.ok ? "Event processed" : verdict.message || `HTTP ${status}`,
+  };
 }
 
 /** A trigger then a resolve with the same dedup key: proves the key without leaving an alert open. */

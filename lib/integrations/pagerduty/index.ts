@@ -10,12 +10,16 @@ const routingKey = (config: IntegrationConfig) => config.secrets.routingKey ?? "
 
 /** A trigger per new or reopened issue; a resolve with the same dedup key when it is resolved, ignored or deleted. */
 function alerts(change: ChangeSet, min: Severity): Outgoing[] {
-  const alert = (action: IssueAlertPayload["action"]) => ({ wasOpen: _w, reopened: _r, ...issue }: ChangedIssue): Outgoing => ({
-    kind: `pagerduty_${action}`,
-    payload: { action, issue: issue satisfies IssueSummary } satisfies IssueAlertPayload,
-  });
+  const alert =
+    (action: IssueAlertPayload["action"]) =>
+    ({ wasOpen: _w, reopened: _r, ...issue }: ChangedIssue): Outgoing => ({
+      kind: `pagerduty_${action}`,
+      payload: { action, issue: issue satisfies IssueSummary } satisfies IssueAlertPayload,
+    });
   // An issue that was already closed had its alert resolved then.
-  const closed = [...(change.resolved ?? []), ...(change.ignored ?? []), ...(change.deleted ?? [])].filter((i) => i.wasOpen !== false);
+  const closed = [...(change.resolved ?? []), ...(change.ignored ?? []), ...(change.deleted ?? [])].filter(
+    (i) => i.wasOpen !== false,
+  );
   const opened = [...(change.created ?? []), ...(change.updated ?? []).filter((i) => i.reopened)];
   return [...atLeast(opened, min).map(alert("trigger")), ...atLeast(closed, min).map(alert("resolve"))];
 }

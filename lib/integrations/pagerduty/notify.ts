@@ -9,7 +9,14 @@ export type PagerDutyEvent = {
   routing_key: string;
   event_action: "trigger" | "resolve";
   dedup_key: string;
-  payload?: { summary: string; source: string; severity: "critical" | "error" | "warning" | "info"; component?: string; class?: string; custom_details?: Record<string, string> };
+  payload?: {
+    summary: string;
+    source: string;
+    severity: "critical" | "error" | "warning" | "info";
+    component?: string;
+    class?: string;
+    custom_details?: Record<string, string>;
+  };
   links?: { href: string; text: string }[];
   client?: string;
   client_url?: string;
@@ -33,7 +40,12 @@ export function triggerEvent(routingKey: string, issue: IssueSummary): PagerDuty
       severity: issue.severity,
       component: issue.path ?? undefined,
       class: issue.detectorId,
-      custom_details: { detector: issue.detectorName, severity: issue.severity, asset: issue.assetId, ...(issue.path ? { path: issue.path } : {}) },
+      custom_details: {
+        detector: issue.detectorName,
+        severity: issue.severity,
+        asset: issue.assetId,
+        ...(issue.path ? { path: issue.path } : {}),
+      },
     },
     links,
     client: "Code Security",
@@ -46,7 +58,9 @@ export function resolveEvent(routingKey: string, dedupKey: string): PagerDutyEve
 }
 
 export function eventFor(routingKey: string, payload: IssueAlertPayload): PagerDutyEvent {
-  return payload.action === "trigger" ? triggerEvent(routingKey, payload.issue) : resolveEvent(routingKey, payload.issue.id);
+  return payload.action === "trigger"
+    ? triggerEvent(routingKey, payload.issue)
+    : resolveEvent(routingKey, payload.issue.id);
 }
 
 export function testTrigger(routingKey: string, dedupKey: string): PagerDutyEvent {
@@ -54,7 +68,11 @@ export function testTrigger(routingKey: string, dedupKey: string): PagerDutyEven
     routing_key: routingKey,
     event_action: "trigger",
     dedup_key: dedupKey,
-    payload: { summary: "Code Security test event: this alert resolves itself at once", source: "code-security", severity: "info" },
+    payload: {
+      summary: "Code Security test event: this alert resolves itself at once",
+      source: "code-security",
+      severity: "info",
+    },
     client: "Code Security",
   };
 }

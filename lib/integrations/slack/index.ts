@@ -14,8 +14,17 @@ export const slack = defineProvider({
     setup: {
       title: "How to get a webhook URL",
       steps: [["Create a Slack app."], ["Enable incoming webhooks."], ["Copy your webhook URL, paste in the field."]],
-      note: ["For more information, see the ", { text: "Slack documentation", href: "https://api.slack.com/messaging/webhooks" }, "."],
+      note: [
+        "For more information, see the ",
+        { text: "Slack documentation", href: "https://api.slack.com/messaging/webhooks" },
+        ".",
+      ],
     },
   },
-  ...chatWebhook({ render: issuesCreatedMessage, testMessage, judge: judgeSlackResponse, posted: "Test message posted" }),
+  ...chatWebhook({
+    render: issuesCreatedMessage,
+    testMessage,
+    judge: judgeSlackResponse,
+    posted: "Test message posted",
+  }),
 });

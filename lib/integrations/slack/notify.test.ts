@@ -16,7 +16,9 @@ describe("Slack new-issues message", () => {
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: "25 new issues in jelly-sandwich" } });
     const sections = message.blocks.filter((b) => b.type === "section").slice(1);
     expect(sections).toHaveLength(10);
-    expect(JSON.stringify(sections[0])).toContain("<https://github.com/maggie/jelly-sandwich/blob/main/db/secret0#L4|db/secret0>");
+    expect(JSON.stringify(sections[0])).toContain(
+      "<https://github.com/maggie/jelly-sandwich/blob/main/db/secret0#L4|db/secret0>",
+    );
     expect(JSON.stringify(sections[0])).toContain("/code-security/issues?issue=");
     expect(message.blocks.at(-1)).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: "and 15 more" }] });
     expect(message.text).toMatch(/^25 new issues in github.com\/maggie\/jelly-sandwich/);
@@ -24,7 +26,10 @@ describe("Slack new-issues message", () => {
 
   it("stays within Block Kit limits with hostile, huge values", () => {
     const huge = "<&>|".repeat(2000);
-    const message = issuesCreatedMessage({ asset: { ...asset, name: huge, url: "javascript:alert(1)" }, issues: [issue(1, { detectorName: huge, path: huge, uri: `https://x.example/${huge}` })] });
+    const message = issuesCreatedMessage({
+      asset: { ...asset, name: huge, url: "javascript:alert(1)" },
+      issues: [issue(1, { detectorName: huge, path: huge, uri: `https://x.example/${huge}` })],
+    });
     expect(validateMessage(message as unknown as Record<string, unknown>)).toEqual([]);
     expect(JSON.stringify(message)).not.toContain("javascript:");
     expect(message.blocks.length).toBeLessThanOrEqual(50);

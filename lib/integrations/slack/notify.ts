@@ -50,7 +50,10 @@ export function issuesCreatedMessage(payload: IssuesCreatedPayload): SlackMessag
   const listed = issues.slice(0, MAX_LISTED);
   const more = count - listed.length;
   const blocks: SlackBlock[] = [
-    { type: "header", text: { type: "plain_text", text: truncate(`${plural(count, "issue")} in ${asset.name}`, HEADER_MAX) } },
+    {
+      type: "header",
+      text: { type: "plain_text", text: truncate(`${plural(count, "issue")} in ${asset.name}`, HEADER_MAX) },
+    },
     { type: "section", text: { type: "mrkdwn", text: truncate(`*Asset:* ${link(asset.url, asset.id)}`, SECTION_MAX) } },
     { type: "divider" },
     ...listed.map((issue): SlackBlock => ({ type: "section", text: { type: "mrkdwn", text: issueLine(issue) } })),
@@ -58,7 +61,10 @@ export function issuesCreatedMessage(payload: IssuesCreatedPayload): SlackMessag
   if (more > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `and ${more} more` }] });
   // The fallback shows in notifications and for clients that cannot render blocks.
   const names = listed.map((i) => `${i.severity}: ${i.detectorName}`).join("; ");
-  const text = truncate(`${plural(count, "issue")} in ${asset.id}: ${names}${more > 0 ? `; and ${more} more` : ""}`, SECTION_MAX);
+  const text = truncate(
+    `${plural(count, "issue")} in ${asset.id}: ${names}${more > 0 ? `; and ${more} more` : ""}`,
+    SECTION_MAX,
+  );
   return { text, blocks };
 }
 
@@ -67,8 +73,16 @@ export function testMessage(): SlackMessage {
   return {
     text,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `:white_check_mark: *Code Security is connected.*\n${escapeMrkdwn(text)}` } },
-      { type: "context", elements: [{ type: "mrkdwn", text: `Sent by a Test from Settings → Integrations at ${new Date().toISOString()}` }] },
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: `:white_check_mark: *Code Security is connected.*\n${escapeMrkdwn(text)}` },
+      },
+      {
+        type: "context",
+        elements: [
+          { type: "mrkdwn", text: `Sent by a Test from Settings → Integrations at ${new Date().toISOString()}` },
+        ],
+      },
     ],
   };
 }

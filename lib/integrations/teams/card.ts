@@ -9,8 +9,17 @@ const TEXT_MAX = 500;
 const URL_MAX = 1000;
 
 export type CardElement = Record<string, unknown> & { type: string };
-export type AdaptiveCard = { $schema: string; type: "AdaptiveCard"; version: "1.5"; body: CardElement[]; fallbackText: string };
-export type TeamsMessage = { type: "message"; attachments: { contentType: "application/vnd.microsoft.card.adaptive"; content: AdaptiveCard }[] };
+export type AdaptiveCard = {
+  $schema: string;
+  type: "AdaptiveCard";
+  version: "1.5";
+  body: CardElement[];
+  fallbackText: string;
+};
+export type TeamsMessage = {
+  type: "message";
+  attachments: { contentType: "application/vnd.microsoft.card.adaptive"; content: AdaptiveCard }[];
+};
 
 const SEVERITY_COLOR = { error: "Attention", warning: "Warning", info: "Accent" } as const;
 
@@ -31,7 +40,12 @@ function link(url: string | null | undefined, label: string): string {
   return `[${text}](${url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
 }
 
-const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({ type: "TextBlock", text, wrap: true, ...extra });
+const textBlock = (text: string, extra: Record<string, unknown> = {}): CardElement => ({
+  type: "TextBlock",
+  text,
+  wrap: true,
+  ...extra,
+});
 
 function issueBlock(issue: IssueSummary): CardElement {
   const head = `**${issue.severity}** · ${escapeMarkdown(cut(issue.detectorName, 200))} (${escapeMarkdown(cut(issue.detectorId, 40))})`;
@@ -40,7 +54,10 @@ function issueBlock(issue: IssueSummary): CardElement {
   return {
     type: "Container",
     separator: true,
-    items: [textBlock(head, { color: SEVERITY_COLOR[issue.severity] }), textBlock(where, { isSubtle: true, spacing: "None" })],
+    items: [
+      textBlock(head, { color: SEVERITY_COLOR[issue.severity] }),
+      textBlock(where, { isSubtle: true, spacing: "None" }),
+    ],
   };
 }
 
@@ -53,14 +70,24 @@ export function envelope(card: AdaptiveCard): TeamsMessage {
 }
 
 function card(body: CardElement[], fallbackText: string): AdaptiveCard {
-  return { $schema: "http://adaptivecards.io/schemas/adaptive-card.json", type: "AdaptiveCard", version: "1.5", body, fallbackText: cut(fallbackText) };
+  return {
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    type: "AdaptiveCard",
+    version: "1.5",
+    body,
+    fallbackText: cut(fallbackText),
+  };
 }
 
 function issuesCard({ asset, issues }: IssuesCreatedPayload, listed: number): TeamsMessage {
   const count = issues.length;
   const more = count - listed;
   const body: CardElement[] = [
-    textBlock(escapeMarkdown(cut(`${plural(count)} in ${asset.name}`, 150)), { size: "Medium", weight: "Bolder", style: "heading" }),
+    textBlock(escapeMarkdown(cut(`${plural(count)} in ${asset.name}`, 150)), {
+      size: "Medium",
+      weight: "Bolder",
+      style: "heading",
+    }),
     {
       type: "FactSet",
       facts: [
@@ -78,7 +105,8 @@ function issuesCard({ asset, issues }: IssuesCreatedPayload, listed: number): Te
 export function issuesCreatedMessage(payload: IssuesCreatedPayload): TeamsMessage {
   let listed = Math.min(MAX_LISTED, payload.issues.length);
   let message = issuesCard(payload, listed);
-  while (listed > 0 && new TextEncoder().encode(JSON.stringify(message)).length > MAX_MESSAGE_BYTES) message = issuesCard(payload, --listed);
+  while (listed > 0 && new TextEncoder().encode(JSON.stringify(message)).length > MAX_MESSAGE_BYTES)
+    message = issuesCard(payload, --listed);
   return message;
 }
 

@@ -13,7 +13,9 @@ export function judgeTeamsResponse(status: number, body: string): ResponseVerdic
   if (status >= 200 && status < 300) return { ok: true };
   const error = (parseJson(body) as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
   const code = typeof error?.code === "string" ? error.code : "";
-  const message = vendorText([code, typeof error?.message === "string" ? error.message : ""].filter(Boolean).join(": ") || body);
+  const message = vendorText(
+    [code, typeof error?.message === "string" ? error.message : ""].filter(Boolean).join(": ") || body,
+  );
   const gone = status === 410 || code === "WorkflowNotFound" || code === "DirectApiInvalidAuthorizationSignature";
   return { ok: false, message: message || undefined, disable: gone };
 }
@@ -34,7 +36,10 @@ export const teams = defineProvider({
       ],
       note: [
         "For more information, see the ",
-        { text: "Microsoft Teams documentation", href: "https://support.microsoft.com/office/create-incoming-webhooks-with-workflows-for-microsoft-teams-8ae491c7-0394-4861-ba59-055e33f75498" },
+        {
+          text: "Microsoft Teams documentation",
+          href: "https://support.microsoft.com/office/create-incoming-webhooks-with-workflows-for-microsoft-teams-8ae491c7-0394-4861-ba59-055e33f75498",
+        },
         ".",
       ],
     },

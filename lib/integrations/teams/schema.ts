@@ -9,14 +9,16 @@ const HOSTS = [/\.logic\.azure\.com$/, /\.api\.powerplatform\.com$/];
 
 export function isTeamsWorkflowUrl(value: string): boolean {
   const url = outboundUrl(value);
-  if (!url || url.hash || !/\/workflows\/[^/]+\/triggers\/[^/]+\/(paths\/)?(invoke|run)$/i.test(url.pathname)) return false;
+  if (!url || url.hash || !/\/workflows\/[^/]+\/triggers\/[^/]+\/(paths\/)?(invoke|run)$/i.test(url.pathname))
+    return false;
   if (!url.searchParams.get("sig")) return false;
   return (url.protocol === "https:" && HOSTS.some((h) => h.test(url.hostname))) || privateTargetsAllowed();
 }
 
 export const teamsForm = chatForm({
   isValid: isTeamsWorkflowUrl,
-  invalid: "Enter a Teams Workflows webhook URL: https://…logic.azure.com/workflows/…?…&sig=… or …api.powerplatform.com/…",
+  invalid:
+    "Enter a Teams Workflows webhook URL: https://…logic.azure.com/workflows/…?…&sig=… or …api.powerplatform.com/…",
   placeholder: "https://….logic.azure.com/workflows/…",
   maxLength: 2048,
 });

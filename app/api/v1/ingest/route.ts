@@ -7,5 +7,6 @@ import { ingestScan } from "@/lib/issues/ingest";
 // The body is validated by the ingest service itself, which names unknown fields one by one.
 export const POST = apiRoute(
   { body: z.unknown(), maxBytes: BODY_LIMITS.ingest, authorize: ({ principal }) => requireAdmin(principal) },
-  async ({ principal, body, request }) => ingestScan(principal, body, { idempotencyKey: request.headers.get("idempotency-key") }),
+  async ({ principal, body, request }) =>
+    ingestScan(principal, body, { idempotencyKey: request.headers.get("idempotency-key") }),
 );

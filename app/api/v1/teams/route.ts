@@ -5,4 +5,7 @@ import { createTeam, listTeams } from "@/lib/people/teams";
 
 export const GET = apiRoute({}, async () => listTeams());
 
-export const POST = apiRoute({ body: createTeamSchema, authorize: ({ principal }) => requireAdmin(principal) }, async ({ principal, body }) => Response.json(await createTeam(principal, body), { status: 201 }));
+export const POST = apiRoute(
+  { body: createTeamSchema, authorize: ({ principal }) => requireAdmin(principal) },
+  async ({ principal, body }) => Response.json(await createTeam(principal, body), { status: 201 }),
+);

@@ -8,4 +8,7 @@ export const GET = apiRoute({}, async ({ principal }) => {
   return listUsers();
 });
 
-export const POST = apiRoute({ body: createUserSchema, authorize: ({ principal }) => requireAdmin(principal) }, async ({ principal, body }) => Response.json(await createUser(principal, body), { status: 201 }));
+export const POST = apiRoute(
+  { body: createUserSchema, authorize: ({ principal }) => requireAdmin(principal) },
+  async ({ principal, body }) => Response.json(await createUser(principal, body), { status: 201 }),
+);

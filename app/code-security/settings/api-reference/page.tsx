@@ -16,7 +16,8 @@ export default async function ApiReferencePage() {
         title="API reference"
         description={
           <>
-            Every <code className="rounded bg-zinc-100 px-1">/api/v1</code> call, its parameters, bodies and answers. Authenticate with a personal token from{" "}
+            Every <code className="rounded bg-zinc-100 px-1">/api/v1</code> call, its parameters, bodies and answers.
+            Authenticate with a personal token from{" "}
             <Link href="/code-security/settings/api-tokens" className="text-accent-700 underline">
               API tokens
             </Link>

@@ -16,8 +16,9 @@ export default async function ApiTokensPage() {
         title="API tokens"
         description={
           <>
-            Personal tokens authenticate scripts and scanners against the REST API with <code className="rounded bg-zinc-100 px-1">Authorization: Bearer &lt;token&gt;</code>. A token acts with your role.
-            See the{" "}
+            Personal tokens authenticate scripts and scanners against the REST API with{" "}
+            <code className="rounded bg-zinc-100 px-1">Authorization: Bearer &lt;token&gt;</code>. A token acts with
+            your role. See the{" "}
             <Link href="/code-security/settings/api-reference" className="text-accent-700 underline">
               API reference
             </Link>{" "}
@@ -25,7 +26,13 @@ export default async function ApiTokensPage() {
           </>
         }
       />
-      <ApiTokens tokens={tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null }))} />
+      <ApiTokens
+        tokens={tokens.map((t) => ({
+          ...t,
+          createdAt: t.createdAt.toISOString(),
+          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+        }))}
+      />
     </>
   );
 }

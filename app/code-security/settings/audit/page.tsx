@@ -14,7 +14,10 @@ export default async function AuditPage() {
     return (
       <>
         <PageHeader title="Audit log" />
-        <EmptyState icon={<ShieldAlert className="size-8" aria-hidden />} title="Only administrators and team leads can read the audit log">
+        <EmptyState
+          icon={<ShieldAlert className="size-8" aria-hidden />}
+          title="Only administrators and team leads can read the audit log"
+        >
           It records who changed integrations, teams and tokens. Ask an account administrator if you need an entry.
         </EmptyState>
       </>

@@ -25,7 +25,9 @@ export default async function TeamsPage() {
       {principal.isAdmin && <CreateTeamForm />}
       {teams.length === 0 ? (
         <EmptyState icon={<Users className="size-8" aria-hidden />} title="No teams yet">
-          {principal.isAdmin ? "Create a team, then add people and mark its leads." : "Ask an administrator to create one."}
+          {principal.isAdmin
+            ? "Create a team, then add people and mark its leads."
+            : "Ask an administrator to create one."}
         </EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">

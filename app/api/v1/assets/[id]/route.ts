@@ -12,7 +12,10 @@ export const GET = apiRoute({}, async ({ params }) => {
   return asset;
 });
 
-export const PATCH = apiRoute({ body: assetPatchSchema, authorize: ({ principal }) => requireAdmin(principal) }, async ({ principal, params, body }) => setAssetTeam(principal, params.id, body.teamId));
+export const PATCH = apiRoute(
+  { body: assetPatchSchema, authorize: ({ principal }) => requireAdmin(principal) },
+  async ({ principal, params, body }) => setAssetTeam(principal, params.id, body.teamId),
+);
 
 export const DELETE = apiRoute({}, async ({ principal, params }) => {
   await deleteAsset(principal, params.id);

@@ -4,9 +4,14 @@ import { settingsBody } from "@/lib/integrations/rest";
 import { deleteIntegration, getIntegration, saveIntegration } from "@/lib/integrations/service";
 import { toApi } from "@/lib/integrations/views";
 
-export const GET = apiRoute({}, async ({ principal, params }) => toApi(await getIntegration(principal, params.provider, null)));
+export const GET = apiRoute({}, async ({ principal, params }) =>
+  toApi(await getIntegration(principal, params.provider, null)),
+);
 
-export const PUT = apiRoute({ body: settingsBody, authorize: ({ principal }) => requireScopeManager(principal, null) }, async ({ principal, params, body }) => toApi(await saveIntegration(principal, params.provider, null, body)));
+export const PUT = apiRoute(
+  { body: settingsBody, authorize: ({ principal }) => requireScopeManager(principal, null) },
+  async ({ principal, params, body }) => toApi(await saveIntegration(principal, params.provider, null, body)),
+);
 
 export const DELETE = apiRoute({}, async ({ principal, params }) => {
   await deleteIntegration(principal, params.provider, null);

@@ -4,4 +4,7 @@ import { getScanSettings, saveScanSettings, scanSettingsSchema } from "@/lib/sca
 
 // Allow/deny lists, "Redact finding" and its message, and the webhook URL to paste into the vendor.
 export const GET = apiRoute({}, ({ principal, params }) => getScanSettings(principal, params.provider, null));
-export const PUT = apiRoute({ body: scanSettingsSchema, authorize: ({ principal }) => requireScopeManager(principal, null) }, ({ principal, params, body }) => saveScanSettings(principal, params.provider, null, body));
+export const PUT = apiRoute(
+  { body: scanSettingsSchema, authorize: ({ principal }) => requireScopeManager(principal, null) },
+  ({ principal, params, body }) => saveScanSettings(principal, params.provider, null, body),
+);

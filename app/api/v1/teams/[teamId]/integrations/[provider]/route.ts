@@ -4,10 +4,13 @@ import { settingsBody } from "@/lib/integrations/rest";
 import { deleteIntegration, getIntegration, saveIntegration } from "@/lib/integrations/service";
 import { toApi } from "@/lib/integrations/views";
 
-export const GET = apiRoute({}, async ({ principal, params }) => toApi(await getIntegration(principal, params.provider, params.teamId)));
+export const GET = apiRoute({}, async ({ principal, params }) =>
+  toApi(await getIntegration(principal, params.provider, params.teamId)),
+);
 
-export const PUT = apiRoute({ body: settingsBody, authorize: ({ principal, params }) => requireScopeManager(principal, params.teamId) }, async ({ principal, params, body }) =>
-  toApi(await saveIntegration(principal, params.provider, params.teamId, body)),
+export const PUT = apiRoute(
+  { body: settingsBody, authorize: ({ principal, params }) => requireScopeManager(principal, params.teamId) },
+  async ({ principal, params, body }) => toApi(await saveIntegration(principal, params.provider, params.teamId, body)),
 );
 
 export const DELETE = apiRoute({}, async ({ principal, params }) => {

@@ -4,6 +4,10 @@ import { settingsBody } from "@/lib/integrations/rest";
 import { testIntegration } from "@/lib/integrations/service";
 
 export const POST = apiRoute(
-  { body: settingsBody, optionalBody: true, authorize: ({ principal, params }) => requireScopeManager(principal, params.teamId) },
+  {
+    body: settingsBody,
+    optionalBody: true,
+    authorize: ({ principal, params }) => requireScopeManager(principal, params.teamId),
+  },
   async ({ principal, params, body }) => testIntegration(principal, params.provider, params.teamId, body),
 );
