@@ -14,7 +14,6 @@ function hookTarget(event: unknown): string | undefined {
 export const confluence = defineProvider({
   id: "confluence",
   name: "Confluence",
-  category: "scanning",
   scopes: ["global", "team"],
   ...atlassianProvider({
     product: "Confluence",
@@ -23,4 +22,5 @@ export const confluence = defineProvider({
     whoAmIPath: CURRENT_USER_PATH,
   }),
   scan: { hookTarget, words: { units: "spaces", items: "pages", hookHelp: "Confluence (page created/updated)" } },
+  category: "scanning",
 });

@@ -10,13 +10,12 @@ function isTeamConfig(config: IntegrationConfig): boolean {
 export const monday = defineProvider({
   id: "monday",
   name: "Monday",
-  category: "ticketing",
   scopes: ["global", "team"],
+  teamUsesGlobalSecrets: true,
   form: mondayForm,
   secretFields: ["apiToken"],
   // The API's address is the product's (MONDAY_API_URL), not a setting.
   destinationFields: [],
-  teamUsesGlobalSecrets: true,
   ui: {
     summary: {
       global: { label: "Account", setting: "accountDomain" },
@@ -39,4 +38,5 @@ export const monday = defineProvider({
     const result = await testMondayToken(runtime, mondayToken(config));
     return result.accountDomain ? { accountDomain: result.accountDomain } : {};
   },
+  category: "ticketing",
 });

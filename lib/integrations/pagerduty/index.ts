@@ -27,7 +27,6 @@ function alerts(change: ChangeSet, min: Severity): Outgoing[] {
 export const pagerduty = defineProvider({
   id: "pagerduty",
   name: "PagerDuty",
-  category: "alerting",
   scopes: ["global", "team"],
   form: pagerdutyForm,
   secretFields: ["routingKey"],
@@ -45,4 +44,5 @@ export const pagerduty = defineProvider({
   judgeResponse: judgePagerDutyResponse,
   // Events API v2 accepts about 120 events a minute per routing key before answering 429.
   rateLimit: (config) => ({ key: `pagerduty:${config.id}`, ratePerSecond: 2, burst: 10 }),
+  category: "alerting",
 });

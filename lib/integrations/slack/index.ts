@@ -7,9 +7,7 @@ import { slackForm } from "./schema";
 export const slack = defineProvider({
   id: "slack",
   name: "Slack",
-  category: "messaging",
   scopes: ["global", "team"],
-  form: slackForm,
   ui: {
     setup: {
       title: "How to get a webhook URL",
@@ -21,10 +19,12 @@ export const slack = defineProvider({
       ],
     },
   },
+  form: slackForm,
   ...chatWebhook({
     render: issuesCreatedMessage,
     testMessage,
     judge: judgeSlackResponse,
     posted: "Test message posted",
   }),
+  category: "messaging",
 });

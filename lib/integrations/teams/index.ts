@@ -23,7 +23,6 @@ export function judgeTeamsResponse(status: number, body: string): ResponseVerdic
 export const teams = defineProvider({
   id: "teams",
   name: "Microsoft Teams",
-  category: "messaging",
   scopes: ["global", "team"],
   form: teamsForm,
   ui: {
@@ -46,4 +45,5 @@ export const teams = defineProvider({
   },
   // The same trigger and minimum severity as Slack: one card per ingest that created issues.
   ...chatWebhook({ render: issuesCreatedMessage, testMessage, judge: judgeTeamsResponse, posted: "Test card posted" }),
+  category: "messaging",
 });
