@@ -231,15 +231,16 @@ const ROUTES: Record<string, Row> = {
   },
   "GET /api/v1/detectors": { status: SIGNED_IN },
   // Vendors' webhooks: authenticated by the integration's own secret, never by a Bearer token.
-  "POST /api/v1/hooks/jira/[integrationId]": {
+  "POST /api/v1/hooks/[provider]/[integrationId]": {
     status: [401, 401, 401, 401, 401],
-    params: () => ({ integrationId: globalJiraId }),
+    params: () => ({ provider: "jira", integrationId: globalJiraId }),
     body: () => ({ webhookEvent: "jira:issue_updated" }),
   },
-  "POST /api/v1/hooks/confluence/[integrationId]": {
+  // monday's receiver refuses a call without the integration's hookUrl token, whoever makes it.
+  "POST /api/v1/hooks/monday/[integrationId]": {
     status: [401, 401, 401, 401, 401],
     params: () => ({ integrationId: globalJiraId }),
-    body: () => ({ eventType: "page_updated" }),
+    body: () => ({ event: { type: "update_column_value", pulseId: 1, boardId: 1 } }),
   },
   "POST /api/v1/ingest": {
     status: ONLY_ADMIN,
@@ -463,6 +464,18 @@ const ACTIONS: Record<string, ActionRow> = {
     input: () => [{ integrationId: teamSlackId, since: "2020-01-01T00:00:00.000Z" }],
     expect: LEADS,
   },
+  "lib/delivery/health-actions.ts#deliveryHealthAction": {
+    input: () => [{ integrationId: teamSlackId, window: "24h" }],
+    // Another team's lead is not told that the integration exists.
+    expect: [SIGNED_OUT, DENIED, /not found/, true, true],
+  },
+  "lib/sync/actions.ts#syncPanelAction": { input: () => [{ provider: "jira", teamId: world.teamId }], expect: LEADS },
+  "lib/sync/actions.ts#syncTargetsAction": { input: () => [{ provider: "jira", teamId: world.teamId }], expect: LEADS },
+  "lib/sync/actions.ts#saveSyncSettingsAction": {
+    input: () => [{ provider: "jira", teamId: world.teamId, sync: { resolveOnDone: false, onResolve: null } }],
+    expect: LEADS,
+  },
+  "lib/sync/actions.ts#liveIssueAction": { input: () => [{ issueId }], expect: ANYONE },
   "lib/issues/actions.ts#setIssueStatusAction": { input: () => [{ id: issueId, status: "ignored" }], expect: ANYONE },
   "lib/people/actions.ts#createTeamAction": { input: () => [{ name: `Team ${++counter}` }], expect: A_ONLY },
   "lib/people/actions.ts#setMembershipAction": {

@@ -163,7 +163,7 @@ describe("Jira webhook", () => {
     await fullScan();
     const started = performance.now();
     const answer = await hook({ webhookEvent: "jira:issue_updated", issue: { key: target.path } }, { signWith: token });
-    expect(answer).toEqual({ status: 202, body: { queued: true } });
+    expect(answer).toEqual({ status: 202, body: { queued: true, synced: false } });
     // Queued, not scanned inline: well under the vendors' 10 s webhook timeout, even on a busy machine.
     expect(performance.now() - started).toBeLessThan(5_000);
 
