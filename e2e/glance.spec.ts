@@ -8,7 +8,7 @@ test.describe.configure({ mode: "serial" });
 
 let fakes: Awaited<ReturnType<typeof startVendorFakes>>;
 const PAGE = "/code-security/settings/integrations";
-const GLOBAL = ["Slack", "Jira", "Confluence", "Monday", "PagerDuty", "Custom Webhook", "Events Webhook"];
+const GLOBAL = ["Slack", "Microsoft Teams", "Jira", "Confluence", "Monday", "PagerDuty", "Custom Webhook", "Events Webhook"];
 const SLACK_SECRET = "glanceSlackSecretZ7";
 const QUERY_SECRET = "glanceQueryToken42";
 let slackUrl = "";
@@ -52,7 +52,7 @@ async function summaryBottom(region: Locator): Promise<number> {
   return box!.y + box!.height;
 }
 
-test("administrator: all seven summaries in the first 800 px at 1280×800, destinations shown without secrets, Configure opens the form in place", async ({
+test("administrator: all eight summaries in the first 800 px at 1280×800, destinations shown without secrets, Configure opens the form in place", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Executor, rows } from "@/db/client";
+import { isUuid } from "@/lib/ids";
 import { enqueueDeliveries, type NewDelivery } from "@/lib/delivery/outbox";
-import type { JiraSyncPayload } from "@/lib/integrations/jira/sync";
-import type { MondaySyncPayload } from "@/lib/integrations/monday/sync";
+import type { JiraSyncPayload } from "@/lib/integrations/jira/sync-request";
+import type { MondaySyncPayload } from "@/lib/integrations/monday/sync-request";
 import { issueLink } from "@/lib/integrations/payloads";
 import type { ChangeSet } from "@/lib/notifications/changes";
 import { ticketName } from "./config";
@@ -41,7 +42,9 @@ export async function enqueueTicketSync(tx: Executor, change: ChangeSet): Promis
   ].filter(({ i }) => i.wasOpen !== false);
   const reopened = (change.updated ?? []).filter((i) => i.reopened);
   if (closing.length === 0 && reopened.length === 0) return;
-  const ids = [...closing.map(({ i }) => i.id), ...reopened.map((i) => i.id)];
+  // Only a stored issue (a uuid) can have a ticket; any other id cannot be cast in the query.
+  const ids = [...closing.map(({ i }) => i.id), ...reopened.map((i) => i.id)].filter(isUuid);
+  if (ids.length === 0) return;
   const tickets = await rows<Row>(
     tx,
     sql`select t.issue_id as "issueId", t.provider, t.key, t.integration_id as "integrationId", i.team_id as "teamId", t.container,
