@@ -30,18 +30,16 @@ export async function insertDemoData(tx: Executor, passwordHashes: string[]): Pr
     { teamId: teamId("Mobile")!, userId: people[1].id, role: "member" },
   ]);
   await tx.insert(detectors).values(DEMO_DETECTORS.map((d) => ({ ...d })));
-  await tx
-    .insert(assets)
-    .values(
-      DEMO_ASSETS.map((a) => ({
-        id: a.id,
-        name: a.name,
-        kind: a.kind,
-        url: a.url,
-        teamId: teamId(a.team),
-        lastIngestAt: new Date(),
-      })),
-    );
+  await tx.insert(assets).values(
+    DEMO_ASSETS.map((a) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      url: a.url,
+      teamId: teamId(a.team),
+      lastIngestAt: new Date(),
+    })),
+  );
   await tx.insert(issues).values(demoIssues());
 }
 

@@ -8,7 +8,16 @@ test.describe.configure({ mode: "serial" });
 
 let fakes: Awaited<ReturnType<typeof startVendorFakes>>;
 const PAGE = "/code-security/settings/integrations";
-const GLOBAL = ["Slack", "Microsoft Teams", "Jira", "Confluence", "Monday", "PagerDuty", "Custom Webhook", "Events Webhook"];
+const GLOBAL = [
+  "Slack",
+  "Microsoft Teams",
+  "Jira",
+  "Confluence",
+  "Monday",
+  "PagerDuty",
+  "Custom Webhook",
+  "Events Webhook",
+];
 const SLACK_SECRET = "glanceSlackSecretZ7";
 const QUERY_SECRET = "glanceQueryToken42";
 let slackUrl = "";

@@ -16,12 +16,10 @@ const nullableTime = time.nullable();
 export const errorAnswer = z
   .object({
     error: z.object({
-      code: z
-        .string()
-        .meta({
-          description:
-            "Stable, machine-readable: validation_failed, unauthorized, forbidden, not_found, conflict, payload_too_large, rate_limited, vendor_error…",
-        }),
+      code: z.string().meta({
+        description:
+          "Stable, machine-readable: validation_failed, unauthorized, forbidden, not_found, conflict, payload_too_large, rate_limited, vendor_error…",
+      }),
       message: z.string().meta({ description: "Plain words for a person; never a stored secret or a stack trace" }),
       fields: z
         .record(z.string(), z.string())
@@ -36,12 +34,9 @@ export const ticketLink = z
     provider: z.string(),
     key: z.string(),
     url: z.url(),
-    status: z
-      .string()
-      .nullable()
-      .meta({
-        description: 'The tool\'s own status name ("To Do", "Done") as last synced; null before the first sync',
-      }),
+    status: z.string().nullable().meta({
+      description: 'The tool\'s own status name ("To Do", "Done") as last synced; null before the first sync',
+    }),
     syncedAt: nullableTime.meta({ description: "When the status was last read from the tool" }),
   })
   .meta({ id: "TicketLink" });
@@ -123,11 +118,9 @@ export const delivery = z
     integrationId: z.uuid(),
     provider: z.string(),
     teamId: z.uuid().nullable(),
-    kind: z
-      .string()
-      .meta({
-        description: "What happened: issues_created, issue_updated, ingest_completed, pagerduty_trigger, test…",
-      }),
+    kind: z.string().meta({
+      description: "What happened: issues_created, issue_updated, ingest_completed, pagerduty_trigger, test…",
+    }),
     status: z.enum(DELIVERY_STATUSES),
     createdAt: time,
     deliveredAt: nullableTime,
@@ -164,34 +157,23 @@ export const integration = z
     enabled: z.boolean(),
     minSeverity: z.enum(SEVERITIES),
     status: integrationStatus,
-    destination: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          "Where it sends, safe to show: host and path, secret parts elided (hooks.slack.com/services/T…/B…/••••)",
-      }),
+    destination: z.string().nullable().meta({
+      description:
+        "Where it sends, safe to show: host and path, secret parts elided (hooks.slack.com/services/T…/B…/••••)",
+    }),
     updatedAt: nullableTime,
-    settings: z
-      .record(z.string(), z.unknown())
-      .meta({
-        description:
-          "The provider's settings; secrets masked (••••1a2b), the webhooks' signing `token` in clear for whoever manages the scope",
-      }),
-    hookUrl: z
-      .url()
-      .optional()
-      .meta({
-        description:
-          "Jira, Confluence and monday: the product's receiver for this integration, secret included, to paste into the vendor. Only for whoever manages the scope",
-      }),
-    sync: z
-      .object({ resolveOnDone: z.boolean(), onResolve: z.string().nullable() })
-      .optional()
-      .meta({
-        description:
-          "Jira and monday: whether a ticket reaching done resolves its issue, and the Jira transition or monday status label to move a ticket to when its issue resolves (null: only comment)",
-      }),
+    settings: z.record(z.string(), z.unknown()).meta({
+      description:
+        "The provider's settings; secrets masked (••••1a2b), the webhooks' signing `token` in clear for whoever manages the scope",
+    }),
+    hookUrl: z.url().optional().meta({
+      description:
+        "Jira, Confluence and monday: the product's receiver for this integration, secret included, to paste into the vendor. Only for whoever manages the scope",
+    }),
+    sync: z.object({ resolveOnDone: z.boolean(), onResolve: z.string().nullable() }).optional().meta({
+      description:
+        "Jira and monday: whether a ticket reaching done resolves its issue, and the Jira transition or monday status label to move a ticket to when its issue resolves (null: only comment)",
+    }),
   })
   .meta({ id: "Integration", description: "The settings fields also appear at the top level, as in the PUT body" });
 

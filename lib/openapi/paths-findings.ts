@@ -12,15 +12,10 @@ const assetPath = z.object({
   id: z.string().meta({ description: "The asset's id, URL-encoded: github.com%2Fmaggie%2Fjelly-sandwich" }),
 });
 const idempotencyKey = z.object({
-  "Idempotency-Key": z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .meta({
-      description:
-        "Makes a retry safe: within 24 hours, the same key with the same body answers the first answer and changes nothing; with another body, 422",
-    }),
+  "Idempotency-Key": z.string().min(1).max(255).optional().meta({
+    description:
+      "Makes a retry safe: within 24 hours, the same key with the same body answers the first answer and changes nothing; with another body, 422",
+  }),
 });
 
 /** One ticket per issue and tool: a second request answers the existing one. */

@@ -70,14 +70,12 @@ async function delivery(integrationId: string, at: number, status: "delivered" |
     lastError: status === "failed" ? "HTTP 500" : null,
   });
   for (const [i, durationMs] of durations.entries()) {
-    await db
-      .insert(deliveryAttempts)
-      .values({
-        deliveryId: id,
-        at: new Date(at - (durations.length - 1 - i) * 10),
-        durationMs,
-        status: status === "delivered" && i === durations.length - 1 ? 200 : 500,
-      });
+    await db.insert(deliveryAttempts).values({
+      deliveryId: id,
+      at: new Date(at - (durations.length - 1 - i) * 10),
+      durationMs,
+      status: status === "delivered" && i === durations.length - 1 ? 200 : 500,
+    });
   }
 }
 
