@@ -69,7 +69,8 @@ export function DeliveryHealthChart({ hours, window }: { hours: HealthHour[]; wi
             name="p95 time"
             stroke={INK}
             strokeWidth={1.5}
-            dot={false}
+            // A dot per hour with deliveries, so a lone busy hour still shows its p95 time.
+            dot={{ r: 2.5, fill: INK, strokeWidth: 0 }}
             connectNulls
             isAnimationActive={false}
           />
