@@ -1,10 +1,10 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { useQuery } from "@tanstack/react-query";
-import { ExternalLink, RotateCw, X } from "lucide-react";
+import { ExternalLink, RotateCw } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { DialogClose, DialogHeader, DialogPanel, DialogRoot } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/api/action";
 
 /**
@@ -116,25 +116,12 @@ export function TicketDialog({
   children: React.ReactNode;
 }) {
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-[60] bg-zinc-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-[70] flex max-h-[92vh] w-[calc(100%-2rem)] max-w-2xl -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-lg bg-white shadow-xl focus:outline-none">
-          <div className="flex items-start justify-between gap-3 border-b border-zinc-200 px-5 py-4">
-            <div>
-              <Dialog.Title className="text-base font-semibold text-zinc-900">{title}</Dialog.Title>
-              <Dialog.Description className="mt-0.5 text-sm text-zinc-600">{description}</Dialog.Description>
-            </div>
-            <Dialog.Close asChild>
-              <Button variant="ghost" className="h-8 px-2" aria-label="Close">
-                <X className="size-4" aria-hidden />
-              </Button>
-            </Dialog.Close>
-          </div>
-          <div className="space-y-4 px-5 py-4">{children}</div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogRoot open={open} onOpenChange={onOpenChange}>
+      <DialogPanel placement="center" className="max-h-[92vh] w-[calc(100%-2rem)] max-w-2xl overflow-y-auto">
+        <DialogHeader title={title} description={description} />
+        <div className="space-y-4 px-5 py-4">{children}</div>
+      </DialogPanel>
+    </DialogRoot>
   );
 }
 
@@ -142,11 +129,11 @@ export function TicketDialog({
 export function DialogActions({ submit, pending, disabled }: { submit: string; pending: boolean; disabled?: boolean }) {
   return (
     <div className="flex justify-end gap-2 border-t border-zinc-200 pt-4">
-      <Dialog.Close asChild>
+      <DialogClose asChild>
         <Button type="button" variant="secondary">
           Cancel
         </Button>
-      </Dialog.Close>
+      </DialogClose>
       <Button type="submit" pending={pending} disabled={disabled}>
         {submit}
       </Button>
