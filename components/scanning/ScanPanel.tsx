@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ScanCapability } from "@/lib/integrations/types";
-import type { ActionResult } from "@/lib/api/action";
+import { unwrap } from "@/lib/api/unwrap";
 import {
   cancelScanAction,
   getScanSettingsAction,
@@ -17,12 +17,6 @@ import { ScanProgressBar } from "./ScanProgressBar";
 import { ScanSettingsForm } from "./ScanSettingsForm";
 
 type Props = { integrationId: string; provider: string; words: ScanCapability["words"]; teamId: string | null };
-
-const unwrap = async <T,>(p: Promise<ActionResult<T>>): Promise<T> => {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error);
-  return r.data;
-};
 
 /** Secret scanning for a Jira or Confluence integration: Scan now with progress, webhook URL, lists, redaction. */
 export function ScanPanel({ integrationId, provider, words, teamId }: Props) {
