@@ -1,7 +1,7 @@
 "use client";
 
 import { Field, Input, Select } from "@/components/ui/field";
-import { LiveHint } from "./parts";
+import { LiveHint } from "./live";
 import type { useJiraChoices } from "./use-jira-choices";
 
 /** Search, Project, Issue type and Priority: each list loads once the choice before it is made. */

@@ -3,7 +3,9 @@
 import type { IssueTicket, IssueView } from "@/lib/issues/queries";
 import { jiraDraftAction } from "@/lib/tickets/actions";
 import { JiraTicketForm } from "./JiraTicketForm";
-import { ExistingTicket, SetupProblem, TicketDialog, useLive } from "./parts";
+import { TicketDialog } from "./TicketDialog";
+import { useLive } from "./live";
+import { ExistingTicket, SetupProblem } from "./notices";
 
 export type Props = {
   issue: IssueView;

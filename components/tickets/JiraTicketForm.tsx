@@ -9,7 +9,7 @@ import { AdfPreview } from "./AdfPreview";
 import { JiraPickers } from "./JiraPickers";
 import type { Props } from "./JiraTicketDialog";
 import { JiraUnfillable } from "./JiraUnfillable";
-import { DialogActions } from "./parts";
+import { DialogActions } from "./TicketDialog";
 import { useJiraChoices } from "./use-jira-choices";
 
 type Draft = { summary: string; labels: string[]; description: unknown };

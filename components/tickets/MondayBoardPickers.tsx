@@ -3,7 +3,7 @@
 import { Field, Select } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import type { RankedWorkspace } from "@/lib/tickets/workspace-order";
-import { LiveHint } from "./parts";
+import { LiveHint } from "./live";
 import type { useMondayChoices } from "./use-monday-choices";
 
 /** Board and Group of the chosen workspace; the board hint names the columns the item fills. */

@@ -7,7 +7,7 @@ import type { IssueView } from "@/lib/issues/queries";
 import { createMondayItemAction } from "@/lib/tickets/actions";
 import { ticketTitle } from "@/lib/tickets/draft";
 import { MondayAdditionalFields } from "./MondayAdditionalFields";
-import { DialogActions } from "./parts";
+import { DialogActions } from "./TicketDialog";
 import { MondayBoardPickers } from "./MondayBoardPickers";
 import type { Props } from "./MondayItemDialog";
 import { MondayWorkspacePicker, type WorkspacesLive } from "./MondayWorkspacePicker";

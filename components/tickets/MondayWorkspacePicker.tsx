@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Field, Select } from "@/components/ui/field";
 import type { RankedWorkspace, WorkspaceRank } from "@/lib/tickets/workspace-order";
-import { LiveHint, type useLive } from "./parts";
+import { LiveHint, type useLive } from "./live";
 
 const GROUPS: { rank: WorkspaceRank; label: string }[] = [
   { rank: "team-default", label: "Team default" },

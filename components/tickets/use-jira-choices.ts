@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useState } from "react";
 import { jiraCreateScreenAction, jiraIssueTypesAction, jiraProjectsAction } from "@/lib/tickets/actions";
-import { useLive } from "./parts";
+import { useLive } from "./live";
 
 /**
  * The chained choices of a Jira ticket, each loaded live from the one before: projects matching the

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { IssueView } from "@/lib/issues/queries";
 import { mondayBoardsAction } from "@/lib/tickets/actions";
 import type { RankedWorkspace } from "@/lib/tickets/workspace-order";
-import { useLive } from "./parts";
+import { useLive } from "./live";
 
 /** The chosen workspace's boards, loaded live, and the board and group chosen (or preselected) in it. */
 export function useMondayChoices(issue: IssueView, workspace: RankedWorkspace | undefined) {
