@@ -1,6 +1,7 @@
 "use client";
 
 import { Field, Input, Select } from "@/components/ui/field";
+import { JiraPriorityField } from "./JiraPriorityField";
 import { LiveHint } from "./live";
 import type { useJiraChoices } from "./use-jira-choices";
 
@@ -23,10 +24,6 @@ export function JiraPickers({
     typeList,
     issueTypeId,
     setChosenType,
-    screen,
-    priorities,
-    priorityId,
-    setChosenPriority,
   } = choices;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -92,44 +89,7 @@ export function JiraPickers({
           </>
         )}
       </Field>
-      <Field
-        label="Priority"
-        error={fieldError("priority", "priorityId")}
-        hint={
-          priorities
-            ? "Preset from the issue's severity"
-            : screen.isFetching
-              ? undefined
-              : "This project's tickets have no priority"
-        }
-      >
-        {({ id, describedBy }) => (
-          <>
-            <Select
-              id={id}
-              aria-describedby={describedBy}
-              disabled={!priorities}
-              value={priorityId}
-              onChange={(e) => setChosenPriority(e.target.value)}
-            >
-              <option value="">No priority</option>
-              {(priorities ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-            {issueTypeId && (
-              <LiveHint
-                id={`${id}-live`}
-                live={screen}
-                loading="Loading the create screen…"
-                what="the issue type's fields"
-              />
-            )}
-          </>
-        )}
-      </Field>
+      <JiraPriorityField choices={choices} error={fieldError("priority", "priorityId")} />
     </div>
   );
 }
