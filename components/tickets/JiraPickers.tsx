@@ -7,24 +7,12 @@ import type { useJiraChoices } from "./use-jira-choices";
 
 /** Search, Project, Issue type and Priority: each list loads once the choice before it is made. */
 export function JiraPickers({
-  choices,
+  choices: c,
   fieldError,
 }: {
   choices: ReturnType<typeof useJiraChoices>;
   fieldError: (...keys: string[]) => string | undefined;
 }) {
-  const {
-    search,
-    setSearch,
-    projects,
-    projectList,
-    projectKey,
-    setChosenProject,
-    types,
-    typeList,
-    issueTypeId,
-    setChosenType,
-  } = choices;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field label="Search projects" hint="Type part of a project's key or name">
@@ -33,8 +21,8 @@ export function JiraPickers({
             id={id}
             type="search"
             aria-describedby={describedBy}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            value={c.search}
+            onChange={(e) => c.setSearch(e.target.value)}
             autoComplete="off"
           />
         )}
@@ -45,21 +33,21 @@ export function JiraPickers({
             <Select
               id={id}
               aria-describedby={describedBy}
-              aria-busy={projects.isFetching || undefined}
+              aria-busy={c.projects.isFetching || undefined}
               aria-invalid={!!fieldError("projectKey", "project")}
-              value={projectKey}
-              onChange={(e) => setChosenProject(e.target.value)}
+              value={c.projectKey}
+              onChange={(e) => c.setChosenProject(e.target.value)}
             >
-              {projectList.length === 0 && (
-                <option value="">{projects.isPending ? "Loading projects…" : "No matching projects"}</option>
+              {c.projectList.length === 0 && (
+                <option value="">{c.projects.isPending ? "Loading projects…" : "No matching projects"}</option>
               )}
-              {projectList.map((p) => (
+              {c.projectList.map((p) => (
                 <option key={p.id} value={p.key}>
                   {p.name} ({p.key})
                 </option>
               ))}
             </Select>
-            <LiveHint id={`${id}-live`} live={projects} loading="Loading projects from Jira…" what="projects" />
+            <LiveHint id={`${id}-live`} live={c.projects} loading="Loading projects from Jira…" what="projects" />
           </>
         )}
       </Field>
@@ -69,27 +57,27 @@ export function JiraPickers({
             <Select
               id={id}
               aria-describedby={describedBy}
-              aria-busy={types.isFetching || undefined}
-              disabled={!projectKey}
-              value={issueTypeId}
-              onChange={(e) => setChosenType(e.target.value)}
+              aria-busy={c.types.isFetching || undefined}
+              disabled={!c.projectKey}
+              value={c.issueTypeId}
+              onChange={(e) => c.setChosenType(e.target.value)}
             >
-              {typeList.length === 0 && (
-                <option value="">{types.isFetching ? "Loading issue types…" : "Choose a project first"}</option>
+              {c.typeList.length === 0 && (
+                <option value="">{c.types.isFetching ? "Loading issue types…" : "Choose a project first"}</option>
               )}
-              {typeList.map((t) => (
+              {c.typeList.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.name}
                 </option>
               ))}
             </Select>
-            {projectKey && (
-              <LiveHint id={`${id}-live`} live={types} loading="Loading issue types…" what="issue types" />
+            {c.projectKey && (
+              <LiveHint id={`${id}-live`} live={c.types} loading="Loading issue types…" what="issue types" />
             )}
           </>
         )}
       </Field>
-      <JiraPriorityField choices={choices} error={fieldError("priority", "priorityId")} />
+      <JiraPriorityField choices={c} error={fieldError("priority", "priorityId")} />
     </div>
   );
 }
