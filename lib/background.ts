@@ -19,9 +19,10 @@ const tasks: Task[] = [
       ),
     stop: stopDeliveryWorker,
   },
-  // Jira/Confluence scans (issue 7): jobs left by a stopped server resume from their saved cursor.
+  // Jira/Confluence scans: jobs left by a stopped server resume from their saved cursor.
   { start: startScanRunner, stop: stopScanRunner },
-  // Ticket sync's reconciliation (issue 16), every SYNC_RECONCILE_MS per Jira or monday integration.
+  // Ticket sync's reconciliation, which catches changes a missed webhook did not bring, every
+  // SYNC_RECONCILE_MS per Jira or monday integration.
   { start: startSyncRunner, stop: stopSyncRunner },
   // Finding contents stored before masking existed, or before rules that now recognise more.
   {

@@ -1,6 +1,6 @@
-// `npm run test:break [-- name…]`: plants each of issue 18's fourteen bugs, one at a time, in a
-// temporary copy of the working tree, runs the tests that guard that rule, and prints whether they
-// caught it. The working tree itself is never touched. Exits non-zero when a bug is missed.
+// `npm run test:break [-- name…]`: plants each of fourteen bugs that break a rule easily broken, one
+// at a time, in a temporary copy of the working tree, runs the tests that guard that rule, and prints
+// whether they caught it. The working tree itself is never touched. Exits non-zero when a bug is missed.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

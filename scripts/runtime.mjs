@@ -9,7 +9,7 @@
 // Postgres worker's from 250 MB to 140 MB, with the same throughput. The price: an ingest of 10,000
 // new issues on PGlite takes about 15 % longer (8 MB semi-spaces: about 10 %, for 20 MB more).
 //
-// A worker on its own (`npm run worker`, Postgres) runs with 16 MB semi-spaces instead (issue 17):
+// A worker on its own (`npm run worker`, Postgres) runs with 16 MB semi-spaces instead:
 // it holds hundreds of requests and claimed rows alive at once, so every scavenge of a 4 MB young
 // generation copies most of them, and scavenging cost the sender a fifth to a third of its CPU.
 // 16 MB makes scavenges four times rarer for some 40 MB more; such a worker peaks well under 250 MB.

@@ -5,6 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { formatCount } from "@/components/issues/format";
 import { LazyNewVsResolved } from "@/components/overview/LazyNewVsResolved";
 import { StatusDetail, StatusPill } from "@/components/integrations/StatusPill";
+import { managesSomeTeam } from "@/lib/auth/principal";
 import { requirePagePrincipal } from "@/lib/auth/session";
 import { KIND_ORDER, SEVERITY_ORDER, loadOverview, type Overview } from "@/lib/overview/queries";
 import { cn } from "@/lib/cn";
@@ -18,7 +19,7 @@ const SEVERITY_BAR = { error: "bg-red-500", warning: "bg-amber-400", info: "bg-a
 export default async function OverviewPage() {
   const principal = await requirePagePrincipal();
   const overview = await loadOverview(principal);
-  const manages = principal.isAdmin || principal.teams.some((t) => t.role === "lead");
+  const manages = managesSomeTeam(principal);
   const opened = overview.days.reduce((n, d) => n + d.opened, 0);
   const resolved = overview.days.reduce((n, d) => n + d.resolved, 0);
   return (

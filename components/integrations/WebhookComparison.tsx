@@ -1,4 +1,4 @@
-/** The seed's comparison of the two webhook kinds, so people pick the right one. */
+/** How the two webhook kinds differ, so people pick the right one. */
 export function WebhookComparison() {
   return (
     <details className="group rounded-md border border-zinc-200">

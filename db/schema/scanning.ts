@@ -14,7 +14,7 @@ import {
 import { integrations } from "./integrations";
 
 /**
- * How a Jira or Confluence integration scans (issue 7), kept apart from its connection settings.
+ * How a Jira or Confluence integration scans, kept apart from its connection settings.
  * `secrets` is an AES-256-GCM envelope (lib/crypto) holding the webhook token.
  */
 export const scanSettings = pgTable("scan_settings", {

@@ -1,7 +1,7 @@
 import { boolean, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
- * What ticket sync (issue 16) keeps on each `issue_tickets` row: the integration that made the
+ * What ticket sync keeps on each `issue_tickets` row: the integration that made the
  * ticket, where it lives, and its status in the tool as last synced. No foreign key on the
  * integration: a deleted integration leaves its tickets as plain links, which sync skips.
  */

@@ -2,7 +2,7 @@ import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "driz
 import { integrations } from "./integrations";
 
 /**
- * Ticket sync's reconciliation (issue 16), one row per Jira or monday integration: a durable task
+ * Ticket sync's reconciliation, one row per Jira or monday integration: a durable task
  * due every SYNC_RECONCILE_MS, claimed under a lease with SKIP LOCKED like the outbox, so any
  * number of processes run each integration's reconciliation once per period.
  */

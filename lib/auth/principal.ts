@@ -29,11 +29,35 @@ export type Role = "admin" | "lead" | "member";
 /** The highest role a principal holds anywhere, for navigation and display. */
 export function topRole(p: Principal): Role {
   if (p.isAdmin) return "admin";
-  return p.teams.some((t) => t.role === "lead") ? "lead" : "member";
+  return managesSomeTeam(p) ? "lead" : "member";
+}
+
+/** An administrator manages every team; anyone else manages the teams they lead. */
+export function managedTeams(p: Principal): "all" | string[] {
+  if (p.isAdmin) return "all";
+  return p.teams.filter((t) => t.role === "lead").map((t) => t.teamId);
+}
+
+/** Teams whose settings this principal may manage (all of them for an administrator: pass allTeamIds). */
+export function managedTeamIds(p: Principal, allTeamIds: string[]): string[] {
+  const managed = managedTeams(p);
+  return managed === "all" ? allTeamIds : managed;
+}
+
+/** Administrators, and leads of at least one team. */
+export function managesSomeTeam(p: Principal): boolean {
+  const managed = managedTeams(p);
+  return managed === "all" || managed.length > 0;
 }
 
 export function leadsTeam(p: Principal, teamId: string): boolean {
-  return p.isAdmin || p.teams.some((t) => t.teamId === teamId && t.role === "lead");
+  const managed = managedTeams(p);
+  return managed === "all" || managed.includes(teamId);
+}
+
+/** Global settings (teamId null) belong to administrators; a team's to its leads and administrators. */
+export function managesScope(p: Principal, teamId: string | null): boolean {
+  return teamId === null ? p.isAdmin : leadsTeam(p, teamId);
 }
 
 export function requireAdmin(p: Principal): void {
@@ -42,8 +66,7 @@ export function requireAdmin(p: Principal): void {
 
 /** Administrators, and leads of at least one team (the narrower check follows once the team is known). */
 export function requireSomeLead(p: Principal): void {
-  if (!p.isAdmin && !p.teams.some((t) => t.role === "lead"))
-    throw new ForbiddenError("Only an administrator or a team lead can do that");
+  if (!managesSomeTeam(p)) throw new ForbiddenError("Only an administrator or a team lead can do that");
 }
 
 /** Team-level settings: administrators, and leads of that team. */
@@ -55,10 +78,4 @@ export function requireTeamLead(p: Principal, teamId: string): void {
 export function requireScopeManager(p: Principal, teamId: string | null): void {
   if (teamId === null) requireAdmin(p);
   else requireTeamLead(p, teamId);
-}
-
-/** Teams whose settings this principal may manage (all of them for an administrator: pass allTeamIds). */
-export function managedTeamIds(p: Principal, allTeamIds: string[]): string[] {
-  if (p.isAdmin) return allTeamIds;
-  return p.teams.filter((t) => t.role === "lead").map((t) => t.teamId);
 }

@@ -53,7 +53,7 @@ export async function performAttempt(
   const at = new Date();
   let url = "";
   let headers: Record<string, string> = {};
-  // What the log keeps: never a provider secret (issue 12.4).
+  // What the log keeps: never a provider secret, since logs are read by more people than settings are.
   let shown = delivery.body ?? "";
   let bodySecrets = delivery.bodySecrets ?? null;
   const secrets = config.secrets;

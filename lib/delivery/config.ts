@@ -12,7 +12,7 @@ export function deliverySettings() {
     /** An integration failing without a single success for this long is disabled. */
     disableAfterMs: num("DELIVERY_DISABLE_AFTER_MS", 3 * 24 * 3600_000),
     coalesceMs: num("EVENTS_COALESCE_MS", 2_000),
-    /** An event never waits longer than this from its first change, however busy (issue 4). */
+    /** An event never waits longer than this from its first change, however busy: batching never starves a receiver. */
     coalesceCapMs: 30_000,
     maxIdsPerEvent: 1000,
     batchSize: num("DELIVERY_BATCH_SIZE", 100),

@@ -22,7 +22,7 @@ function secretsOf(envelope: string | null): Record<string, string> {
 /**
  * `secretsError`: its secrets could not be decrypted (SECRETS_KEY changed without
  * SECRETS_KEY_PREVIOUS, a damaged row). Its deliveries fail with that reason; the rest of the
- * batch goes on (issue 12.11).
+ * batch goes on, so one damaged row never holds up the other integrations.
  */
 export type LoadedIntegration = IntegrationConfig & { disabledReason: string | null; secretsError?: string };
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { deliveries, deliveryAttempts, integrations } from "@/db/schema";
-import type { Principal } from "@/lib/auth/principal";
+import { managedTeams, managesScope, managesSomeTeam, type Principal } from "@/lib/auth/principal";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ListDeliveriesQuery } from "./schemas";
 
@@ -34,15 +34,14 @@ export type DeliveryView = {
 
 /** Which deliveries this principal may see: all for administrators, their teams' for leads. */
 export function visibleTeams(p: Principal): "all" | string[] {
-  if (p.isAdmin) return "all";
-  const led = p.teams.filter((t) => t.role === "lead").map((t) => t.teamId);
-  if (led.length === 0) throw new ForbiddenError("Only an administrator or a team lead can see deliveries");
-  return led;
+  if (!managesSomeTeam(p)) throw new ForbiddenError("Only an administrator or a team lead can see deliveries");
+  return managedTeams(p);
 }
 
+/** Whether this principal may act on a delivery of `teamId`'s (null: a global one); members may not look at all. */
 export function mayManage(p: Principal, teamId: string | null): boolean {
-  const teams = visibleTeams(p);
-  return teams === "all" || (teamId !== null && teams.includes(teamId));
+  visibleTeams(p);
+  return managesScope(p, teamId);
 }
 
 /** Newest first. Ids are time-ordered, so the cursor is simply the last id of the page. */

@@ -1,7 +1,7 @@
 import { desc, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditLog, teams } from "@/db/schema";
-import type { Principal } from "@/lib/auth/principal";
+import { managedTeams, managesSomeTeam, type Principal } from "@/lib/auth/principal";
 import { ForbiddenError } from "@/lib/errors";
 
 export type AuditRow = {
@@ -21,11 +21,11 @@ const LIMIT = 200;
  * members nothing. Entries never hold secrets (they name changed secret fields only).
  */
 export async function listAuditEntries(principal: Principal): Promise<AuditRow[]> {
-  const ledTeams = principal.teams.filter((t) => t.role === "lead").map((t) => t.teamId);
-  if (!principal.isAdmin && ledTeams.length === 0)
+  if (!managesSomeTeam(principal))
     throw new ForbiddenError("Only administrators and team leads can read the audit log");
+  const managed = managedTeams(principal);
   const query = db.select().from(auditLog);
-  const entries = await (principal.isAdmin ? query : query.where(inArray(auditLog.teamId, ledTeams)))
+  const entries = await (managed === "all" ? query : query.where(inArray(auditLog.teamId, managed)))
     .orderBy(desc(auditLog.at))
     .limit(LIMIT);
   const names = new Map((await db.select({ id: teams.id, name: teams.name }).from(teams)).map((t) => [t.id, t.name]));

@@ -92,7 +92,7 @@ export async function saveIntegration(
   const secrets = { ...(provider.generateSecrets?.() ?? {}), ...parsed.secrets };
   const secretChanges = changedFields(stored, secrets);
   const settingChanges = changedFields(existing?.settings ?? {}, parsed.settings).filter((k) => k in parsed.settings);
-  // Ticket sync settings (issue 16) say what to do with tickets, not where to connect.
+  // Ticket sync settings say what to do with tickets, not where to connect.
   const connectionChanged = !existing || secretChanges.length > 0 || settingChanges.some((k) => k !== "sync");
 
   let settings = parsed.settings;

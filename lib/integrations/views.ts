@@ -1,5 +1,5 @@
 import { decryptSecrets, maskSecret } from "@/lib/crypto/secrets";
-import { leadsTeam, type Principal } from "@/lib/auth/principal";
+import { managesScope, type Principal } from "@/lib/auth/principal";
 import { displayDestination } from "./destination";
 import type { ProviderId } from "./registry";
 import type { IntegrationRow } from "./scope";
@@ -90,8 +90,7 @@ export function toView(
   for (const field of provider.secretFields) {
     if (secrets[field] === undefined) continue;
     // Whoever manages the scope (an administrator, or the team's lead) needs the signing token to verify.
-    const revealed =
-      (teamId === null ? viewer.isAdmin : leadsTeam(viewer, teamId)) && provider.revealedSecrets?.includes(field);
+    const revealed = managesScope(viewer, teamId) && provider.revealedSecrets?.includes(field);
     settings[field] = revealed ? secrets[field] : maskSecret(secrets[field]);
   }
   return {

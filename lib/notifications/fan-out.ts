@@ -13,7 +13,7 @@ import type { ChangeSet } from "./changes";
  * provider says what it sends (notify.select). The caller wakes the worker after commit.
  */
 export async function notifyChanges(tx: Executor, change: ChangeSet): Promise<void> {
-  // Ticket sync (issue 16): linked Jira tickets and monday items hear an issue resolve or reopen.
+  // Ticket sync: linked Jira tickets and monday items hear an issue resolve or reopen.
   await enqueueTicketSync(tx, change);
   const items: NewDelivery[] = [];
   for (const target of await targetsFor(tx, change)) {

@@ -75,7 +75,7 @@ export async function receiveHook(
   } catch {
     return { queued: false };
   }
-  // Ticket sync (issue 16): a linked ticket's status change or deletion.
+  // Ticket sync: a linked ticket's status change or deletion, so the issue follows its ticket.
   const sync = provider === "jira" && row.enabled ? { synced: await syncFromJiraEvent(integrationId, event) } : {};
   const target = scan.hookTarget(event);
   if (!target || !row.enabled) return { queued: false, ...sync };

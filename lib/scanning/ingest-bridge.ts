@@ -5,7 +5,7 @@ import { ingestScan, type IngestOptions, type IngestResult } from "@/lib/issues/
 import type { ScanFinding } from "./findings";
 
 /**
- * Jira projects and Confluence spaces are assets of kind productivity (issue 7). The `teamId` the
+ * Jira projects and Confluence spaces are assets of kind productivity, beside code, logs and hosts. The `teamId` the
  * bridge takes is the scanning integration's team: an asset a team-level integration creates is
  * that team's from the start (so its first notifications route to the team); a later ingest never
  * changes an asset's team.

@@ -23,7 +23,7 @@ export function signingHeaders(
   };
 }
 
-/** The receiver's side, as in the seed's example; used by tests and the benchmark's receiver. */
+/** The receiver's side, as a receiver checks a signature; used by tests and the benchmark's receiver. */
 export function verifySignature(signature: string, token: string, timestamp: string, body: string | Buffer): boolean {
   return signature === computeSignature(timestamp, token, body);
 }

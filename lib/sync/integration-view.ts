@@ -1,4 +1,4 @@
-import { leadsTeam, type Principal } from "@/lib/auth/principal";
+import { managesScope, type Principal } from "@/lib/auth/principal";
 import { loadIntegrations } from "@/lib/delivery/integration-configs";
 import { mondayToken } from "@/lib/integrations/monday/client";
 import { mondayUserId } from "@/lib/integrations/monday/sync";
@@ -22,7 +22,7 @@ export function hasSync(view: Pick<IntegrationView, "provider" | "teamId">): boo
  */
 export async function withSyncFacts(view: IntegrationView, viewer: Principal): Promise<IntegrationView> {
   if (!view.id || !HOOKED.has(view.provider)) return view;
-  const manages = view.teamId === null ? viewer.isAdmin : leadsTeam(viewer, view.teamId);
+  const manages = managesScope(viewer, view.teamId);
   const out: IntegrationView = { ...view };
   if (manages && (view.provider !== "monday" || view.teamId === null))
     out.hookUrl = await hookUrlOf(view.provider, view.id);

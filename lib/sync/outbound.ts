@@ -31,7 +31,7 @@ function resolvedBecause(change: ChangeSet, ignored: boolean): string {
 }
 
 /**
- * Ticket sync, outgoing (issue 16): inside the transaction that resolves or reopens issues, queue a
+ * Ticket sync, outgoing: inside the transaction that resolves or reopens issues, queue a
  * comment (monday: an update) on each linked ticket, and the configured move, through the delivery
  * engine. The ticket whose own status caused the change is not told: that would echo.
  */

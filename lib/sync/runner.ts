@@ -6,7 +6,7 @@ import { claimDueRun, ensureSyncRuns, finishRun, newClaimId } from "./runs";
 export type SyncRunnerOptions = { leaseMs?: number; idleMs?: number; log?: (line: string) => void };
 
 /**
- * Ticket sync's reconciliation loop (issue 16), beside the delivery worker and the scan runner.
+ * Ticket sync's reconciliation loop, beside the delivery worker and the scan runner.
  * Each integration's run is a durable row claimed under a lease (lib/sync/runs.ts), so web and
  * worker processes sharing a database reconcile each integration once per SYNC_RECONCILE_MS.
  */

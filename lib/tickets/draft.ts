@@ -14,7 +14,10 @@ export function ticketTitle(issue: Pick<IssueFacts, "detectorName" | "assetName"
   return `${issue.detectorName} in ${issue.assetName ?? issue.assetId}`;
 }
 
-/** The seed's additional fields, read-only in the dialog and copied into matching monday columns. */
+/**
+ * The fields an item carries from its issue: read-only in the dialog, so the item matches the issue,
+ * and copied into matching monday columns.
+ */
 export function additionalFields(issue: IssueFacts): {
   severity: string;
   asset: string;

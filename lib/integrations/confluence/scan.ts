@@ -1,7 +1,7 @@
 import type { AtlassianCredentials } from "../atlassian";
 import { atlassianCall, pageGuard } from "../atlassian-client";
 
-// The vendor calls of Confluence scanning (issue 7): REST v2 spaces and pages with cursor
+// The vendor calls of Confluence scanning: REST v2 spaces and pages with cursor
 // pagination (`_links.next`, relative to the site) and bodies in storage format.
 
 export type ConfluenceSpaceRef = { id: string; key: string; name: string };

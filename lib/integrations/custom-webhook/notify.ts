@@ -32,7 +32,7 @@ function contractFields(issue: CustomWebhookPayload["issues"][number]) {
   };
 }
 
-/** The seed's own example: what a Test sends, in the production format. */
+/** What a Test sends: one example issue in the production format, so a receiver can be built against it. */
 export const samplePayload: CustomWebhookPayload = {
   issues: [
     {

@@ -35,7 +35,7 @@ export const jira = defineProvider({
     extras: ["ticket-sync"],
   }),
   tickets: true,
-  // Ticket sync (issue 16): comments and transitions on linked tickets.
+  // Ticket sync: comments and transitions on linked tickets.
   buildRequest: (config, payload, sentBody, call) =>
     buildJiraSyncRequest(config, payload as JiraSyncPayload, sentBody, call),
   scan: {

@@ -1,7 +1,7 @@
 import type { AtlassianCredentials } from "../atlassian";
 import { atlassianCall, pageGuard } from "../atlassian-client";
 
-// The vendor calls of Jira scanning (issue 7). Paths and bodies follow Jira Cloud REST v3
+// The vendor calls of Jira scanning. Paths and bodies follow Jira Cloud REST v3
 // (Jira Cloud platform REST v3): search/jql with nextPageToken.
 
 export type JiraComment = { id: string; body: unknown };

@@ -4,7 +4,7 @@ import type { IntegrationConfig, OutboundRequest, VendorCall } from "../types";
 import { parseJson } from "../vendor-text";
 import { jiraCredentials } from "./client";
 
-// What a ticket-sync delivery sends to Jira (issue 16): a transition with a comment, or the comment
+// What a ticket-sync delivery sends to Jira: a transition with a comment, or the comment
 // alone. Client-safe like every provider declaration: the one lookup it needs (the transitions a
 // ticket offers) goes through the VendorCall the delivery engine hands in.
 

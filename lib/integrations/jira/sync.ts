@@ -5,7 +5,7 @@ import { transitionsOf, transitionsPath, type JiraTransition } from "./sync-requ
 
 export type { JiraSyncPayload, JiraTransition } from "./sync-request";
 
-// Ticket sync's Jira calls (issue 16), Jira Cloud REST v3: search/jql by key with nextPageToken,
+// Ticket sync's Jira calls, Jira Cloud REST v3: search/jql by key with nextPageToken,
 // the issue's transitions and /myself. Sources are in test/fakes/README.md. What a sync delivery
 // sends is built in ./sync-request.ts.
 

@@ -29,7 +29,7 @@ export const monday = defineProvider({
       ? testMondayWorkspace(runtime, mondayToken(config), String(config.settings.defaultWorkspaceId))
       : testMondayToken(runtime, mondayToken(config)),
   tickets: true,
-  // Ticket sync (issue 16): updates and status moves on linked items.
+  // Ticket sync: updates and status moves on linked items.
   buildRequest: (config, payload, sentBody, call) =>
     buildMondaySyncRequest(config, payload as MondaySyncPayload, sentBody, call),
   judgeResponse: judgeMondayAnswer,

@@ -5,7 +5,7 @@ export type MondayColumnInfo = { id: string; title: string; type: string };
 export type MondayGroupInfo = { id: string; title: string };
 export type MondayBoardInfo = { id: string; name: string; columns: MondayColumnInfo[]; groups: MondayGroupInfo[] };
 
-/** The additional fields of an item (seed: Severity, asset, content, first seen), as strings. */
+/** The additional fields an item carries from its issue (severity, asset, content, first seen), as strings. */
 export type MondayItemFields = { severity: string; asset: string; content: string; firstSeen: string };
 
 // monday pages boards at 25 by default; a few pages of 100 cover any workspace a person scrolls.

@@ -3,7 +3,7 @@ import type { IntegrationConfig, OutboundRequest, ResponseVerdict, VendorCall } 
 import { parseJson, vendorText } from "../vendor-text";
 import { MONDAY_API_VERSION, mondayApiUrl, mondayRequest, mondayToken, readMondayAnswer } from "./graphql";
 
-// What a ticket-sync delivery sends to monday.com (issue 16): an update, and a status move when the
+// What a ticket-sync delivery sends to monday.com: an update, and a status move when the
 // item should move. Client-safe like every provider declaration: the board lookup it needs goes
 // through the VendorCall the delivery engine hands in.
 

@@ -4,7 +4,7 @@ import { STATUS_COLUMN_QUERY, statusColumnOf, type MondayStatusColumn } from "./
 
 export type { MondayStatusColumn, MondayStatusLabel, MondaySyncPayload } from "./sync-request";
 
-// Ticket sync's monday.com calls (issue 16), per monday's SDL (API 2026-10): a board's first status
+// Ticket sync's monday.com calls, per monday's SDL (API 2026-10): a board's first status
 // column and its done labels (`Column.settings.labels[].is_done`), items' statuses, create_webhook
 // for change_status_column_value, create_update and change_simple_column_value.
 

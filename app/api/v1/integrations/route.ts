@@ -1,7 +1,3 @@
-import { apiRoute } from "@/lib/api/handler";
-import { listConfiguredIntegrations } from "@/lib/integrations/service";
-import { toApi } from "@/lib/integrations/views";
+import { integrationListRoutes, globalScope } from "@/lib/api/scoped-routes";
 
-export const GET = apiRoute({}, async ({ principal }) =>
-  (await listConfiguredIntegrations(principal, null)).map(toApi),
-);
+export const { GET } = integrationListRoutes(globalScope);

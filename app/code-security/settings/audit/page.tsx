@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ScrollText, ShieldAlert } from "lucide-react";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { AuditList } from "@/components/integrations/AuditList";
+import { managesSomeTeam } from "@/lib/auth/principal";
 import { requirePagePrincipal } from "@/lib/auth/session";
 import { listAuditEntries } from "@/lib/integrations/audit-entries";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage() {
   const principal = await requirePagePrincipal();
-  const mayRead = principal.isAdmin || principal.teams.some((t) => t.role === "lead");
+  const mayRead = managesSomeTeam(principal);
   if (!mayRead) {
     return (
       <>

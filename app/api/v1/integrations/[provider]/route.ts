@@ -1,18 +1,3 @@
-import { apiRoute } from "@/lib/api/handler";
-import { requireScopeManager } from "@/lib/auth/principal";
-import { settingsBody } from "@/lib/integrations/rest";
-import { deleteIntegration, getIntegration, saveIntegration } from "@/lib/integrations/service";
-import { toApi } from "@/lib/integrations/views";
+import { integrationRoutes, globalScope } from "@/lib/api/scoped-routes";
 
-export const GET = apiRoute({}, async ({ principal, params }) =>
-  toApi(await getIntegration(principal, params.provider, null)),
-);
-
-export const PUT = apiRoute(
-  { body: settingsBody, authorize: ({ principal }) => requireScopeManager(principal, null) },
-  async ({ principal, params, body }) => toApi(await saveIntegration(principal, params.provider, null, body)),
-);
-
-export const DELETE = apiRoute({}, async ({ principal, params }) => {
-  await deleteIntegration(principal, params.provider, null);
-});
+export const { GET, PUT, DELETE } = integrationRoutes(globalScope);

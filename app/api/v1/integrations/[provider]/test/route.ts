@@ -1,10 +1,3 @@
-import { apiRoute } from "@/lib/api/handler";
-import { requireScopeManager } from "@/lib/auth/principal";
-import { settingsBody } from "@/lib/integrations/rest";
-import { testIntegration } from "@/lib/integrations/service";
+import { integrationTestRoutes, globalScope } from "@/lib/api/scoped-routes";
 
-// No body tests the saved settings; a settings object tests those unsaved edits.
-export const POST = apiRoute(
-  { body: settingsBody, optionalBody: true, authorize: ({ principal }) => requireScopeManager(principal, null) },
-  async ({ principal, params, body }) => testIntegration(principal, params.provider, null, body),
-);
+export const { POST } = integrationTestRoutes(globalScope);

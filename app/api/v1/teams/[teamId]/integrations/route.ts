@@ -1,7 +1,3 @@
-import { apiRoute } from "@/lib/api/handler";
-import { listConfiguredIntegrations } from "@/lib/integrations/service";
-import { toApi } from "@/lib/integrations/views";
+import { integrationListRoutes, teamScope } from "@/lib/api/scoped-routes";
 
-export const GET = apiRoute({}, async ({ principal, params }) =>
-  (await listConfiguredIntegrations(principal, params.teamId)).map(toApi),
-);
+export const { GET } = integrationListRoutes(teamScope);

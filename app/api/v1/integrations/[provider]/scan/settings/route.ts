@@ -1,10 +1,3 @@
-import { apiRoute } from "@/lib/api/handler";
-import { requireScopeManager } from "@/lib/auth/principal";
-import { getScanSettings, saveScanSettings, scanSettingsSchema } from "@/lib/scanning/settings";
+import { scanSettingsRoutes, globalScope } from "@/lib/api/scoped-routes";
 
-// Allow/deny lists, "Redact finding" and its message, and the webhook URL to paste into the vendor.
-export const GET = apiRoute({}, ({ principal, params }) => getScanSettings(principal, params.provider, null));
-export const PUT = apiRoute(
-  { body: scanSettingsSchema, authorize: ({ principal }) => requireScopeManager(principal, null) },
-  ({ principal, params, body }) => saveScanSettings(principal, params.provider, null, body),
-);
+export const { GET, PUT } = scanSettingsRoutes(globalScope);

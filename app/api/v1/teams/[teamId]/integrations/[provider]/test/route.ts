@@ -1,13 +1,3 @@
-import { apiRoute } from "@/lib/api/handler";
-import { requireScopeManager } from "@/lib/auth/principal";
-import { settingsBody } from "@/lib/integrations/rest";
-import { testIntegration } from "@/lib/integrations/service";
+import { integrationTestRoutes, teamScope } from "@/lib/api/scoped-routes";
 
-export const POST = apiRoute(
-  {
-    body: settingsBody,
-    optionalBody: true,
-    authorize: ({ principal, params }) => requireScopeManager(principal, params.teamId),
-  },
-  async ({ principal, params, body }) => testIntegration(principal, params.provider, params.teamId, body),
-);
+export const { POST } = integrationTestRoutes(teamScope);
