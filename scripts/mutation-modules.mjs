@@ -25,7 +25,7 @@ export const MODULES = [
   {
     name: "roles and principals",
     files: ["lib/auth/principal.ts", "lib/integrations/scope.ts"],
-    tests: ["test/unit/principal.test.ts", "test/integration/roles.test.ts", "test/integration/survivors.test.ts"],
+    tests: ["test/unit/principal.test.ts", "test/integration/roles.test.ts"],
   },
   {
     name: "ingest diff and identity",
@@ -61,7 +61,11 @@ export const MODULES = [
   {
     name: "secret masking",
     files: ["lib/crypto/mask.ts", "lib/delivery/redact.ts", "lib/integrations/views.ts"],
-    tests: ["test/unit/secret-masking.test.ts", "test/integration/masking.test.ts"],
+    tests: [
+      "test/unit/secret-masking.test.ts",
+      "test/unit/integration-views.test.ts",
+      "test/integration/masking.test.ts",
+    ],
   },
   {
     name: "delivery claim, record and retry",
