@@ -20,6 +20,9 @@ const config = {
   // 'use server' first line the authorization table finds the server actions by.
   disableTypeChecks: false,
   ignoreStatic: true,
+  // STRYKER_ALL_KILLERS=true runs every covering test of a mutant, not only up to the first that
+  // kills it, so the report names all its killers: `mutation-table.mjs --before=<ref>` needs that.
+  disableBail: process.env.STRYKER_ALL_KILLERS === "true",
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 30_000,
   dryRunTimeoutMinutes: 60,

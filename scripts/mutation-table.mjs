@@ -2,7 +2,11 @@
 // JSON report: `node scripts/mutation-table.mjs [report.json…] [--all] [--survivors]`.
 // Without a file it reads the report of this run (reports/mutation/mutation[-$STRYKER_MODULE].json);
 // --all merges every reports/mutation/mutation*.json, the newest report winning for each file.
-// --survivors lists each surviving and uncovered mutant. Reads local files only.
+// --survivors lists each surviving and uncovered mutant. --before=<git ref> adds, per module, the
+// score the tests that existed at that ref reach in the same run (a mutant killed only by newer
+// tests counts as survived; run with STRYKER_ALL_KILLERS=true so every killer is named).
+// Reads local files only.
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { MODULES, moduleOf } from "./mutation-modules.mjs";
@@ -24,13 +28,36 @@ if (reports.length === 0) {
 
 // Later (newer) reports replace a file's mutants wholesale.
 const files = new Map();
+const beforeRef = args.find((a) => a.startsWith("--before="))?.slice("--before=".length);
+/** Test ids (per report) of the tests that existed at beforeRef: same file, and its title there. */
+const oldTests = new Set();
+const atRef = new Map();
+function existedAt(file, name) {
+  if (!atRef.has(file)) {
+    try {
+      atRef.set(file, execFileSync("git", ["show", `${beforeRef}:${file}`], { encoding: "utf8", stdio: "pipe" }));
+    } catch {
+      atRef.set(file, null);
+    }
+  }
+  const text = atRef.get(file);
+  if (text === null) return false;
+  const titles = [...text.matchAll(/\b(?:it|test|raceIt)\(\s*(["'`])((?:\\.|(?!\1).)*)\1/g)].map((m) => m[2]);
+  return titles.some((t) => name.endsWith(t));
+}
 for (const report of reports) {
   const json = JSON.parse(readFileSync(report, "utf8"));
+  if (beforeRef)
+    for (const [file, { tests }] of Object.entries(json.testFiles ?? {}))
+      for (const t of tests)
+        if (existedAt(path.relative(process.cwd(), path.resolve(file)), t.name)) oldTests.add(`${report}#${t.id}`);
+  for (const result of Object.values(json.files)) for (const m of result.mutants) m.report = report;
   for (const [file, result] of Object.entries(json.files))
     files.set(path.relative(process.cwd(), path.resolve(file)), result);
 }
 
 const COUNTED = ["Killed", "Timeout", "Survived", "NoCoverage"];
+const before = new Map(MODULES.map(({ name }) => [name, { killed: 0, total: 0 }]));
 const rows = new Map(
   MODULES.map(({ name }) => [name, { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, Ignored: 0, other: 0 }]),
 );
@@ -40,6 +67,12 @@ for (const [file, result] of files) {
   if (!name) continue;
   const row = rows.get(name);
   for (const m of result.mutants) {
+    if (beforeRef && COUNTED.includes(m.status)) {
+      const old = (ids) => (ids ?? []).some((id) => oldTests.has(`${m.report}#${id}`));
+      const b = before.get(name);
+      b.total++;
+      if ((m.status === "Killed" && old(m.killedBy)) || (m.status === "Timeout" && old(m.coveredBy))) b.killed++;
+    }
     if (COUNTED.includes(m.status) || m.status === "Ignored") row[m.status]++;
     else row.other++;
     if (m.status === "Survived" || m.status === "NoCoverage")
@@ -67,6 +100,14 @@ for (const [name, r] of rows) {
   console.log(
     `${pad(name, 34)}${num(`${score.toFixed(1)} %`, 8)}${num(r.Killed, 8)}${num(r.Timeout, 9)}${num(r.Survived, 10)}${num(r.NoCoverage, 8)}${num(r.Ignored, 9)}`,
   );
+}
+if (beforeRef) {
+  console.log(`\nThe same mutants against the tests that existed at ${beforeRef}:`);
+  for (const [name, b] of before)
+    if (b.total)
+      console.log(
+        `${pad(name, 34)}${num(`${((100 * b.killed) / b.total).toFixed(1)} %`, 8)}${num(b.killed, 8)} of ${b.total}`,
+      );
 }
 console.log(`\nGoal: at least 85 % on each module; ${below ? `${below} below it` : "every module measured meets it"}.`);
 if (args.includes("--survivors")) console.log(`\n${missed.join("\n")}`);
