@@ -54,8 +54,7 @@ export const MODULES = [
       "test/unit/delivery-providers.test.ts",
       "test/unit/notify.test.ts",
       "test/integration/pagerduty-reopen.test.ts",
-      "test/integration/survivors.test.ts",
-      "test/integration/delivery-outbox.test.ts",
+      "test/integration/fan-out.test.ts",
     ],
   },
   {
