@@ -19,6 +19,7 @@ export const MODULES = [
       "test/unit/http-guard.test.ts",
       "test/unit/outbound-guard.test.ts",
       "test/unit/http-answers.test.ts",
+      "test/unit/http-client.test.ts",
       "test/integration/delivery-ssrf.test.ts",
     ],
   },
