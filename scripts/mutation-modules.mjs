@@ -31,11 +31,7 @@ export const MODULES = [
   {
     name: "ingest diff and identity",
     files: ["lib/issues/diff.ts", "lib/issues/identity.ts"],
-    tests: [
-      "test/unit/ingest-identity.test.ts",
-      "test/integration/ingest.test.ts",
-      "test/integration/survivors.test.ts",
-    ],
+    tests: ["test/unit/ingest-identity.test.ts", "test/integration/ingest-diff.test.ts"],
   },
   {
     name: "notification routing",
