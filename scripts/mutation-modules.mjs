@@ -6,11 +6,7 @@ export const MODULES = [
   {
     name: "signing and verification",
     files: ["lib/signing/sign.ts", "lib/signing/token.ts", "lib/scanning/hooks.ts"],
-    tests: [
-      "test/unit/delivery-sign.test.ts",
-      "test/unit/signing.test.ts",
-      "test/integration/scan-webhook-flow.test.ts",
-    ],
+    tests: ["test/unit/delivery-sign.test.ts", "test/unit/signing.test.ts", "test/integration/hooks.test.ts"],
   },
   {
     name: "SSRF guard and HTTP client",
