@@ -98,6 +98,25 @@ describe("an integration as the REST API and the settings page show it", () => {
     expect(monday.destination).toBe("acme.monday.com");
   });
 
+  it("keeps the plain settings beside the masked secrets, and names no secret that was never set", () => {
+    const r = row("events-webhook", null, { url: URL_SECRET }, { settings: { rateLimitPerSecond: 5 } });
+    expect(toView(getProvider("events-webhook")!, null, r, admin).settings).toEqual({
+      rateLimitPerSecond: 5,
+      url: `••••${URL_SECRET.slice(-4)}`,
+    });
+  });
+
+  it("names the vendor's account only when it told us one", () => {
+    const monday = getProvider("monday")!;
+    const token = { apiToken: "t".repeat(30) };
+    const api = toView(monday, null, row("monday", null, token), admin).destination;
+    expect(api).not.toBeNull();
+    for (const accountDomain of ["", 42])
+      expect(toView(monday, null, row("monday", null, token, { settings: { accountDomain } }), admin).destination).toBe(
+        api,
+      );
+  });
+
   it("shows a provider nobody set up as not configured, on, at its default minimum, with no settings", () => {
     expect(toView(getProvider("slack")!, TEAM, undefined, lead)).toEqual({
       provider: "slack",
