@@ -16,6 +16,7 @@ export const MODULES = [
       "test/unit/outbound-guard.test.ts",
       "test/unit/http-answers.test.ts",
       "test/unit/http-client.test.ts",
+      "test/unit/address-policy.test.ts",
       "test/integration/delivery-ssrf.test.ts",
     ],
   },
