@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getProvider } from "@/lib/integrations/registry";
 import { issueLink, newIssuesMessage } from "@/lib/integrations/payloads";
+import { newIssuesPayloads, renderBody } from "@/lib/integrations/custom-webhook/notify";
+import { sampleEvent } from "@/lib/integrations/events-webhook/notify";
 import { eventFor, testTrigger } from "@/lib/integrations/pagerduty/notify";
 import type { IntegrationConfig } from "@/lib/integrations/types";
 import type { ChangedIssue, ChangeSet } from "@/lib/notifications/changes";
@@ -127,6 +129,72 @@ describe("what a PagerDuty integration is sent", () => {
   });
 });
 
+describe("PagerDuty's test event, limits and links", () => {
+  it("sends a test trigger that says what it is", () => {
+    expect(testTrigger("rk", "t-1")).toEqual({
+      routing_key: "rk",
+      event_action: "trigger",
+      dedup_key: "t-1",
+      payload: {
+        summary: "Code Security test event: this alert resolves itself at once",
+        source: "code-security",
+        severity: "info",
+      },
+      client: "Code Security",
+    });
+  });
+
+  it("links the source only when it is an http(s) address", () => {
+    const links = (uri: string) => eventFor("rk", { action: "trigger", issue: issue("x", "error", { uri }) }).links;
+    expect(links("http://git.example.com/x")).toHaveLength(2);
+    expect(links("javascript:alert('https://x')")).toHaveLength(1);
+  });
+
+  it("sends at most 2 events a second per integration, and an empty routing key when none is stored", () => {
+    const pd = getProvider("pagerduty")!;
+    const config: IntegrationConfig = {
+      id: "i-1",
+      provider: "pagerduty",
+      teamId: null,
+      enabled: true,
+      minSeverity: "info",
+      settings: {},
+      secrets: {},
+    };
+    expect(pd.rateLimit!(config)).toEqual({ key: "pagerduty:i-1", ratePerSecond: 2, burst: 10 });
+    const request = pd.buildRequest!(config, { action: "resolve", issue: issue("x", "error") }, null, () =>
+      Promise.reject(new Error("no vendor call")),
+    ) as { body: string };
+    expect(JSON.parse(request.body).routing_key).toBe("");
+  });
+});
+
+describe("the webhooks' samples and answers", () => {
+  it("an Events Webhook counts any 2xx as delivered, nothing else", () => {
+    const events = getProvider("events-webhook")!;
+    expect([199, 200, 204, 299, 300, 500].map((s) => events.judgeResponse!(s, "").ok)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it("a Test sends an issue_created event naming one issue, at this time", () => {
+    const before = Date.now();
+    const event = sampleEvent();
+    expect(event).toMatchObject({ name: "issue_created", ids: ["00000000-0000-4000-8000-000000000001"] });
+    expect(new Date(event.time).getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it("a Custom Webhook body has an empty uri for an issue without one", () => {
+    const [payload] = newIssuesPayloads([issue("n", "error", { uri: null })]);
+    expect(JSON.parse(renderBody(payload)).issues[0].uri).toBe("");
+  });
+});
+
 describe("what the Events Webhook is sent", () => {
   it("one event per kind of change, with the ids at or above its minimum, then the ingest summary last", () => {
     const out = notify(
@@ -209,14 +277,20 @@ describe("what the Custom Webhook, Slack and Teams are sent", () => {
     expect(newIssuesMessage({ asset, created: [] }, "info")).toEqual([]);
   });
 
-  it("links each issue to this app", () => {
-    const previous = process.env.APP_URL;
+  it("links each issue to this app, at APP_URL or else on this machine's port", () => {
+    const previous = { APP_URL: process.env.APP_URL, PORT: process.env.PORT };
     try {
       process.env.APP_URL = "https://cs.example.com/";
       expect(issueLink("a b")).toBe("https://cs.example.com/code-security/issues?issue=a%20b");
+      delete process.env.APP_URL;
+      delete process.env.PORT;
+      expect(issueLink("a")).toBe("http://localhost:3000/code-security/issues?issue=a");
+      process.env.PORT = "4100";
+      expect(issueLink("a")).toBe("http://localhost:4100/code-security/issues?issue=a");
     } finally {
-      if (previous === undefined) delete process.env.APP_URL;
-      else process.env.APP_URL = previous;
+      for (const [key, value] of Object.entries(previous))
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
     }
   });
 });
