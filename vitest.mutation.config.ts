@@ -1,11 +1,20 @@
 import { defineConfig } from "vitest/config";
+import { chosenModules } from "./scripts/mutation-modules.mjs";
 
-// The suites Stryker runs against each mutant (`npm run test:mutation`): the unit project and the
-// database suite on PGlite. Stryker narrows them further to the tests that cover each mutant.
+// The suites Stryker runs against each mutant (`npm run test:mutation`): the test files listed for
+// the chosen modules in scripts/mutation-modules.mjs (all modules, or STRYKER_MODULE's), unit ones
+// in the unit project, database ones on PGlite. Stryker narrows them further to the tests that
+// cover each mutant. Only these files: the rest of the suite adds minutes to every run and kills
+// nothing here.
 const root = import.meta.dirname;
 const alias = { "@": root };
+const tests = [...new Set(chosenModules().flatMap((m) => m.tests))];
+const unitTests = tests.filter((t) => !t.startsWith("test/integration/"));
+const dbTests = tests.filter((t) => t.startsWith("test/integration/"));
 // STRYKER_UNIT_ONLY=true: the unit project alone, for a quick run on the pure modules.
 const unitOnly = process.env.STRYKER_UNIT_ONLY === "true";
+// next-auth imports "next/server" without an extension: let Vite resolve it.
+const server = { deps: { inline: ["next-auth", "@auth/core"] } };
 
 export default defineConfig({
   resolve: { alias },
@@ -16,22 +25,14 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          // next-auth imports "next/server" without an extension: let Vite resolve it.
-          server: { deps: { inline: ["next-auth", "@auth/core"] } },
-          include: ["test/unit/**/*.test.ts", "lib/**/*.test.ts"],
-          // Whole-tree checks (the OpenAPI document, migrations, the request edge) read paths the sandbox moves, and cover no mutated module.
-          exclude: [
-            "lib/detectors/corpus.test.ts",
-            "test/unit/openapi.test.ts",
-            "test/unit/migrations.test.ts",
-            "test/unit/request-edge.test.ts",
-          ],
+          server,
+          include: unitTests,
           setupFiles: ["test/setup/env.ts"],
-          // Stryker runs one thread beside other work: no test may fail for being slow.
+          // Stryker runs beside other work: no test may fail for being slow.
           testTimeout: 60_000,
         },
       },
-      ...(unitOnly
+      ...(unitOnly || dbTests.length === 0
         ? []
         : [
             {
@@ -39,21 +40,8 @@ export default defineConfig({
               test: {
                 name: "db-pglite",
                 environment: "node",
-                // next-auth imports "next/server" without an extension: let Vite resolve it.
-                server: { deps: { inline: ["next-auth", "@auth/core"] } },
-                // The suites that exercise the mutated modules; the rest of the database suite adds minutes
-                // to every run and kills nothing here.
-                include: [
-                  "test/integration/authorization.test.ts",
-                  "test/integration/survivors.test.ts",
-                  "test/integration/delivery*.test.ts",
-                  "test/integration/ingest*.test.ts",
-                  "test/integration/masking.test.ts",
-                  "test/integration/pagerduty-reopen.test.ts",
-                  "test/integration/integrations-api.test.ts",
-                  "test/integration/scan-webhook-flow.test.ts",
-                  "test/integration/scan-jira.test.ts",
-                ],
+                server,
+                include: dbTests,
                 setupFiles: ["test/setup/env.ts", "test/setup/pglite.ts", "test/setup/fakes.ts"],
                 testTimeout: 60_000,
                 hookTimeout: 120_000,

@@ -16,27 +16,27 @@ const BUGS = [
   [
     "team-integration DELETE without its role check",
     "lib/integrations/service.ts",
-    "export async function deleteIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<void> {\n  const provider = await authorizeProvider(principal, providerId, teamId);",
-    'export async function deleteIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<void> {\n  const provider = (await import("./scope")).providerFor(providerId);',
+    "export async function deleteIntegration(\n  principal: Principal,\n  providerId: string,\n  teamId: string | null,\n): Promise<void> {\n  const provider = await authorizeProvider(principal, providerId, teamId);",
+    'export async function deleteIntegration(\n  principal: Principal,\n  providerId: string,\n  teamId: string | null,\n): Promise<void> {\n  const provider = (await import("./scope")).providerFor(providerId);',
     ["db-pglite", S, A],
   ],
   [
     "team-integration GET without its role check",
     "lib/integrations/service.ts",
-    "export async function getIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<IntegrationView> {\n  const provider = await authorizeProvider(principal, providerId, teamId);",
-    'export async function getIntegration(principal: Principal, providerId: string, teamId: string | null): Promise<IntegrationView> {\n  const provider = (await import("./scope")).providerFor(providerId);',
+    "export async function getIntegration(\n  principal: Principal,\n  providerId: string,\n  teamId: string | null,\n): Promise<IntegrationView> {\n  const provider = await authorizeProvider(principal, providerId, teamId);",
+    'export async function getIntegration(\n  principal: Principal,\n  providerId: string,\n  teamId: string | null,\n): Promise<IntegrationView> {\n  const provider = (await import("./scope")).providerFor(providerId);',
     ["db-pglite", S, A],
   ],
   [
     "PagerDuty not resolving an ignored issue's alert",
-    "lib/notifications/route.ts",
+    "lib/integrations/pagerduty/index.ts",
     "...(change.ignored ?? []), ",
     "",
     ["db-pglite", S],
   ],
   [
     "PagerDuty not resolving a deleted issue's alert",
-    "lib/notifications/route.ts",
+    "lib/integrations/pagerduty/index.ts",
     ", ...(change.deleted ?? [])",
     "",
     ["db-pglite", S],
@@ -65,7 +65,7 @@ const BUGS = [
   // The seven that were already caught.
   [
     "signing with the key parts swapped",
-    "lib/delivery/sign.ts",
+    "lib/signing/sign.ts",
     'createHmac("sha256", `${timestamp}_${token}`)',
     'createHmac("sha256", `${token}_${timestamp}`)',
     ["unit", "test/unit/delivery-sign.test.ts"],

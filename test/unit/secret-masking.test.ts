@@ -41,6 +41,10 @@ describe("what a stored secret looks like once it leaves the server", () => {
     });
   });
 
+  it("shows an empty credential header as masked too, so the log never tells an empty secret apart", () => {
+    expect(maskHeaders({ "x-auth-token": "", accept: "" })).toEqual({ "x-auth-token": "••••", accept: "" });
+  });
+
   it("shows a webhook URL as its origin alone, since its path or query may be the secret", () => {
     expect(maskUrl("https://hooks.slack.com/services/T000/B000/XXXXSECRET")).toBe("https://hooks.slack.com/••••");
     expect(maskUrl("https://example.com/?token=abc")).toBe("https://example.com/••••");
