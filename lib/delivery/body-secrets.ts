@@ -15,11 +15,15 @@ const MIN_SECRET_LENGTH = 6;
 type Needle = { field: string; text: string; form: "j" | "r"; mask: string };
 
 // Decrypted secrets are cached per envelope (integration-configs.ts), so one object per version.
-const cache = new WeakMap<Record<string, string>, Needle[]>();
+// `fields`: the needles that are whole values, the ones a body is masked by (each send asks).
+const cache = new WeakMap<Record<string, string>, { all: Needle[]; fields: Needle[] }>();
 
-function needlesOf(secrets: Record<string, string>): Needle[] {
+function needlesFor(secrets: Record<string, string>): { all: Needle[]; fields: Needle[] } {
   let cached = cache.get(secrets);
-  if (!cached) cache.set(secrets, (cached = makeNeedles(secrets)));
+  if (!cached) {
+    const all = makeNeedles(secrets);
+    cache.set(secrets, (cached = { all, fields: all.filter((n) => n.field) }));
+  }
   return cached;
 }
 
@@ -71,7 +75,7 @@ export function maskBodySecrets(
   body: string,
   secrets: Record<string, string>,
 ): { shown: string; spots: SecretSpot[] | null } {
-  const needles = needlesOf(secrets).filter((n) => n.field);
+  const needles = needlesFor(secrets).fields;
   if (needles.length === 0) return { shown: body, spots: null };
   const found: { at: number; needle: Needle }[] = [];
   for (const needle of needles) {
@@ -116,7 +120,7 @@ export function unmaskBodySecrets(
 export function maskSecretsIn(text: string | null, secrets: Record<string, string>): string | null {
   if (!text) return text;
   let out = text;
-  for (const needle of needlesOf(secrets))
+  for (const needle of needlesFor(secrets).all)
     if (out.includes(needle.text)) out = out.split(needle.text).join(needle.mask);
   return out;
 }

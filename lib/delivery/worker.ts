@@ -215,7 +215,7 @@ export class DeliveryWorker {
       ).then(
         (processed) => {
           this.sending--;
-          this.finish({ ...processed, leaseUntil: item.leaseUntil });
+          this.finish({ outcome: processed.outcome, health: processed.health, leaseUntil: item.leaseUntil });
           this.pump();
         },
         (error) => {
