@@ -37,7 +37,8 @@ function cpuMs(engine: SecretEngine, text: string): number {
 
 /**
  * Under 50 ms of CPU for 1 MB; or, if a busy machine slowed it, linear growth: four times the
- * input may take at most six times as long (a quadratic rule takes sixteen times), and under a second.
+ * input may take at most eight times as long (a quadratic rule takes sixteen times; a linear one about four,
+ * plus a garbage collection the bigger text can trigger), and under a second.
  */
 function linear(engine: SecretEngine, make: (size: number) => string): { ok: boolean; ms: number; ratio?: number } {
   const big = make(MB);
@@ -49,7 +50,7 @@ function linear(engine: SecretEngine, make: (size: number) => string): { ok: boo
   const tSmall = best(small);
   const tBig = best(big);
   const ratio = tSmall === Infinity ? Infinity : tBig / Math.max(tSmall, 1);
-  return { ok: tBig < 50 || (ratio < 6 && tBig < 1000), ms: tBig, ratio };
+  return { ok: tBig < 50 || (ratio < 8 && tBig < 1000), ms: tBig, ratio };
 }
 
 describe("every rule is linear", () => {
