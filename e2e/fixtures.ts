@@ -45,6 +45,12 @@ export async function api(
  * because its containing block lies outside it.
  */
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  // Charts take their width from a ResizeObserver, a frame or two after a viewport change: look
+  // again until the layout settles, and fail if something still sticks out after 5 s.
+  await expect(async () => sidewaysScroll(page)).toPass({ timeout: 5_000 });
+}
+
+async function sidewaysScroll(page: Page): Promise<void> {
   const found = await page.evaluate(() => {
     const root = document.documentElement;
     const edge = root.clientWidth + 0.5;
