@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
+import { useSave } from "@/components/ui/use-save";
 import type { ScanSettingsView } from "@/lib/scanning/settings";
 import { ScanWebhookUrl } from "./ScanWebhookUrl";
 
@@ -28,27 +29,22 @@ export function ScanSettingsForm({ view, unitName, hookHelp, save, onSaved, onMe
   const [deny, setDeny] = useState(view.deny.join(", "));
   const [redact, setRedact] = useState(view.redact);
   const [redactMessage, setRedactMessage] = useState(view.redactMessage);
-  const [saving, setSaving] = useState(false);
+  const { saving, save: run } = useSave(onMessage);
 
   return (
     <form
       className="space-y-3"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setSaving(true);
-        try {
+        void run(async () => {
           const saved = await save({ allow: splitKeys(allow), deny: splitKeys(deny), redact, redactMessage });
           // Show what the server keeps: keys upper-cased and without repeats, the message trimmed.
           setAllow(saved.allow.join(", "));
           setDeny(saved.deny.join(", "));
           setRedactMessage(saved.redactMessage);
           onSaved(saved);
-          onMessage({ tone: "status", text: "Scan settings saved" });
-        } catch (error) {
-          onMessage({ tone: "alert", text: error instanceof Error ? error.message : "Could not save" });
-        } finally {
-          setSaving(false);
-        }
+          return "Scan settings saved";
+        });
       }}
     >
       <ScanWebhookUrl path={view.webhookPath} hookHelp={hookHelp} />

@@ -9,6 +9,7 @@ import { Switch } from "@/components/ui/switch";
 import { saveSyncSettingsAction, syncTargetsAction } from "@/lib/sync/actions";
 import type { SyncPanelView } from "@/lib/sync/panel";
 import { unwrap } from "@/lib/api/unwrap";
+import { type SaveMessage, useSave } from "@/components/ui/use-save";
 
 type FormProps = {
   view: SyncPanelView;
@@ -20,8 +21,8 @@ type FormProps = {
 export function SyncForm({ view, scope, onSaved }: FormProps) {
   const [resolveOnDone, setResolveOnDone] = useState(view.settings.resolveOnDone);
   const [onResolve, setOnResolve] = useState(view.settings.onResolve ?? "");
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ tone: "status" | "alert"; text: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessage | null>(null);
+  const { saving, save } = useSave(setMessage);
   const targets = useQuery({
     queryKey: ["sync-targets", view.integrationId],
     queryFn: () => unwrap(syncTargetsAction(scope)),
@@ -35,19 +36,14 @@ export function SyncForm({ view, scope, onSaved }: FormProps) {
   return (
     <form
       className="space-y-3"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        setSaving(true);
-        try {
+        void save(async () => {
           onSaved(
             await unwrap(saveSyncSettingsAction({ ...scope, sync: { resolveOnDone, onResolve: onResolve || null } })),
           );
-          setMessage({ tone: "status", text: "Sync settings saved" });
-        } catch (error) {
-          setMessage({ tone: "alert", text: error instanceof Error ? error.message : "Could not save" });
-        } finally {
-          setSaving(false);
-        }
+          return "Sync settings saved";
+        });
       }}
     >
       <Switch
