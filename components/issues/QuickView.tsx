@@ -21,7 +21,7 @@ type Props = {
   teamName?: string | null;
   onOpenChange: (open: boolean) => void;
   onChanged?: (issue: IssueView) => void;
-  /** The seam for ticket creation: renders "Create Jira ticket" and "Create Monday item" (components/tickets). */
+  /** The seam for ticket creation: renders each ticket provider's Create button (components/tickets). */
   ticketActions: (issue: IssueView) => React.ReactNode;
 };
 

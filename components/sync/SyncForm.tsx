@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CopyUrlField } from "@/components/ui/copy-button";
 import { Field, Select } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
+import { ticketWords, type TicketProviderId } from "@/lib/integrations/registry";
 import { saveSyncSettingsAction, syncTargetsAction } from "@/lib/sync/actions";
 import type { SyncPanelView } from "@/lib/sync/panel";
 import { unwrap } from "@/lib/api/unwrap";
@@ -13,7 +14,7 @@ import { type SaveMessage, useSave } from "@/components/ui/use-save";
 
 type FormProps = {
   view: SyncPanelView;
-  scope: { provider: "jira" | "monday"; teamId: string | null };
+  scope: { provider: TicketProviderId; teamId: string | null };
   onSaved: (v: SyncPanelView) => void;
 };
 
@@ -28,7 +29,7 @@ export function SyncForm({ view, scope, onSaved }: FormProps) {
     queryFn: () => unwrap(syncTargetsAction(scope)),
     staleTime: 60_000,
   });
-  const tool = scope.provider === "jira" ? "Jira" : "monday";
+  const { tool, sync, statusHook } = ticketWords(scope.provider);
   const options = targets.data ?? [];
   // A stored choice the tool no longer lists stays selectable, so saving never drops it silently.
   const known = onResolve === "" || options.some((o) => o.value === onResolve);
@@ -48,20 +49,12 @@ export function SyncForm({ view, scope, onSaved }: FormProps) {
     >
       <Switch
         label="Resolve the issue when its ticket is done"
-        description={
-          scope.provider === "jira"
-            ? "A status in Jira's Done category."
-            : "The label the board's status column marks as done."
-        }
+        description={sync.doneHint}
         checked={resolveOnDone}
         onCheckedChange={setResolveOnDone}
       />
       <Field
-        label={
-          scope.provider === "jira"
-            ? "When an issue resolves, move its ticket with"
-            : "When an issue resolves, set its item's status to"
-        }
+        label={sync.onResolveLabel}
         hint={
           targets.isError
             ? `Could not list them from ${tool}: ${targets.error.message}`
@@ -87,12 +80,8 @@ export function SyncForm({ view, scope, onSaved }: FormProps) {
           </Select>
         )}
       </Field>
-      {view.hookUrl && scope.provider === "monday" && (
-        <CopyUrlField
-          label="monday webhook URL"
-          hint="Subscribed automatically for each board with linked items. It contains a secret."
-          value={view.hookUrl ?? ""}
-        />
+      {view.hookUrl && statusHook && (
+        <CopyUrlField label={statusHook.label} hint={statusHook.hint} value={view.hookUrl} />
       )}
       <Button type="submit" variant="secondary" pending={saving}>
         Save sync settings

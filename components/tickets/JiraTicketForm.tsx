@@ -7,9 +7,8 @@ import type { IssueView } from "@/lib/issues/queries";
 import { createJiraTicketAction } from "@/lib/tickets/actions";
 import { AdfPreview } from "./AdfPreview";
 import { JiraPickers } from "./JiraPickers";
-import type { Props } from "./JiraTicketDialog";
 import { JiraUnfillable } from "./JiraUnfillable";
-import { DialogActions } from "./TicketDialog";
+import { DialogActions, type TicketDialogProps } from "./TicketDialog";
 import { useJiraChoices } from "./use-jira-choices";
 
 type Draft = { summary: string; labels: string[]; description: unknown };
@@ -22,7 +21,7 @@ export function JiraTicketForm({
 }: {
   issue: IssueView;
   draft: Draft;
-  onCreated: Props["onCreated"];
+  onCreated: TicketDialogProps["onCreated"];
 }) {
   const issueId = issue.id;
   const [summary, setSummary] = useState(draft.summary);

@@ -7,9 +7,8 @@ import type { IssueView } from "@/lib/issues/queries";
 import { createMondayItemAction } from "@/lib/tickets/actions";
 import { ticketTitle } from "@/lib/tickets/draft";
 import { MondayAdditionalFields } from "./MondayAdditionalFields";
-import { DialogActions } from "./TicketDialog";
+import { DialogActions, type TicketDialogProps } from "./TicketDialog";
 import { MondayBoardPickers } from "./MondayBoardPickers";
-import type { Props } from "./MondayItemDialog";
 import { MondayWorkspacePicker, type WorkspacesLive } from "./MondayWorkspacePicker";
 import { useMondayChoices } from "./use-monday-choices";
 
@@ -21,7 +20,7 @@ export function MondayItemForm({
 }: {
   issue: IssueView;
   workspaces: WorkspacesLive;
-  onCreated: Props["onCreated"];
+  onCreated: TicketDialogProps["onCreated"];
 }) {
   const issueId = issue.id;
   const [chosenWorkspace, setChosenWorkspace] = useState("");
