@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Field, Input } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import type { IssueView } from "@/lib/issues/queries";
 import { createMondayItemAction } from "@/lib/tickets/actions";
@@ -52,18 +52,13 @@ export function MondayItemForm({
         onChoose={(id) => (setChosenWorkspace(id), choices.setChosenBoard(""), choices.setChosenGroup(""))}
       />
       <MondayBoardPickers workspace={workspace} choices={choices} fieldErrors={errors?.fields} />
-      <Field label="Item name" error={errors?.fields.itemName}>
-        {({ id, describedBy }) => (
-          <Input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={!!errors?.fields.itemName}
-            maxLength={255}
-            value={itemName}
-            onChange={(e) => setItemName(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Item name"
+        error={errors?.fields.itemName}
+        maxLength={255}
+        value={itemName}
+        onChange={setItemName}
+      />
       <MondayAdditionalFields issue={issue} />
       {errors && (
         <p role="alert" className="text-sm font-medium text-red-700">
