@@ -7,7 +7,8 @@ import { DialogHeader, DialogPanel, DialogRoot } from "@/components/ui/dialog";
 import { setIssueStatusAction } from "@/lib/issues/actions";
 import type { IssueView } from "@/lib/issues/queries";
 import type { IssueStatus } from "@/lib/issues/schemas";
-import { IssueContent, IssueFields, IssueTickets } from "./QuickViewSections";
+import { IssueTickets } from "./IssueTickets";
+import { IssueContent, IssueFields } from "./QuickViewSections";
 
 const STATUS_TONE = { open: "amber", resolved: "green", ignored: "neutral" } as const;
 const ACTIONS: { status: IssueStatus; label: string; past: string }[] = [
