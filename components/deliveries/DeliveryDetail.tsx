@@ -2,13 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
-import { Badge } from "@/components/ui/badge";
 import { DialogClose, DialogHeader, DialogPanel, DialogRoot } from "@/components/ui/dialog";
 import { getDeliveryAction } from "@/lib/delivery/actions";
 import type { DeliveryView } from "@/lib/delivery/queries";
-import { Time } from "@/components/ui/time";
 import { Attempt, Code } from "./DeliveryAttempt";
-import { formatBody, statusLook } from "./format";
+import { DeliveryFacts } from "./DeliveryFacts";
+import { formatBody } from "./format";
 
 type Props = { delivery: DeliveryView | null; onClose: () => void };
 
@@ -45,25 +44,7 @@ export function DeliveryDetail({ delivery, onClose }: Props) {
         />
         {shown && (
           <div className="flex-1 space-y-6 overflow-y-auto px-5 py-4 text-sm">
-            <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1.5">
-              <dt className="text-zinc-500">Status</dt>
-              <dd>
-                <Badge tone={statusLook(shown).tone}>{statusLook(shown).label}</Badge>
-                {shown.lastError && <span className="ml-2 text-zinc-700">{shown.lastError}</span>}
-              </dd>
-              <dt className="text-zinc-500">Queued</dt>
-              <dd>
-                <Time iso={shown.createdAt} />
-              </dd>
-              {shown.nextAttemptAt && shown.status === "pending" && (
-                <>
-                  <dt className="text-zinc-500">Next attempt</dt>
-                  <dd>
-                    <Time iso={shown.nextAttemptAt} />
-                  </dd>
-                </>
-              )}
-            </dl>
+            <DeliveryFacts delivery={shown} />
             <section aria-labelledby="delivery-body">
               <h3 id="delivery-body" className="mb-1.5 font-medium text-zinc-900">
                 Request body

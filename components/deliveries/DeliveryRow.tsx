@@ -1,12 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
-import { redeliverAction } from "@/lib/delivery/actions";
 import type { DeliveryView } from "@/lib/delivery/queries";
-import { absoluteTime } from "@/lib/format/time";
+import { DeliveryActions } from "./DeliveryActions";
 import { formatDuration, statusLook } from "./format";
 
 /** One delivery: when, what, its status and answer, and Details and Redeliver. */
@@ -19,17 +16,8 @@ export function DeliveryRow({
   onOpen: () => void;
   onRedelivered: () => void;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
   const look = statusLook(d);
   const last = d.attempts.at(-1);
-  const when = absoluteTime(d.createdAt);
-  const redeliver = () =>
-    startTransition(async () => {
-      const result = await redeliverAction({ id: d.id });
-      setError(result.ok ? undefined : result.error);
-      onRedelivered();
-    });
   return (
     <div role="row" className={ROW_GRID}>
       <span role="cell" className="whitespace-nowrap text-zinc-700">
@@ -57,34 +45,7 @@ export function DeliveryRow({
         {d.attempts.length}
         <span className="sm:sr-only"> {d.attempts.length === 1 ? "attempt" : "attempts"}</span>
       </span>
-      <span role="cell" className="ml-auto sm:ml-0">
-        <span className="flex justify-end gap-1.5">
-          <Button
-            type="button"
-            variant="ghost"
-            className="h-7 px-2 text-xs"
-            onClick={onOpen}
-            aria-label={`Details of ${d.kind} delivery from ${when}`}
-          >
-            Details
-          </Button>
-          <Button
-            type="button"
-            variant="secondary"
-            className="h-7 px-2 text-xs"
-            pending={pending}
-            onClick={redeliver}
-            aria-label={`Redeliver ${d.kind} delivery from ${when}`}
-          >
-            Redeliver
-          </Button>
-        </span>
-        {error && (
-          <span role="alert" className="mt-1 block text-right text-xs text-red-700">
-            {error}
-          </span>
-        )}
-      </span>
+      <DeliveryActions delivery={d} onOpen={onOpen} onRedelivered={onRedelivered} />
     </div>
   );
 }

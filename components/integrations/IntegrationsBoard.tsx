@@ -1,5 +1,5 @@
 import type { DeliveryHealth as Health } from "@/lib/delivery/health-schema";
-import { getProvider } from "@/lib/integrations/registry";
+import { getProvider, isTicketProvider, syncsAt } from "@/lib/integrations/registry";
 import type { Provider } from "@/lib/integrations/types";
 import type { IntegrationView } from "@/lib/integrations/views";
 import { DeliveryHealth } from "@/components/deliveries/DeliveryHealth";
@@ -57,8 +57,7 @@ export function IntegrationsBoard({ views, teamId, scopeName, health, open }: Pr
 function Extras({ provider, view, teamId }: { provider: Provider; view: IntegrationView; teamId: string | null }) {
   const extras = provider.ui?.extras ?? [];
   const token = typeof view.settings.token === "string" ? view.settings.token : undefined;
-  // A team level that borrows the global credentials syncs through the global integration.
-  const syncs = extras.includes("ticket-sync") && view.id && (teamId === null || !provider.teamUsesGlobalSecrets);
+  const syncs = extras.includes("ticket-sync") && view.id && syncsAt(provider, teamId !== null);
   const parts = [
     extras.includes("webhook-signing") && <WebhookSigning key="signing" configured={view.configured} token={token} />,
     extras.includes("webhook-comparison") && <WebhookComparison key="comparison" />,
@@ -71,8 +70,8 @@ function Extras({ provider, view, teamId }: { provider: Provider; view: Integrat
         teamId={teamId}
       />
     ),
-    syncs && (
-      <SyncPanel key="sync" integrationId={view.id!} provider={provider.id as "jira" | "monday"} teamId={teamId} />
+    syncs && isTicketProvider(provider.id) && (
+      <SyncPanel key="sync" integrationId={view.id!} provider={provider.id} teamId={teamId} />
     ),
     // Providers the delivery engine sends notifications to keep their delivery health and recent deliveries under the form.
     provider.notify && view.id && (

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { Select } from "@/components/ui/field";
+import { Select, Options } from "@/components/ui/field";
 
 type Props = { value: string; options: { value: string; label: string }[] };
 
@@ -25,11 +25,7 @@ export function ScopeSelect({ value, options }: Props) {
           startTransition(() => router.push(`/code-security/settings/integrations?scope=${encodeURIComponent(next)}`));
         }}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </Select>
     </div>
   );

@@ -1,10 +1,10 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
-import { Input, Select } from "@/components/ui/field";
-import { issuesHref } from "./format";
+import { useEffect, useState } from "react";
+import { Input } from "@/components/ui/field";
+import { FilterSelect, type FilterOption } from "./FilterSelect";
+import { useFilterUrl } from "./use-filter-url";
 
 type Option = { id: string; name: string };
 type Props = {
@@ -14,24 +14,24 @@ type Props = {
   detectors: Option[];
 };
 
+const ANY = { value: "", label: "Any" };
+const SEVERITIES = [ANY, ...["Error", "Warning", "Info"].map((label) => ({ value: label.toLowerCase(), label }))];
+const STATUSES = [
+  { value: "open", label: "Open" },
+  { value: "resolved", label: "Resolved" },
+  { value: "ignored", label: "Ignored" },
+  { value: "all", label: "Any" },
+];
+const SORTS = [
+  { value: "newest", label: "Newest first" },
+  { value: "oldest", label: "Oldest first" },
+  { value: "severity", label: "Most severe first" },
+];
+
 /** Server-side filters: every change is a new URL, so a filtered view can be shared or reloaded. */
 export function IssueFilters({ query, teams, assets, detectors }: Props) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, go } = useFilterUrl(query);
   const [text, setText] = useState(query.q ?? "");
-
-  // The URL most recently asked for: a search that fires after a select changed builds on it,
-  // not on the props of the render that started the timer.
-  const latest = useRef(query);
-  useEffect(() => {
-    latest.current = query;
-  }, [query]);
-
-  const go = (changes: Record<string, string | undefined>) => {
-    const href = issuesHref(latest.current, { ...changes, issue: undefined });
-    latest.current = Object.fromEntries(new URL(href, "http://x").searchParams);
-    startTransition(() => router.push(href, { scroll: false }));
-  };
 
   // Typing searches after a short pause, so the server is not asked once per keystroke.
   useEffect(() => {
@@ -41,21 +41,13 @@ export function IssueFilters({ query, teams, assets, detectors }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
-  const select = (label: string, key: string, options: { value: string; label: string }[], fallback = "") => (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-zinc-600">
-      {label}
-      <Select
-        className="h-9 py-1.5"
-        value={query[key] ?? fallback}
-        onChange={(e) => go({ [key]: e.target.value || undefined, q: text || undefined })}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </label>
+  const select = (label: string, key: string, options: FilterOption[], fallback = "") => (
+    <FilterSelect
+      label={label}
+      value={query[key] ?? fallback}
+      options={options}
+      onChange={(value) => go({ [key]: value || undefined, q: text || undefined })}
+    />
   );
 
   return (
@@ -82,42 +74,15 @@ export function IssueFilters({ query, teams, assets, detectors }: Props) {
           />
         </span>
       </label>
-      {select("Severity", "severity", [
-        { value: "", label: "Any" },
-        { value: "error", label: "Error" },
-        { value: "warning", label: "Warning" },
-        { value: "info", label: "Info" },
-      ])}
-      {select(
-        "Status",
-        "status",
-        [
-          { value: "open", label: "Open" },
-          { value: "resolved", label: "Resolved" },
-          { value: "ignored", label: "Ignored" },
-          { value: "all", label: "Any" },
-        ],
-        "open",
-      )}
-      {select("Team", "teamId", [{ value: "", label: "Any" }, ...teams.map((t) => ({ value: t.id, label: t.name }))])}
-      {select("Asset", "assetId", [
-        { value: "", label: "Any" },
-        ...assets.map((a) => ({ value: a.id, label: a.name })),
-      ])}
+      {select("Severity", "severity", SEVERITIES)}
+      {select("Status", "status", STATUSES, "open")}
+      {select("Team", "teamId", [ANY, ...teams.map((t) => ({ value: t.id, label: t.name }))])}
+      {select("Asset", "assetId", [ANY, ...assets.map((a) => ({ value: a.id, label: a.name }))])}
       {select("Detector", "detectorId", [
-        { value: "", label: "Any" },
+        ANY,
         ...detectors.map((d) => ({ value: d.id, label: `${d.name} (${d.id})` })),
       ])}
-      {select(
-        "Sort",
-        "sort",
-        [
-          { value: "newest", label: "Newest first" },
-          { value: "oldest", label: "Oldest first" },
-          { value: "severity", label: "Most severe first" },
-        ],
-        "newest",
-      )}
+      {select("Sort", "sort", SORTS, "newest")}
     </form>
   );
 }

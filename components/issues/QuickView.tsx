@@ -7,7 +7,8 @@ import { DialogHeader, DialogPanel, DialogRoot } from "@/components/ui/dialog";
 import { setIssueStatusAction } from "@/lib/issues/actions";
 import type { IssueView } from "@/lib/issues/queries";
 import type { IssueStatus } from "@/lib/issues/schemas";
-import { IssueContent, IssueFields, IssueTickets } from "./QuickViewSections";
+import { IssueTickets } from "./IssueTickets";
+import { IssueContent, IssueFields } from "./QuickViewSections";
 
 const STATUS_TONE = { open: "amber", resolved: "green", ignored: "neutral" } as const;
 const ACTIONS: { status: IssueStatus; label: string; past: string }[] = [
@@ -21,7 +22,7 @@ type Props = {
   teamName?: string | null;
   onOpenChange: (open: boolean) => void;
   onChanged?: (issue: IssueView) => void;
-  /** The seam for ticket creation: renders "Create Jira ticket" and "Create Monday item" (components/tickets). */
+  /** The seam for ticket creation: renders each ticket provider's Create button (components/tickets). */
   ticketActions: (issue: IssueView) => React.ReactNode;
 };
 

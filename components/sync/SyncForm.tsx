@@ -1,19 +1,20 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyUrlField } from "@/components/ui/copy-button";
-import { Field, Select } from "@/components/ui/field";
+import { SaveNote } from "@/components/ui/save-note";
 import { Switch } from "@/components/ui/switch";
-import { saveSyncSettingsAction, syncTargetsAction } from "@/lib/sync/actions";
-import type { SyncPanelView } from "@/lib/sync/panel";
-import { unwrap } from "@/lib/api/unwrap";
 import { type SaveMessage, useSave } from "@/components/ui/use-save";
+import { unwrap } from "@/lib/api/unwrap";
+import { ticketWords, type TicketProviderId } from "@/lib/integrations/registry";
+import { saveSyncSettingsAction } from "@/lib/sync/actions";
+import type { SyncPanelView } from "@/lib/sync/panel";
+import { SyncTargetField } from "./SyncTargetField";
 
 type FormProps = {
   view: SyncPanelView;
-  scope: { provider: "jira" | "monday"; teamId: string | null };
+  scope: { provider: TicketProviderId; teamId: string | null };
   onSaved: (v: SyncPanelView) => void;
 };
 
@@ -23,15 +24,7 @@ export function SyncForm({ view, scope, onSaved }: FormProps) {
   const [onResolve, setOnResolve] = useState(view.settings.onResolve ?? "");
   const [message, setMessage] = useState<SaveMessage | null>(null);
   const { saving, save } = useSave(setMessage);
-  const targets = useQuery({
-    queryKey: ["sync-targets", view.integrationId],
-    queryFn: () => unwrap(syncTargetsAction(scope)),
-    staleTime: 60_000,
-  });
-  const tool = scope.provider === "jira" ? "Jira" : "monday";
-  const options = targets.data ?? [];
-  // A stored choice the tool no longer lists stays selectable, so saving never drops it silently.
-  const known = onResolve === "" || options.some((o) => o.value === onResolve);
+  const { sync, statusHook } = ticketWords(scope.provider);
 
   return (
     <form
@@ -48,63 +41,18 @@ export function SyncForm({ view, scope, onSaved }: FormProps) {
     >
       <Switch
         label="Resolve the issue when its ticket is done"
-        description={
-          scope.provider === "jira"
-            ? "A status in Jira's Done category."
-            : "The label the board's status column marks as done."
-        }
+        description={sync.doneHint}
         checked={resolveOnDone}
         onCheckedChange={setResolveOnDone}
       />
-      <Field
-        label={
-          scope.provider === "jira"
-            ? "When an issue resolves, move its ticket with"
-            : "When an issue resolves, set its item's status to"
-        }
-        hint={
-          targets.isError
-            ? `Could not list them from ${tool}: ${targets.error.message}`
-            : targets.isPending
-              ? `Listing them from ${tool}…`
-              : `Listed live from ${tool}. The ticket always gets a comment; reopening moves it back.`
-        }
-      >
-        {({ id, describedBy }) => (
-          <Select
-            id={id}
-            aria-describedby={describedBy}
-            value={onResolve}
-            onChange={(e) => setOnResolve(e.target.value)}
-          >
-            <option value="">Don&apos;t move it (comment only)</option>
-            {!known && <option value={onResolve}>{onResolve} (saved)</option>}
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      {view.hookUrl && scope.provider === "monday" && (
-        <CopyUrlField
-          label="monday webhook URL"
-          hint="Subscribed automatically for each board with linked items. It contains a secret."
-          value={view.hookUrl ?? ""}
-        />
+      <SyncTargetField integrationId={view.integrationId} scope={scope} value={onResolve} onChange={setOnResolve} />
+      {view.hookUrl && statusHook && (
+        <CopyUrlField label={statusHook.label} hint={statusHook.hint} value={view.hookUrl} />
       )}
       <Button type="submit" variant="secondary" pending={saving}>
         Save sync settings
       </Button>
-      {message && (
-        <p
-          role={message.tone}
-          className={message.tone === "alert" ? "text-sm text-red-700" : "text-sm text-emerald-700"}
-        >
-          {message.text}
-        </p>
-      )}
+      <SaveNote message={message} />
     </form>
   );
 }

@@ -1,16 +1,19 @@
 import { Time } from "@/components/ui/time";
+import { ticketWords } from "@/lib/integrations/registry";
 import type { SyncPanelView } from "@/lib/sync/panel";
 
 /** How many tickets are linked, and what the last reconciliation found. */
-export function SyncLastRun({ view, provider }: { view: SyncPanelView; provider: "jira" | "monday" }) {
+export function SyncLastRun({ view }: { view: SyncPanelView }) {
   const last = view.last;
-  const noun = (n: number) => `${n} ${provider === "jira" ? "ticket" : "item"}${n === 1 ? "" : "s"}`;
+  const words = ticketWords(view.provider);
+  const hook = words.statusHook;
+  const noun = (n: number) => `${n} ${n === 1 ? words.noun : words.plural}`;
   return (
     <div className="space-y-1 text-sm" aria-live="polite">
       <p className="text-zinc-700">
         {noun(view.linked).replace(/^(\d+) /, "$1 linked ")}
-        {provider === "monday"
-          ? ` · ${view.subscribedBoards} ${view.subscribedBoards === 1 ? "board" : "boards"} subscribed to status changes`
+        {hook
+          ? ` · ${view.subscribedBoards} ${view.subscribedBoards === 1 ? hook.container : hook.containers} subscribed to status changes`
           : ""}
       </p>
       {!last?.finishedAt ? (

@@ -1,19 +1,21 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { ticketWords, type TicketProviderId } from "@/lib/integrations/registry";
 import { syncPanelAction } from "@/lib/sync/actions";
 import { SyncForm } from "./SyncForm";
 import { SyncLastRun } from "./SyncLastRun";
 import { unwrap } from "@/lib/api/unwrap";
 
-type Props = { integrationId: string; provider: "jira" | "monday"; teamId: string | null };
+type Props = { integrationId: string; provider: TicketProviderId; teamId: string | null };
 
 /**
- * Ticket sync in a Jira or monday section: its settings, receiver and last reconciliation, so whoever
+ * Ticket sync in a ticket provider's section: its settings, receiver and last reconciliation, so whoever
  * connects the tool also decides how its tickets follow the issues.
  */
 export function SyncPanel({ integrationId, provider, teamId }: Props) {
   const scope = { provider, teamId };
+  const { tool, plural } = ticketWords(provider);
   const client = useQueryClient();
   const panel = useQuery({
     queryKey: ["sync-panel", integrationId],
@@ -27,9 +29,8 @@ export function SyncPanel({ integrationId, provider, teamId }: Props) {
         Ticket sync
       </h3>
       <p className="text-sm text-zinc-600">
-        {provider === "jira" ? "Jira tickets" : "monday items"} made from issues stay in step with them: done in{" "}
-        {provider === "jira" ? "Jira" : "monday"} resolves the issue, and an issue that resolves or reopens is written
-        back.
+        {tool} {plural} made from issues stay in step with them: done in {tool} resolves the issue, and an issue that
+        resolves or reopens is written back.
       </p>
       {panel.isPending && <p className="text-sm text-zinc-500">Loading sync settings…</p>}
       {panel.isError && (
@@ -37,7 +38,7 @@ export function SyncPanel({ integrationId, provider, teamId }: Props) {
           Could not load sync settings: {panel.error.message}
         </p>
       )}
-      {panel.data && <SyncLastRun view={panel.data} provider={provider} />}
+      {panel.data && <SyncLastRun view={panel.data} />}
       {panel.data && (
         <SyncForm
           key={panel.data.integrationId}

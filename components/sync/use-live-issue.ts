@@ -11,7 +11,7 @@ const fingerprint = (i: IssueView) =>
   `${i.id}|${i.status}|${i.tickets.map((t) => `${t.key}:${t.status}:${t.syncedAt}`).join()}`;
 
 /**
- * Ticket sync changes issues from outside this page (a ticket closed in Jira): the open quick
+ * Ticket sync changes issues from outside this page (a ticket closed in its tool): the open quick
  * view re-reads its issue every 10 s, and the table refreshes itself every 30 s while visible.
  * A change made here (Resolve, a new ticket) replaces what was read until the next read.
  */

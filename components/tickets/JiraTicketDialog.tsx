@@ -1,21 +1,13 @@
 "use client";
 
-import type { IssueTicket, IssueView } from "@/lib/issues/queries";
 import { jiraDraftAction } from "@/lib/tickets/actions";
 import { JiraTicketForm } from "./JiraTicketForm";
-import { TicketDialog } from "./TicketDialog";
+import { TicketDialog, type TicketDialogProps } from "./TicketDialog";
 import { useLive } from "./live";
 import { ExistingTicket, SetupProblem } from "./notices";
 
-export type Props = {
-  issue: IssueView;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  onCreated: (ticket: IssueTicket) => void;
-};
-
 /** "Create Jira ticket": project, issue type, summary, priority and labels, then the description. */
-export function JiraTicketDialog({ issue, open, onOpenChange, onCreated }: Props) {
+export function JiraTicketDialog({ issue, open, onOpenChange, onCreated }: TicketDialogProps) {
   const draft = useLive(["jira-draft", issue.id], () => jiraDraftAction({ issueId: issue.id }), open);
   return (
     <TicketDialog

@@ -1,15 +1,14 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Field, Input } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import type { IssueView } from "@/lib/issues/queries";
 import { createJiraTicketAction } from "@/lib/tickets/actions";
 import { AdfPreview } from "./AdfPreview";
 import { JiraPickers } from "./JiraPickers";
-import type { Props } from "./JiraTicketDialog";
 import { JiraUnfillable } from "./JiraUnfillable";
-import { DialogActions } from "./TicketDialog";
+import { DialogActions, type TicketDialogProps } from "./TicketDialog";
 import { useJiraChoices } from "./use-jira-choices";
 
 type Draft = { summary: string; labels: string[]; description: unknown };
@@ -22,7 +21,7 @@ export function JiraTicketForm({
 }: {
   issue: IssueView;
   draft: Draft;
-  onCreated: Props["onCreated"];
+  onCreated: TicketDialogProps["onCreated"];
 }) {
   const issueId = issue.id;
   const [summary, setSummary] = useState(draft.summary);
@@ -64,29 +63,14 @@ export function JiraTicketForm({
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <JiraPickers choices={choices} fieldError={fieldError} />
-      <Field label="Summary" error={fieldError("summary")}>
-        {({ id, describedBy }) => (
-          <Input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={!!fieldError("summary")}
-            maxLength={255}
-            value={summary}
-            onChange={(e) => setSummary(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Labels" error={fieldError("labels")} hint="Separate labels with spaces or commas">
-        {({ id, describedBy }) => (
-          <Input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={!!fieldError("labels")}
-            value={labels}
-            onChange={(e) => setLabels(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField label="Summary" error={fieldError("summary")} maxLength={255} value={summary} onChange={setSummary} />
+      <TextField
+        label="Labels"
+        error={fieldError("labels")}
+        hint="Separate labels with spaces or commas"
+        value={labels}
+        onChange={setLabels}
+      />
       <JiraUnfillable unfillable={unfillable} otherErrors={otherErrors} fieldErrors={errors?.fields} />
       <details className="rounded-md border border-zinc-200 p-3">
         <summary className="cursor-pointer text-sm font-medium text-zinc-800">Description preview</summary>

@@ -1,21 +1,13 @@
 "use client";
 
-import type { IssueTicket, IssueView } from "@/lib/issues/queries";
 import { existingMondayItemAction, mondayWorkspacesAction } from "@/lib/tickets/actions";
 import { MondayItemForm } from "./MondayItemForm";
-import { TicketDialog } from "./TicketDialog";
+import { TicketDialog, type TicketDialogProps } from "./TicketDialog";
 import { useLive } from "./live";
 import { ExistingTicket, SetupProblem } from "./notices";
 
-export type Props = {
-  issue: IssueView;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  onCreated: (ticket: IssueTicket) => void;
-};
-
 /** "Create Monday item": workspace (in contract §5 order), board, group, item name, read-only fields. */
-export function MondayItemDialog({ issue, open, onOpenChange, onCreated }: Props) {
+export function MondayItemDialog({ issue, open, onOpenChange, onCreated }: TicketDialogProps) {
   const existing = useLive(["monday-existing", issue.id], () => existingMondayItemAction({ issueId: issue.id }), open);
   const workspaces = useLive(
     ["monday-workspaces", issue.id],

@@ -1,15 +1,14 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { Field, Input } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import type { IssueView } from "@/lib/issues/queries";
 import { createMondayItemAction } from "@/lib/tickets/actions";
 import { ticketTitle } from "@/lib/tickets/draft";
 import { MondayAdditionalFields } from "./MondayAdditionalFields";
-import { DialogActions } from "./TicketDialog";
+import { DialogActions, type TicketDialogProps } from "./TicketDialog";
 import { MondayBoardPickers } from "./MondayBoardPickers";
-import type { Props } from "./MondayItemDialog";
 import { MondayWorkspacePicker, type WorkspacesLive } from "./MondayWorkspacePicker";
 import { useMondayChoices } from "./use-monday-choices";
 
@@ -21,7 +20,7 @@ export function MondayItemForm({
 }: {
   issue: IssueView;
   workspaces: WorkspacesLive;
-  onCreated: Props["onCreated"];
+  onCreated: TicketDialogProps["onCreated"];
 }) {
   const issueId = issue.id;
   const [chosenWorkspace, setChosenWorkspace] = useState("");
@@ -53,18 +52,13 @@ export function MondayItemForm({
         onChoose={(id) => (setChosenWorkspace(id), choices.setChosenBoard(""), choices.setChosenGroup(""))}
       />
       <MondayBoardPickers workspace={workspace} choices={choices} fieldErrors={errors?.fields} />
-      <Field label="Item name" error={errors?.fields.itemName}>
-        {({ id, describedBy }) => (
-          <Input
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={!!errors?.fields.itemName}
-            maxLength={255}
-            value={itemName}
-            onChange={(e) => setItemName(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Item name"
+        error={errors?.fields.itemName}
+        maxLength={255}
+        value={itemName}
+        onChange={setItemName}
+      />
       <MondayAdditionalFields issue={issue} />
       {errors && (
         <p role="alert" className="text-sm font-medium text-red-700">

@@ -2,6 +2,15 @@
 
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogHeader, DialogPanel, DialogRoot } from "@/components/ui/dialog";
+import type { IssueTicket, IssueView } from "@/lib/issues/queries";
+
+/** What every ticket provider's create dialog takes (components/tickets/dialogs.ts lists them). */
+export type TicketDialogProps = {
+  issue: IssueView;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCreated: (ticket: IssueTicket) => void;
+};
 
 /** The create dialogs' frame: a centred modal over the quick view, closable with Escape or ✕. */
 export function TicketDialog({

@@ -51,3 +51,36 @@ export const Select = forwardRef<HTMLSelectElement, React.SelectHTMLAttributes<H
 ) {
   return <select ref={ref} className={cn(control, "pr-8", className)} {...props} />;
 });
+
+type TextFieldProps = Omit<FieldProps, "children" | "className"> & {
+  value: string;
+  onChange: (value: string) => void;
+  maxLength?: number;
+};
+
+/** A Field holding one controlled text input, marked invalid while it has an error. */
+export function TextField({ label, error, hint, value, onChange, maxLength }: TextFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => (
+        <Input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={!!error}
+          maxLength={maxLength}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A select's options, each with its value and the words shown for it. */
+export function Options({ options }: { options: readonly { value: string; label: string }[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}

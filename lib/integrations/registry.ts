@@ -8,7 +8,7 @@ import { monday } from "./monday";
 import { pagerduty } from "./pagerduty";
 import { slack } from "./slack";
 import { teams } from "./teams";
-import type { Provider } from "./types";
+import type { Provider, TicketCapability } from "./types";
 
 /**
  * Every provider, in the page's order: the one list. Ids, forms, fan-out, scanning and the page
@@ -34,6 +34,34 @@ export function allProviders(): readonly Provider[] {
 /** The providers that have a capability, e.g. every one that sends messages. */
 export function providersWith(capability: "notify" | "scan" | "tickets"): Provider[] {
   return PROVIDERS.filter((p: Provider) => !!p[capability]);
+}
+
+type TicketProvider = Extract<(typeof PROVIDERS)[number], { tickets: TicketCapability }>;
+export type TicketProviderId = TicketProvider["id"];
+
+/** The providers people create tickets in from issues, in the page's order. */
+export function ticketProviders(): readonly TicketProvider[] {
+  return PROVIDERS.filter((p): p is TicketProvider => !!p.tickets);
+}
+
+export const TICKET_PROVIDER_IDS = ticketProviders().map((p) => p.id) as [TicketProviderId, ...TicketProviderId[]];
+
+export function isTicketProvider(id: string): id is TicketProviderId {
+  return (TICKET_PROVIDER_IDS as readonly string[]).includes(id);
+}
+
+/** A ticket provider's name ("Jira", "Monday") and the words its tickets go by. */
+export function ticketWords(id: TicketProviderId): TicketCapability & { name: string } {
+  const provider = ticketProviders().find((p) => p.id === id)!;
+  return { name: provider.name, ...provider.tickets };
+}
+
+/**
+ * Whether tickets sync at a scope: a team level that borrows the global credentials (monday's)
+ * syncs through the global integration.
+ */
+export function syncsAt(provider: Provider, teamScope: boolean): boolean {
+  return !!provider.tickets && (!teamScope || !provider.teamUsesGlobalSecrets);
 }
 
 /** Whether a provider can be set up at a scope (the Custom Webhook has no team level). */

@@ -79,6 +79,24 @@ export type ScanCapability = {
   words: { units: string; items: string; hookHelp: string };
 };
 
+/**
+ * A provider people create tickets in from issues, and whose tickets then follow the issues (ticket
+ * sync). These are the words the shared screens and messages use for it, so none of them names a tool.
+ */
+export type TicketCapability = {
+  /** The tool as the sync panel and sync comments name it: "Jira", "monday". */
+  tool: string;
+  /** What one of its tickets is called: "ticket", "item"; `Create ${name} ${noun}` is its button. */
+  noun: string;
+  plural: string;
+  /** Said before a key where the key alone is not clearly the tool's: monday's "item 123" (Jira's "SEC-1" is). */
+  keyPrefix: string;
+  /** The ticket sync form's words for where a resolved issue moves its ticket, and what counts as done. */
+  sync: { doneHint: string; onResolveLabel: string };
+  /** Its own webhook for status changes, shown in the sync form, subscribed per container ("board"). */
+  statusHook?: { label: string; hint: string; container: string; containers: string };
+};
+
 export interface Provider {
   id: string;
   name: string;
@@ -126,8 +144,8 @@ export interface Provider {
   judgeResponse?(status: number, body: string): ResponseVerdict;
   rateLimit?(config: IntegrationConfig): RateLimit | undefined;
   scan?: ScanCapability;
-  /** People create tickets or items from issues (lib/tickets). */
-  tickets?: boolean;
+  /** People create tickets or items from issues (lib/tickets), and ticket sync keeps them in step. */
+  tickets?: TicketCapability;
   /**
    * Product-owned secrets made on first save (the webhooks' signing tokens). They are never taken
    * from a request and never change afterwards: deleting the integration is the only way to rotate.
@@ -140,7 +158,12 @@ export interface Provider {
   describeAccount?(config: IntegrationConfig, runtime: ProviderRuntime): Promise<Record<string, unknown>>;
 }
 
-/** Keeps a provider's literal id in its type, so the registry can derive ProviderId. */
-export function defineProvider<const Id extends string>(provider: Provider & { id: Id }): Provider & { id: Id } {
-  return provider;
+/**
+ * Keeps a provider's literal id, and whether it has tickets, in its type, so the registry can derive
+ * ProviderId and TicketProviderId.
+ */
+export function defineProvider<const Id extends string, T extends TicketCapability | undefined = undefined>(
+  provider: Provider & { id: Id; tickets?: T },
+): Provider & { id: Id; tickets: T } {
+  return provider as Provider & { id: Id; tickets: T };
 }

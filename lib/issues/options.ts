@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db, type Executor, rows } from "@/db/client";
+import { TICKET_PROVIDER_IDS, type TicketProviderId } from "@/lib/integrations/registry";
 
 /** Detectors for the table's filter menu. */
 export async function detectorOptions(executor: Executor = db): Promise<{ id: string; name: string }[]> {
@@ -11,16 +12,18 @@ export async function teamOptions(executor: Executor = db): Promise<{ id: string
   return rows(executor, sql`select id::text as id, name from teams order by name`);
 }
 
-export type TicketProviders = { jira: boolean; monday: boolean };
+export type TicketProviders = Record<TicketProviderId, boolean>;
 
 /**
- * Whether Jira and Monday are set up anywhere (globally or for a team), so the quick view can say
- * "not configured" instead of opening a dialog that cannot work.
+ * Whether each ticket provider is set up anywhere (globally or for a team), so the quick view can
+ * say "not configured" instead of opening a dialog that cannot work.
  */
-export async function ticketProviders(executor: Executor = db): Promise<TicketProviders> {
+export async function configuredTicketProviders(executor: Executor = db): Promise<TicketProviders> {
   const found = await rows<{ provider: string }>(
     executor,
-    sql`select distinct provider from integrations where enabled and provider in ('jira', 'monday')`,
+    sql`select distinct provider from integrations where enabled and provider = any(${`{${TICKET_PROVIDER_IDS.join(",")}}`}::text[])`,
   );
-  return { jira: found.some((r) => r.provider === "jira"), monday: found.some((r) => r.provider === "monday") };
+  return Object.fromEntries(
+    TICKET_PROVIDER_IDS.map((id) => [id, found.some((r) => r.provider === id)]),
+  ) as TicketProviders;
 }

@@ -1,4 +1,5 @@
 import type { IssueSummary } from "@/lib/integrations/payloads";
+import type { TicketProviderId } from "@/lib/integrations/registry";
 
 export type { IssueSummary };
 
@@ -31,5 +32,5 @@ export type ChangeSet = {
   /** Set for an ingest: its `ingest_completed` event follows the change events. */
   ingest?: IngestCounts;
   /** Set when a linked ticket's own status caused the change (ticket sync): that ticket is not told. */
-  syncCause?: { provider: string; key: string; status: string };
+  syncCause?: { provider: TicketProviderId; key: string; status: string };
 };

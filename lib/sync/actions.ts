@@ -4,12 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { validatedAction } from "@/lib/api/action";
 import { NotFoundError } from "@/lib/errors";
+import { TICKET_PROVIDER_IDS } from "@/lib/integrations/registry";
 import { getIssue } from "@/lib/issues/queries";
 import { saveSyncSettings, syncPanel, syncTargets } from "./panel";
 import { syncSettingsSchema } from "./schema";
 
 // The integration section's ticket sync panel; the same role checks as the integration itself.
-const scope = z.object({ provider: z.enum(["jira", "monday"]), teamId: z.uuid().nullable() });
+const scope = z.object({ provider: z.enum(TICKET_PROVIDER_IDS), teamId: z.uuid().nullable() });
 
 export const syncPanelAction = validatedAction(scope, ({ provider, teamId }, principal) =>
   syncPanel(principal, provider, teamId),

@@ -3,6 +3,7 @@ import { jiraCredentials } from "@/lib/integrations/jira/client";
 import { jiraTicketStatus } from "@/lib/integrations/jira/sync";
 import { mondayToken } from "@/lib/integrations/monday/client";
 import { mondayItemStatuses, mondayStatusColumn } from "@/lib/integrations/monday/sync";
+import type { TicketProviderId } from "@/lib/integrations/registry";
 import type { IntegrationConfig } from "@/lib/integrations/types";
 import { recordLink } from "./links";
 import { syncSoon } from "./runs";
@@ -15,7 +16,7 @@ import { subscribeMondayBoards } from "./subscriptions";
  */
 export async function linkNewTicket(
   issueId: string,
-  provider: "jira" | "monday",
+  provider: TicketProviderId,
   config: IntegrationConfig,
   key: string,
   container: string,

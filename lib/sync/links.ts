@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { db, type Executor, rows } from "@/db/client";
 import { audit, type Actor } from "@/lib/audit/log";
+import type { TicketProviderId } from "@/lib/integrations/registry";
 import { ticketName } from "./config";
 
 /** A ticket or item linked to an issue, as sync reads it. */
 export type LinkedTicket = {
   issueId: string;
-  provider: string;
+  provider: TicketProviderId;
   key: string;
   integrationId: string;
   container: string | null;

@@ -5,13 +5,14 @@ import { enqueueDeliveries, type NewDelivery } from "@/lib/delivery/outbox";
 import type { JiraSyncPayload } from "@/lib/integrations/jira/sync-request";
 import type { MondaySyncPayload } from "@/lib/integrations/monday/sync-request";
 import { issueLink } from "@/lib/integrations/payloads";
+import type { TicketProviderId } from "@/lib/integrations/registry";
 import type { ChangeSet } from "@/lib/notifications/changes";
 import { ticketName } from "./config";
 import { syncSettingsOf } from "./schema";
 
 type Row = {
   issueId: string;
-  provider: string;
+  provider: TicketProviderId;
   key: string;
   integrationId: string;
   teamId: string | null;

@@ -8,6 +8,7 @@ import { jiraProjectStatuses, jiraTransitions } from "@/lib/integrations/jira/sy
 import { searchJiraProjects } from "@/lib/integrations/jira/tickets";
 import { mondayToken } from "@/lib/integrations/monday/client";
 import { mondayStatusColumn } from "@/lib/integrations/monday/sync";
+import { syncsAt, type TicketProviderId } from "@/lib/integrations/registry";
 import { authorizeProvider, findIntegration } from "@/lib/integrations/scope";
 import { getIntegration, saveIntegration } from "@/lib/integrations/service";
 import type { IntegrationConfig } from "@/lib/integrations/types";
@@ -18,7 +19,7 @@ import { mondaySubscriptions } from "./subscriptions";
 export type SyncOption = { value: string; label: string };
 export type SyncPanelView = {
   integrationId: string;
-  provider: "jira" | "monday";
+  provider: TicketProviderId;
   settings: SyncSettings;
   hookUrl: string | null;
   linked: number;
@@ -28,8 +29,7 @@ export type SyncPanelView = {
 
 async function syncIntegration(principal: Principal, provider: string, teamId: string | null) {
   const p = await authorizeProvider(principal, provider, teamId);
-  if (p.id !== "jira" && !(p.id === "monday" && teamId === null))
-    throw new NotFoundError(`Ticket sync for ${p.name} at this scope`);
+  if (!syncsAt(p, teamId !== null)) throw new NotFoundError(`Ticket sync for ${p.name} at this scope`);
   const row = await findIntegration(db, p.id, teamId);
   if (!row) throw new NotFoundError(`${p.name} integration`);
   return row;
@@ -45,7 +45,7 @@ export async function syncPanel(principal: Principal, provider: string, teamId: 
   );
   return {
     integrationId: row.id,
-    provider: row.provider as "jira" | "monday",
+    provider: row.provider as TicketProviderId,
     settings: view.settings.sync as SyncSettings,
     hookUrl: view.hookUrl ?? null,
     linked: count?.n ?? 0,

@@ -1,19 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
+import { syncsAt, ticketProviders } from "@/lib/integrations/registry";
 import { reconcileMs } from "./config";
 
 export type SyncRun = { integrationId: string; provider: string; accountId: string | null };
 export type RunResult = { checked: number; changed: number; unlinked: number; error?: string | null };
 
+/** The ids of the ticket providers that sync at a scope, as a Postgres array literal. */
+function syncingAt(teamScope: boolean): string {
+  return `{${ticketProviders()
+    .filter((p) => syncsAt(p, teamScope))
+    .map((p) => p.id)
+    .join(",")}}`;
+}
+
 /**
- * Every Jira integration, and the global monday one (teams borrow its token), gets its
- * reconciliation row: due at once, then every SYNC_RECONCILE_MS.
+ * Every integration that syncs tickets at its scope (a team's monday borrows the global token and
+ * syncs through the global one) gets its reconciliation row: due at once, then every SYNC_RECONCILE_MS.
  */
 export async function ensureSyncRuns(): Promise<void> {
   await db.execute(
     sql`insert into sync_runs (integration_id)
-        select id from integrations where secrets is not null and (provider = 'jira' or (provider = 'monday' and team_id is null))
+        select id from integrations where secrets is not null
+          and provider = any(${syncingAt(false)}::text[]) and (team_id is null or provider = any(${syncingAt(true)}::text[]))
         on conflict do nothing`,
   );
 }

@@ -2,8 +2,7 @@ import { sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import type { IssueTicket } from "@/lib/issues/queries";
-
-export type TicketProvider = "jira" | "monday";
+import type { TicketProviderId as TicketProvider } from "@/lib/integrations/registry";
 
 // A claim is an `issue_tickets` row whose key is still empty: the (issue, provider) primary key
 // lets only one request hold it, so two clicks (or two servers) never make two tickets. A vendor

@@ -7,7 +7,7 @@ import { assetOptions } from "@/lib/assets/queries";
 import { requirePagePrincipal } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { parseIssueFilters } from "@/lib/issues/filters";
-import { detectorOptions, teamOptions, ticketProviders } from "@/lib/issues/options";
+import { detectorOptions, teamOptions, configuredTicketProviders } from "@/lib/issues/options";
 import { countIssuesByKind, getIssue, listIssues } from "@/lib/issues/queries";
 import { isUuid } from "@/lib/ids";
 
@@ -39,7 +39,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     teamOptions(),
     assetOptions(),
     detectorOptions(),
-    ticketProviders(),
+    configuredTicketProviders(),
     issueId ? getIssue(issueId) : Promise.resolve(null),
   ]);
   const active = filters.kind ?? "code";

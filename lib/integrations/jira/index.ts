@@ -34,7 +34,16 @@ export const jira = defineProvider({
     settings: { sync: syncSettingsSchema.optional() },
     extras: ["ticket-sync"],
   }),
-  tickets: true,
+  tickets: {
+    tool: "Jira",
+    noun: "ticket",
+    plural: "tickets",
+    keyPrefix: "",
+    sync: {
+      doneHint: "A status in Jira's Done category.",
+      onResolveLabel: "When an issue resolves, move its ticket with",
+    },
+  },
   // Ticket sync: comments and transitions on linked tickets.
   buildRequest: (config, payload, sentBody, call) =>
     buildJiraSyncRequest(config, payload as JiraSyncPayload, sentBody, call),

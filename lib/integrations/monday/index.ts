@@ -28,7 +28,22 @@ export const monday = defineProvider({
     isTeamConfig(config)
       ? testMondayWorkspace(runtime, mondayToken(config), String(config.settings.defaultWorkspaceId))
       : testMondayToken(runtime, mondayToken(config)),
-  tickets: true,
+  tickets: {
+    tool: "monday",
+    noun: "item",
+    plural: "items",
+    keyPrefix: "item ",
+    sync: {
+      doneHint: "The label the board's status column marks as done.",
+      onResolveLabel: "When an issue resolves, set its item's status to",
+    },
+    statusHook: {
+      label: "monday webhook URL",
+      hint: "Subscribed automatically for each board with linked items. It contains a secret.",
+      container: "board",
+      containers: "boards",
+    },
+  },
   // Ticket sync: updates and status moves on linked items.
   buildRequest: (config, payload, sentBody, call) =>
     buildMondaySyncRequest(config, payload as MondaySyncPayload, sentBody, call),
