@@ -68,6 +68,8 @@ async function screenshots(page: Page, state: string) {
 }
 
 test("an administrator connects all seven integrations and each Test succeeds", async ({ page }) => {
+  // Seven forms, seven Tests, axe and screenshots at two widths: a minute on a quiet 2-core machine.
+  test.slow();
   await login(page, "admin");
   await page.goto(PAGE);
   await expect(page.getByRole("heading", { level: 1, name: "Integrations" })).toBeVisible();
