@@ -220,9 +220,11 @@ describe("an integration's health on its settings card", () => {
   it("is switched off after failing continuously for the configured time, saying for how long", async () => {
     for (const [disableAfterMs, words] of [
       [3 * 24 * HOUR, "3 days"],
+      [24 * HOUR, "1 day"],
       [25 * HOUR, "25 hours"],
       [90 * 60_000, "2 hours"],
       [30 * 60_000, "30 minutes"],
+      [60_000, "1 minute"],
     ] as const) {
       await resetDeliveryTables();
       const { target } = await queue(0);
