@@ -18,6 +18,7 @@ export const MODULES = [
       "test/unit/http-client.test.ts",
       "test/unit/address-policy.test.ts",
       "test/unit/dns-cache.test.ts",
+      "test/unit/http-deadline.test.ts",
       "test/integration/delivery-ssrf.test.ts",
     ],
   },
