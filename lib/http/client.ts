@@ -74,7 +74,6 @@ export async function sendRequest(req: OutboundHttpRequest): Promise<OutboundHtt
     return { status: res.statusCode, headers, body, durationMs };
   } catch (error) {
     throw toOutboundError(error, timeoutMs);
-    // Stryker disable next-line BlockStatement: a finished exchange left to the sweep is aborted later, with nothing left to abort
   } finally {
     deadline.done();
   }
