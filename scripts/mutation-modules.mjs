@@ -17,6 +17,8 @@ export const MODULES = [
       "test/unit/http-answers.test.ts",
       "test/unit/http-client.test.ts",
       "test/unit/address-policy.test.ts",
+      "test/unit/dns-cache.test.ts",
+      "test/unit/http-deadline.test.ts",
       "test/integration/delivery-ssrf.test.ts",
     ],
   },

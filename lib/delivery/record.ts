@@ -55,6 +55,7 @@ export async function recordOutcomes(outcomes: Outcome[], via: WorkerSql = recor
   }));
   // The id list lets the planner go by primary key even before it has statistics.
   const ids = `{${outcomes.map((o) => o.deliveryId).join(",")}}`;
+  // Stryker disable next-line StringLiteral: the prepared statement's name; unnamed, it is planned anew, with the same rows
   const held = await via.query<{ id: string }>("cs_record_outcomes", RECORD, [JSON.stringify(values), ids]);
   return new Set(held.map((r) => r.id));
 }
@@ -153,7 +154,9 @@ export async function updateIntegrationHealth(
 
 function spell(ms: number): string {
   const hours = ms / 3600_000;
-  if (hours >= 24 && hours % 24 === 0) return `${hours / 24} days`;
-  if (hours >= 1) return `${Math.round(hours)} hours`;
-  return `${Math.round(ms / 60_000)} minutes`;
+  if (hours >= 24 && hours % 24 === 0) return count(hours / 24, "day");
+  if (hours >= 1) return count(Math.round(hours), "hour");
+  return count(Math.round(ms / 60_000), "minute");
 }
+
+const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;

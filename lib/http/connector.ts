@@ -43,6 +43,7 @@ export function guardedConnector(timeoutMs: number): buildConnector.connector {
       }
     }
     base(options, (error, socket) => {
+      // Stryker disable next-line LogicalOperator: undici hands over an error or a socket, never neither nor both
       if (error || !socket) return callback(error, null);
       const remote = socket.remoteAddress;
       const reason = remote ? blockedReason(remote) : "Blocked: the connected address is unknown";

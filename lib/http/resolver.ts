@@ -47,6 +47,7 @@ export class DnsCache {
 
   private async fetch(hostname: string): Promise<ResolvedAddress[]> {
     const asked = this.now();
+    // Stryker disable next-line ArrowFunction: null or undefined, a TTL that could not be learnt keeps nothing
     const ttl = this.ttlOf(hostname).catch(() => null);
     const answers = await this.resolve(hostname);
     void ttl.then((seconds) => {
@@ -64,6 +65,7 @@ const systemResolver: Resolver = async (hostname) => {
 };
 
 // One try, 2 s at most: the TTL only decides whether the next lookup can be skipped.
+// Stryker disable next-line ObjectLiteral: how long the TTL question may take, never what the lookup answers
 const dns = new DnsResolver({ timeout: 2000, tries: 1 });
 const systemTtl: TtlOf = async (hostname) => {
   if (net.isIP(hostname) || hostname === "localhost" || hostname.endsWith(".localhost")) return null;

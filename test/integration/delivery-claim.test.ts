@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { deliveryAttempts, integrations } from "@/db/schema";
-import { claimDueDeliveries } from "@/lib/delivery/claim";
+import { claimDueDeliveries, newClaimSql } from "@/lib/delivery/claim";
 import { enqueueDeliveries } from "@/lib/delivery/outbox";
 import { type Outcome, recordOutcomes, updateIntegrationHealth } from "@/lib/delivery/record";
 import { createIntegration, deliveryById, resetDeliveryTables } from "./delivery-fixtures";
@@ -157,6 +157,30 @@ describe("a recorded outcome", () => {
     });
   });
 
+  it("shows a connection that failed in the delivery log with its error and the body that was sent", async () => {
+    const { ids } = await queue(1);
+    // A worker claims through its own path, as the worker does.
+    const own = newClaimSql();
+    const claim = await claimDueDeliveries(1, 60_000, own).finally(() => own.close());
+    expect(claim.deliveries.map((d) => d.id)).toEqual(ids);
+    const at = new Date("2026-11-28T10:00:00.000Z");
+    await recordOutcomes([
+      outcome(ids[0], claim.claimId, {
+        nextAttemptAt: new Date("2026-11-28T10:01:00.000Z"),
+        attempt: { ...attempt(at, null, "Connection refused"), requestBody: '{"issues":["a"]}' },
+        lastError: "Connection refused",
+      }),
+    ]);
+    expect(await db.select().from(deliveryAttempts)).toEqual([
+      expect.objectContaining({ at, status: null, requestBody: '{"issues":["a"]}', error: "Connection refused" }),
+    ]);
+    expect(await deliveryById(ids[0])).toMatchObject({
+      lastError: "Connection refused",
+      lastStatus: null,
+      lastAttemptAt: at,
+    });
+  });
+
   it("a throttled delivery does not count as an attempt, and one given back keeps its last error", async () => {
     const { ids } = await queue(2);
     const claim = await claimDueDeliveries(2, 60_000);
@@ -220,9 +244,11 @@ describe("an integration's health on its settings card", () => {
   it("is switched off after failing continuously for the configured time, saying for how long", async () => {
     for (const [disableAfterMs, words] of [
       [3 * 24 * HOUR, "3 days"],
+      [24 * HOUR, "1 day"],
       [25 * HOUR, "25 hours"],
       [90 * 60_000, "2 hours"],
       [30 * 60_000, "30 minutes"],
+      [60_000, "1 minute"],
     ] as const) {
       await resetDeliveryTables();
       const { target } = await queue(0);
@@ -248,6 +274,50 @@ describe("an integration's health on its settings card", () => {
         failingSince: start,
       });
     }
+  });
+
+  it("a success right after a failure clears the failure, however soon after the last success", async () => {
+    const { target } = await queue(0);
+    const t0 = new Date(Date.now() - 5000);
+    await updateIntegrationHealth([{ integrationId: target.id, at: t0, ok: true }], HOUR);
+    const failed = new Date(t0.getTime() + 200);
+    await updateIntegrationHealth([{ integrationId: target.id, at: failed, ok: false, error: "HTTP 502" }], HOUR);
+    expect((await integration(target.id)).failingSince).toEqual(failed);
+    const recovered = new Date(t0.getTime() + 400);
+    await updateIntegrationHealth([{ integrationId: target.id, at: recovered, ok: true }], HOUR);
+    expect(await integration(target.id)).toMatchObject({ failingSince: null, lastSuccessAt: recovered });
+  });
+
+  it("of two outcomes at the same moment in one batch, the later one is the news", async () => {
+    const { target } = await queue(0);
+    const at = new Date(Date.now() - 5000);
+    await updateIntegrationHealth(
+      [
+        { integrationId: target.id, at, ok: true },
+        { integrationId: target.id, at, ok: false, error: "HTTP 500" },
+      ],
+      HOUR,
+    );
+    expect(await integration(target.id)).toMatchObject({
+      failingSince: at,
+      lastError: "HTTP 500",
+      lastSuccessAt: null,
+    });
+  });
+
+  it("switched off for failing too long without an error to name, says the last error is unknown", async () => {
+    const { target } = await queue(0);
+    const start = new Date(Date.now() - 2 * HOUR);
+    await updateIntegrationHealth([{ integrationId: target.id, at: start, ok: false }], HOUR);
+    await updateIntegrationHealth(
+      [{ integrationId: target.id, at: new Date(start.getTime() + HOUR), ok: false }],
+      HOUR,
+    );
+    expect(await integration(target.id)).toMatchObject({
+      enabled: false,
+      lastError: "Delivery failed",
+      disabledReason: "Failed continuously for 1 hour; last error: unknown",
+    });
   });
 
   it("a success right after another from the same worker is not written again", async () => {

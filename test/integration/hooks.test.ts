@@ -73,11 +73,24 @@ describe("a Jira webhook", () => {
     expect(await jobs()).toEqual([]);
   });
 
+  it("sent to a provider the product does not know is not found", async () => {
+    expect(await answer(() => receiveHook("gitlab" as "jira", jiraId, post(jiraId, EVENT)))).toBe(
+      '404 Webhooks for "gitlab" not found',
+    );
+  });
+
   it("is refused, and issues no token, when nobody ever opened the scan settings", async () => {
     await db.delete(scanSettings).where(eq(scanSettings.integrationId, jiraId));
     const fresh = jiraId;
     expect(await answer(() => receiveHook("jira", fresh, post(fresh, EVENT, "?token=")))).toBe(REFUSED);
     expect(await rows(db, sql`select 1 from scan_settings where integration_id = ${fresh}`)).toEqual([]);
+  });
+
+  it("signed, for an integration never issued a token, is refused before its body is read", async () => {
+    await db.delete(scanSettings).where(eq(scanSettings.integrationId, jiraId));
+    const signed = post(jiraId, EVENT, "", { "x-hub-signature": sign("", EVENT) });
+    expect(await answer(() => receiveHook("jira", jiraId, signed))).toBe(REFUSED);
+    expect(signed.bodyUsed).toBe(false);
   });
 
   it("that is not JSON, or names no ticket, queues nothing", async () => {

@@ -22,6 +22,7 @@ beforeAll(async () => {
       if (url.pathname === "/redirect") res.writeHead(Number(url.searchParams.get("status")), { location: "/x" }).end();
       else if (url.pathname === "/silent")
         return; // never answers
+      else if (url.pathname === "/drop") req.socket.destroy();
       else
         res
           .writeHead(201, [
@@ -51,6 +52,7 @@ describe("a call to a receiver", () => {
     expect(seen.at(-1)).toMatchObject({ method: "POST", headers: { "x-test": "1" }, body: "hello" });
     expect(answer).toMatchObject({ status: 201, body: "got hello", headers: { "set-cookie": "a=1, b=2" } });
     expect(answer.durationMs).toBeGreaterThanOrEqual(0);
+    expect(answer.durationMs).toBeLessThan(10_000);
     await sendRequest({ url: `${base}/hook`, method: "PUT", body: "x" });
     expect(seen.at(-1)!.method).toBe("PUT");
   });
@@ -67,7 +69,10 @@ describe("a call to a receiver", () => {
       message: "Redirect (HTTP 302) was not followed",
     });
     await expect(sendRequest({ url: `${base}/redirect?status=307` })).rejects.toMatchObject({ kind: "redirect" });
+    await expect(sendRequest({ url: `${base}/redirect?status=300` })).rejects.toMatchObject({ kind: "redirect" });
     expect((await sendRequest({ url: `${base}/redirect?status=304` })).status).toBe(304);
+    // A 4xx with a Location header is an answer like any other.
+    expect((await sendRequest({ url: `${base}/redirect?status=400` })).status).toBe(400);
   });
 
   it("gives up on a receiver that does not answer in time, naming the budget", async () => {
@@ -109,6 +114,31 @@ describe("a call to a receiver", () => {
     });
   });
 
+  it("says so when the receiver hangs up without answering", async () => {
+    await expect(sendRequest({ url: `${base}/drop`, body: "x" })).rejects.toMatchObject({
+      kind: "connection",
+      message: "Connection closed by the receiver",
+    });
+  });
+
+  it.each([
+    ["ECONNRESET", "Connection reset by the receiver"],
+    ["EHOSTUNREACH", "Host unreachable"],
+    ["ENETUNREACH", "Network unreachable"],
+    ["CERT_HAS_EXPIRED", "TLS certificate has expired"],
+    ["DEPTH_ZERO_SELF_SIGNED_CERT", "TLS certificate is self-signed"],
+    ["ERR_TLS_CERT_ALTNAME_INVALID", "TLS certificate does not match the host"],
+    ["EPROTO", "Connection failed (EPROTO)"],
+    [undefined, "Connection failed"],
+  ])("shows a connection that failed with %s in the delivery log as “%s”", async (code, words) => {
+    // The failure reaches the client the way any socket error does: an error carrying its code.
+    setResolverForTests(() => Promise.reject(Object.assign(new Error("failed"), { code })));
+    await expect(sendRequest({ url: "http://failing.test/x" })).rejects.toMatchObject({
+      kind: "connection",
+      message: words,
+    });
+  });
+
   it("refuses a host whose DNS answer includes a private address, even after a public one", async () => {
     process.env.OUTBOUND_ALLOW_PRIVATE = "false";
     setResolverForTests(async () => [
@@ -146,6 +176,9 @@ describe("Retry-After", () => {
     expect(parseRetryAfter("-5")).toBeNull();
     expect(parseRetryAfter("")).toBeNull();
     expect(parseRetryAfter("1e3")).toBeNull();
+    expect(parseRetryAfter(undefined)).toBeNull();
+    expect(parseRetryAfter("12")).toBe(12_000);
+    expect(parseRetryAfter("1.25")).toBe(1250);
   });
 });
 

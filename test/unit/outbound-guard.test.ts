@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { sendRequest } from "@/lib/http/client";
 import { setResolverForTests } from "@/lib/http/resolver";
@@ -26,6 +28,38 @@ describe("the connect-time guard", () => {
       kind: "blocked",
       message: expect.stringContaining("carries 10.0.0.5"),
     });
+  });
+
+  it("judges the address it actually reached, whatever the lookup said a moment before", async () => {
+    let requests = 0;
+    const receiver = createServer((_, res) => {
+      requests++;
+      res.end("reached");
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const { port } = receiver.address() as AddressInfo;
+    try {
+      process.env.OUTBOUND_ALLOW_PRIVATE = "true";
+      setResolverForTests(() => {
+        const answer = Promise.resolve([{ address: "127.0.0.1", family: 4 as const }]);
+        // Loopback is allowed while the lookup's answer is judged and refused by the time the
+        // socket connects: what DNS said a moment earlier no longer holds.
+        void answer.then(() =>
+          queueMicrotask(() => {
+            process.env.OUTBOUND_ALLOW_PRIVATE = "false";
+          }),
+        );
+        return answer;
+      });
+      await expect(sendRequest({ url: `http://rebound.test:${port}/hook`, body: "{}" })).rejects.toMatchObject({
+        kind: "blocked",
+        message: "Blocked: 127.0.0.1 is a loopback address",
+      });
+      expect(requests).toBe(0);
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });
 
