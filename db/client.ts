@@ -74,6 +74,11 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+/** Identifiers as one `text[]` parameter, for `= any(${textArray(ids)})`. */
+export function textArray(values: readonly string[]): ReturnType<typeof sql> {
+  return sql`${`{${values.join(",")}}`}::text[]`;
+}
+
 /** Rows of a raw SQL query, on either driver. */
 export async function rows<T>(executor: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await executor.execute(query)) as unknown as { rows: T[] };

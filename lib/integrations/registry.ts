@@ -32,7 +32,7 @@ export function allProviders(): readonly Provider[] {
 }
 
 /** The providers that have a capability, e.g. every one that sends messages. */
-export function providersWith(capability: "notify" | "scan" | "tickets"): Provider[] {
+export function providersWith(capability: "notify" | "scan"): Provider[] {
   return PROVIDERS.filter((p: Provider) => !!p[capability]);
 }
 

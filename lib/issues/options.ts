@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db, type Executor, rows } from "@/db/client";
+import { db, type Executor, rows, textArray } from "@/db/client";
 import { TICKET_PROVIDER_IDS, type TicketProviderId } from "@/lib/integrations/registry";
 
 /** Detectors for the table's filter menu. */
@@ -21,7 +21,7 @@ export type TicketProviders = Record<TicketProviderId, boolean>;
 export async function configuredTicketProviders(executor: Executor = db): Promise<TicketProviders> {
   const found = await rows<{ provider: string }>(
     executor,
-    sql`select distinct provider from integrations where enabled and provider = any(${`{${TICKET_PROVIDER_IDS.join(",")}}`}::text[])`,
+    sql`select distinct provider from integrations where enabled and provider = any(${textArray(TICKET_PROVIDER_IDS)})`,
   );
   return Object.fromEntries(
     TICKET_PROVIDER_IDS.map((id) => [id, found.some((r) => r.provider === id)]),

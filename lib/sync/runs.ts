@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { db, rows } from "@/db/client";
+import { db, rows, textArray } from "@/db/client";
 import { syncsAt, ticketProviders } from "@/lib/integrations/registry";
 import { reconcileMs } from "./config";
 
 export type SyncRun = { integrationId: string; provider: string; accountId: string | null };
 export type RunResult = { checked: number; changed: number; unlinked: number; error?: string | null };
 
-/** The ids of the ticket providers that sync at a scope, as a Postgres array literal. */
-function syncingAt(teamScope: boolean): string {
-  return `{${ticketProviders()
+/** The ids of the ticket providers that sync at a scope. */
+function syncingAt(teamScope: boolean): string[] {
+  return ticketProviders()
     .filter((p) => syncsAt(p, teamScope))
-    .map((p) => p.id)
-    .join(",")}}`;
+    .map((p) => p.id);
 }
 
 /**
@@ -23,7 +22,7 @@ export async function ensureSyncRuns(): Promise<void> {
   await db.execute(
     sql`insert into sync_runs (integration_id)
         select id from integrations where secrets is not null
-          and provider = any(${syncingAt(false)}::text[]) and (team_id is null or provider = any(${syncingAt(true)}::text[]))
+          and provider = any(${textArray(syncingAt(false))}) and (team_id is null or provider = any(${textArray(syncingAt(true))}))
         on conflict do nothing`,
   );
 }
