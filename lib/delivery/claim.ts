@@ -83,10 +83,17 @@ const CLAIM = `with claimed as (
  * burst of enqueues (an ingest of thousands of issues) the statistics still describe a nearly
  * empty queue until autovacuum next analyzes the table, up to a minute later. The planner then
  * picks a bitmap scan of every due entry, dead versions included, and sorts them: measured at
- * 5–10 ms a claim with 60,000 rows queued, against well under 1 ms for the ordered scan. These
+ * 5–10 ms a claim with 60,000 rows queued, against well under 1 ms for the ordered scan. With the
+ * plan fixed by these, the prepared claim keeps one generic plan instead of planning each call
+ * afresh: 0.17 ms a claim of an empty queue instead of 0.3 ms (200 claims, Postgres 15). These
  * settings hold on the claim's own connection (or, embedded, its transaction) only.
  */
-const IN_DUE_ORDER = { enable_bitmapscan: "off", enable_seqscan: "off", enable_sort: "off" };
+const IN_DUE_ORDER = {
+  enable_bitmapscan: "off",
+  enable_seqscan: "off",
+  enable_sort: "off",
+  plan_cache_mode: "force_generic_plan",
+};
 
 const holder = globalThis as unknown as { __csClaimSql?: WorkerSql };
 /** The process's claim path, unless a worker brings its own. */

@@ -3,6 +3,8 @@ import { type Executor, handle, rows } from "@/db/client";
 import { deliverySettings, WAKE_CHANNEL } from "./config";
 import { uuidv7 } from "./ids";
 import { wakeWorker } from "./wake";
+import { handOffPayload, handOffTaker } from "./handoff";
+import { randomUUID } from "node:crypto";
 
 /** The integration a delivery is for: enough to route it and to scope who may see it. */
 export type DeliveryTarget = { id: string; provider: string; teamId: string | null };
@@ -29,16 +31,55 @@ export async function enqueueDeliveries(tx: Executor, items: NewDelivery[]): Pro
     payload: item.payload,
     after_earlier: item.afterEarlier ?? false,
   }));
+  const handOff = offerToLocalWorker(rowsToInsert);
   // One statement per few thousand rows, as JSON: an ingest can queue many deliveries at once.
+  // A hand-off's lease runs from the statement's clock, after the worker's own count began.
   for (let i = 0; i < rowsToInsert.length; i += 5000) {
     const chunk = JSON.stringify(rowsToInsert.slice(i, i + 5000));
-    await tx.execute(sql`insert into deliveries (id, integration_id, provider, team_id, kind, payload, after_earlier)
-      select id, integration_id, provider, team_id, kind, payload, after_earlier
+    await tx.execute(sql`insert into deliveries (id, integration_id, provider, team_id, kind, payload, after_earlier, claim_id, lease_until)
+      select id, integration_id, provider, team_id, kind, payload, after_earlier,
+             ${handOff?.claimId ?? null}::uuid,
+             case when ${handOff?.claimId ?? null}::uuid is null then null
+                  else clock_timestamp() + make_interval(secs => ${handOff?.leaseSeconds ?? 0}::float8) end
       from json_to_recordset(${chunk}::json)
         as x(id uuid, integration_id uuid, provider text, team_id uuid, kind text, payload jsonb, after_earlier boolean)`);
   }
-  await notifyWorkers(tx);
+  await notifyWorkers(tx, handOff?.claimId);
   return rowsToInsert.map((r) => r.id);
+}
+
+/**
+ * Hand what this call queues to this process's own worker (lib/delivery/handoff.ts), when one
+ * runs with room, and every row is due now for its own sake (a follower waits for earlier ones).
+ */
+function offerToLocalWorker(
+  rowsToInsert: {
+    id: string;
+    integration_id: string;
+    provider: string;
+    kind: string;
+    payload: unknown;
+    after_earlier: boolean;
+  }[],
+): { claimId: string; leaseSeconds: number } | null {
+  const taker = handOffTaker();
+  if (!taker || rowsToInsert.some((r) => r.after_earlier)) return null;
+  const claimId = randomUUID();
+  const deliveries = () =>
+    rowsToInsert.map((r) => ({
+      id: r.id,
+      claimId,
+      integrationId: r.integration_id,
+      provider: r.provider,
+      kind: r.kind,
+      // As the column holds it (JSON), and a copy: the caller may change its object after this.
+      payload: JSON.parse(JSON.stringify(r.payload ?? null)) as unknown,
+      body: null,
+      bodySecrets: null,
+      attempts: 0,
+    }));
+  const taken = taker.take(rowsToInsert.length, claimId, deliveries);
+  return taken ? { claimId, leaseSeconds: taken.leaseSeconds } : null;
 }
 
 export async function enqueueDelivery(tx: Executor, item: NewDelivery): Promise<string> {
@@ -52,8 +93,9 @@ export async function enqueueDelivery(tx: Executor, item: NewDelivery): Promise<
  * transaction at a time, so the in-process worker's claim, woken now, queues behind this
  * transaction and sees its rows once it commits.
  */
-export async function notifyWorkers(tx: Executor): Promise<void> {
-  if (handle().kind === "pglite") wakeWorker();
+export async function notifyWorkers(tx: Executor, handOffClaimId?: string): Promise<void> {
+  if (handOffClaimId) await tx.execute(sql`select pg_notify(${WAKE_CHANNEL}, ${handOffPayload(handOffClaimId)})`);
+  else if (handle().kind === "pglite") wakeWorker();
   else await tx.execute(sql`select pg_notify(${WAKE_CHANNEL}, '')`);
 }
 

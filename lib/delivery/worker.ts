@@ -8,12 +8,15 @@ import { type Processed, processDelivery } from "./process-one";
 import { RateLimiter } from "@/lib/rate-limit/bucket";
 import { recordOutcomes, updateIntegrationHealth } from "./record";
 import { Housekeeping } from "./housekeeping";
-import { listenForWork, onWake } from "./wake";
+import { type Listening, listenForWork, onWake } from "./wake";
+import { handOffClaim, type HandOffTaker, handOffTaker, setHandOffTaker } from "./handoff";
 import { WorkerSql } from "./worker-sql";
 
 export type WorkerOptions = { batchSize?: number; maxInFlight?: number; log?: (message: string) => void };
 type Finished = Processed & { leaseUntil: number };
 type Queued = { delivery: ClaimedDelivery; leaseUntil: number; integration: LoadedIntegration | undefined };
+/** Deliveries handed over by this process's enqueuer, not yet known to be committed (handoff.ts). */
+type Offer = { deliveries: ClaimedDelivery[]; leaseUntil: number };
 
 const FLUSH_AT_ONCE = 256;
 const FLUSH_GATHER_MS = 5;
@@ -37,7 +40,7 @@ const leaseMargin = (leaseMs: number) => Math.min(LEASE_MARGIN_MS, leaseMs / 2);
  * (plus a batch): its claims are rows leased in the database, not an in-memory queue, so a
  * worker killed at any point loses nothing, and what it held comes back when the leases end.
  */
-export class DeliveryWorker {
+export class DeliveryWorker implements HandOffTaker {
   private readonly settings = deliverySettings();
   private readonly batchSize: number;
   private readonly maxInFlight: number;
@@ -61,7 +64,10 @@ export class DeliveryWorker {
   private wakeSleeper: (() => void) | null = null;
   private finished: Finished[] = [];
   private flushing: Promise<void> | null = null;
-  private stopListening: (() => Promise<void>) | null = null;
+  private listening: Listening | null = null;
+  /** Hand-offs by claim id, in the order taken, until their commit is known (or their lease runs short). */
+  private offers = new Map<string, Offer>();
+  private offered = 0;
   private loop: Promise<void> | null = null;
   private unsubscribeWake?: () => void;
   private wakeTimer?: NodeJS.Timeout;
@@ -69,7 +75,7 @@ export class DeliveryWorker {
   private readonly housekeeping: Housekeeping;
   private wakeTimerAt = Infinity;
   /** Statements this worker ran, and the rows they carried (the bench reports them). */
-  readonly counts = { claims: 0, claimed: 0, records: 0, recorded: 0 };
+  readonly counts = { claims: 0, claimed: 0, handedOff: 0, records: 0, recorded: 0 };
 
   constructor(options: WorkerOptions = {}) {
     this.batchSize = options.batchSize ?? this.settings.batchSize;
@@ -83,7 +89,8 @@ export class DeliveryWorker {
     if (this.running) return;
     this.running = true;
     this.unsubscribeWake = onWake(() => this.wake());
-    this.stopListening = await listenForWork(() => this.wake(), this.log);
+    this.listening = await listenForWork((payload) => this.notified(payload), this.log);
+    setHandOffTaker(this);
     await this.housekeeping.start();
     this.loop = this.run();
   }
@@ -92,15 +99,17 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    if (handOffTaker() === this) setHandOffTaker(null);
     this.housekeeping.stop();
     clearTimeout(this.wakeTimer);
     this.unsubscribeWake?.();
     this.wake();
     await this.loop;
+    this.releaseOffers();
     this.releaseQueued();
     const deadline = Date.now() + 15_000;
     while ((this.held > 0 || this.flushing || this.flushTimer) && Date.now() < deadline) await this.sleep(20);
-    await this.stopListening?.();
+    await this.listening?.stop();
     await Promise.all([this.claimVia.close(), this.recordVia.close()]);
   }
 
@@ -119,6 +128,61 @@ export class DeliveryWorker {
     this.wakeTimer.unref();
   }
 
+  /**
+   * Take deliveries its enqueuing transaction is about to insert under `claimId` (handoff.ts):
+   * only while running, hearing commits, and with room for them beside everything held.
+   */
+  take(count: number, claimId: string, deliveries: () => ClaimedDelivery[]): { leaseSeconds: number } | null {
+    if (!this.running || !this.listening?.hears()) return null;
+    this.expireOffers();
+    if (this.held + this.offered + count > this.maxHeld) return null;
+    // Counted from before the insert, whose lease runs from the database's clock at the insert.
+    this.offers.set(claimId, { deliveries: deliveries(), leaseUntil: Date.now() + this.settings.leaseMs });
+    this.offered += count;
+    return { leaseSeconds: this.settings.leaseMs / 1000 };
+  }
+
+  /** A notification: a hand-off of this worker's committed, or work for anyone to claim. */
+  private notified(payload: string | undefined): void {
+    const claimId = handOffClaim(payload);
+    if (claimId === null) return this.wake();
+    const offer = this.offers.get(claimId);
+    // Another process's hand-off: its rows are leased to that process's worker, nothing to claim.
+    if (offer) this.accept(claimId, offer, offer.deliveries);
+  }
+
+  /** Committed hand-off rows: held from now on like claimed ones, and queued to send. */
+  private accept(claimId: string, offer: Offer, committed: ClaimedDelivery[]): void {
+    this.offers.delete(claimId);
+    this.offered -= offer.deliveries.length;
+    if (committed.length === 0) return;
+    this.held += committed.length;
+    this.counts.handedOff += committed.length;
+    this.quietSince = null;
+    void this.dispatch(committed, offer.leaseUntil);
+  }
+
+  /** Hand-offs whose commit never came in time (a rollback, a lost notification): the lease brings back any that committed. */
+  private expireOffers(): void {
+    const now = Date.now();
+    for (const [claimId, offer] of this.offers) {
+      if (offer.leaseUntil - leaseMargin(this.settings.leaseMs) > now) break;
+      this.offers.delete(claimId);
+      this.offered -= offer.deliveries.length;
+    }
+  }
+
+  /** Stopping: give back hand-offs not yet heard of (those committed lose their claim, the rest never were). */
+  private releaseOffers(): void {
+    for (const [claimId, offer] of this.offers) {
+      this.offers.delete(claimId);
+      this.offered -= offer.deliveries.length;
+      this.held += offer.deliveries.length;
+      for (const delivery of offer.deliveries)
+        this.finish(release({ delivery, leaseUntil: offer.leaseUntil, integration: undefined }));
+    }
+  }
+
   wake(): void {
     this.woken = true;
     this.wakeSleeper?.();
@@ -131,6 +195,7 @@ export class DeliveryWorker {
 
   private async run(): Promise<void> {
     while (this.running) {
+      // Offers do not count: rolled-back ones linger until they expire, and must not hold up claims.
       const room = this.maxHeld - this.held;
       if (room < this.batchSize) {
         this.waitingForRoom = true;
@@ -155,7 +220,7 @@ export class DeliveryWorker {
       else this.quietSince ??= Date.now();
       if (claim.deliveries.length) {
         this.held += claim.deliveries.length;
-        void this.dispatch(claim);
+        void this.dispatch(claim.deliveries, claim.leaseUntil.getTime());
       }
       await this.housekeeping.vacuumIfDue(false);
       if (claim.deliveries.length < asked && !this.woken) await this.idle(claim.nextDueAt);
@@ -175,19 +240,18 @@ export class DeliveryWorker {
   }
 
   /** Read the batch's integrations (cached), then queue its deliveries for sending. */
-  private async dispatch(claim: Claim): Promise<void> {
-    const count = claim.deliveries.length;
-    const leaseUntil = claim.leaseUntil.getTime();
+  private async dispatch(deliveries: ClaimedDelivery[], leaseUntil: number): Promise<void> {
+    const count = deliveries.length;
     let configs: Map<string, LoadedIntegration | undefined>;
     try {
-      configs = await loadIntegrations(claim.deliveries.map((d) => d.integrationId));
+      configs = await loadIntegrations(deliveries.map((d) => d.integrationId));
     } catch (error) {
       // Leave the rows claimed: they come back when the lease ends.
       this.log(`[worker] could not load integrations: ${errorSummary(error)}`);
       this.held -= count;
       return;
     }
-    for (const delivery of claim.deliveries)
+    for (const delivery of deliveries)
       this.queue.push({ delivery, leaseUntil, integration: configs.get(delivery.integrationId) });
     this.pump();
   }
@@ -244,11 +308,14 @@ export class DeliveryWorker {
   /**
    * Results are written together: a flush starts once the current one is done, and a small
    * buffer waits a couple of milliseconds for the answers already on their way, so one statement
-   * records dozens of attempts instead of one.
+   * records dozens of attempts instead of one. With nothing on its way (a quiet queue), there is
+   * nothing to wait for: the result is written at once, and not (on the embedded database, which
+   * shares this thread) just as the next delivery goes out.
    */
   private kickFlush(): void {
     if (this.flushing || this.flushTimer) return;
-    const delay = this.finished.length >= FLUSH_AT_ONCE || !this.running ? 0 : FLUSH_GATHER_MS;
+    const nothingOnItsWay = this.sending === 0 && this.queueHead >= this.queue.length;
+    const delay = this.finished.length >= FLUSH_AT_ONCE || !this.running || nothingOnItsWay ? 0 : FLUSH_GATHER_MS;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
       this.flushing = this.flush().finally(() => {
