@@ -148,18 +148,18 @@ export class DeliveryWorker implements HandOffTaker {
     if (claimId === null) return this.wake();
     const offer = this.offers.get(claimId);
     // Another process's hand-off: its rows are leased to that process's worker, nothing to claim.
-    if (offer) this.accept(claimId, offer, offer.deliveries);
+    if (offer) this.accept(claimId, offer);
   }
 
   /** Committed hand-off rows: held from now on like claimed ones, and queued to send. */
-  private accept(claimId: string, offer: Offer, committed: ClaimedDelivery[]): void {
+  private accept(claimId: string, offer: Offer): void {
+    const count = offer.deliveries.length;
     this.offers.delete(claimId);
-    this.offered -= offer.deliveries.length;
-    if (committed.length === 0) return;
-    this.held += committed.length;
-    this.counts.handedOff += committed.length;
+    this.offered -= count;
+    this.held += count;
+    this.counts.handedOff += count;
     this.quietSince = null;
-    void this.dispatch(committed, offer.leaseUntil);
+    void this.dispatch(offer.deliveries, offer.leaseUntil);
   }
 
   /** Hand-offs whose commit never came in time (a rollback, a lost notification): the lease brings back any that committed. */
