@@ -107,7 +107,7 @@ export function newClaimSql(): WorkerSql {
 export async function claimDueDeliveries(limit: number, leaseMs: number, via: WorkerSql = claimSql()): Promise<Claim> {
   const claimId = randomUUID();
   // Stryker disable next-line StringLiteral: the prepared statement's name; unnamed, it is planned anew, with the same rows
-  const found = await via.query<Row>("cs_claim_due", CLAIM, [claimId, leaseMs / 1000, limit]);
+  const found = await via.query<Row>("cs_claim_due", CLAIM, [claimId, leaseMs / 1000, limit], true);
   const claimed = found.filter((r) => r.id) as (ClaimedDelivery & { leaseUntil: string | Date })[];
   const { nextDueAt, followersWaiting } = found[0];
   return {

@@ -17,18 +17,40 @@ export class WorkerSql {
   /** `settings`: session settings of this path (its planner choices), applied on connect. */
   constructor(private readonly settings: Record<string, string> = {}) {}
 
-  async query<R>(name: string, text: string, values: unknown[]): Promise<R[]> {
+  /**
+   * `scalars`: the values are only numbers and UUIDs, so on the embedded database the statement
+   * can be prepared once and executed with them written as literals (its driver cannot bind
+   * values to a named statement). Planning the claim there cost 2 ms of every 2.7 ms it took, on
+   * the one thread that also sends; executed prepared it takes 0.7 ms.
+   */
+  async query<R>(name: string, text: string, values: unknown[], scalars = false): Promise<R[]> {
     const h = handle();
     if (h.kind === "pglite") {
       const pglite = h.pglite!;
       const entries = Object.entries(this.settings);
-      if (entries.length === 0) return (await pglite.query<R>(text, values)).rows;
+      const literals = scalars ? values.map(scalarLiteral) : null;
+      if (entries.length === 0 && !literals) return (await pglite.query<R>(text, values)).rows;
       return pglite.transaction(async (tx) => {
-        await tx.query(
-          `select ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(", ")}`,
-          entries.flat(),
-        );
-        return (await tx.query<R>(text, values)).rows;
+        if (entries.length)
+          await tx.query(
+            `select ${entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(", ")}`,
+            entries.flat(),
+          );
+        if (!literals) return (await tx.query<R>(text, values)).rows;
+        const prepared = preparedOn.get(pglite) ?? new Set<string>();
+        preparedOn.set(pglite, prepared);
+        if (!prepared.has(name)) {
+          const known = await tx.query("select 1 from pg_prepared_statements where name = $1", [name]);
+          if (known.rows.length === 0) await tx.exec(`prepare ${name} as ${text}`);
+          prepared.add(name);
+        }
+        try {
+          return (await tx.query<R>(`execute ${name}(${literals.join(", ")})`)).rows;
+        } catch (error) {
+          // Look again next time, in case the statement went with a failed transaction.
+          prepared.delete(name);
+          throw error;
+        }
       });
     }
     const client = await this.connect();
@@ -83,4 +105,16 @@ export class WorkerSql {
     this.client = null;
     await client?.end().catch(() => {});
   }
+}
+
+/** Statements prepared on each embedded database (a test may open another). */
+const preparedOn = new WeakMap<object, Set<string>>();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A number or a UUID as SQL text; anything else is refused, never quoted. */
+function scalarLiteral(value: unknown): string {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "string" && UUID.test(value)) return `'${value}'`;
+  throw new Error("A prepared statement on the embedded database takes only numbers and UUIDs");
 }

@@ -2,9 +2,10 @@
 // database: the lease, the delivery log, the integration's health on its settings card.
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db, rows } from "@/db/client";
+import { db, handle, rows } from "@/db/client";
 import { deliveryAttempts, integrations } from "@/db/schema";
 import { claimDueDeliveries, newClaimSql } from "@/lib/delivery/claim";
+import { WorkerSql } from "@/lib/delivery/worker-sql";
 import { enqueueDeliveries } from "@/lib/delivery/outbox";
 import { type Outcome, recordOutcomes, updateIntegrationHealth } from "@/lib/delivery/record";
 import { createIntegration, deliveryById, resetDeliveryTables } from "./delivery-fixtures";
@@ -335,5 +336,34 @@ describe("an integration's health on its settings card", () => {
     });
     const [{ n }] = await rows<{ n: number }>(db, sql`select count(*)::int as n from integrations`);
     expect(n).toBe(1);
+  });
+});
+
+describe("the claim's prepared statement", () => {
+  it("is prepared once on the embedded database, and claims the same rows executed again and again", async () => {
+    const { ids } = await queue(3);
+    const via = newClaimSql();
+    const first = await claimDueDeliveries(2, 60_000, via);
+    const second = await claimDueDeliveries(2, 60_000, via);
+    expect([...first.deliveries, ...second.deliveries].map((d) => d.id).sort()).toEqual([...ids].sort());
+    expect(second.deliveries).toHaveLength(1);
+    if (handle().kind === "pglite") {
+      const prepared = await rows<{ name: string }>(
+        db,
+        sql`select name from pg_prepared_statements where name = 'cs_claim_due'`,
+      );
+      expect(prepared).toHaveLength(1);
+    }
+    await via.close();
+  });
+
+  it("takes only numbers and UUIDs as literals on the embedded database; Postgres binds any value", async () => {
+    const hostile = "x'); delete from deliveries; --";
+    const via = new WorkerSql();
+    const ask = () => via.query<{ v: string }>("cs_test_echo", "select $1::text as v", [hostile], true);
+    if (handle().kind === "pglite") await expect(ask()).rejects.toThrow("only numbers and UUIDs");
+    else expect(await ask()).toEqual([{ v: hostile }]);
+    expect(await via.query<{ n: number }>("cs_test_sum", "select $1::int + 1 as n", [41], true)).toEqual([{ n: 42 }]);
+    await via.close();
   });
 });
