@@ -6,6 +6,17 @@ import { wakeWorker } from "./wake";
 import { handOffPayload, handOffTaker } from "./handoff";
 import { randomUUID } from "node:crypto";
 
+/** A delivery as inserted: the statement's JSON, and what a hand-off gives the worker. */
+type OutboxRow = {
+  id: string;
+  integration_id: string;
+  provider: string;
+  team_id: string | null;
+  kind: string;
+  payload: unknown;
+  after_earlier: boolean;
+};
+
 /** The integration a delivery is for: enough to route it and to scope who may see it. */
 export type DeliveryTarget = { id: string; provider: string; teamId: string | null };
 
@@ -22,7 +33,7 @@ export type NewDelivery = { target: DeliveryTarget; kind: string; payload: unkno
 export async function enqueueDeliveries(tx: Executor, items: NewDelivery[]): Promise<string[]> {
   if (items.length === 0) return [];
   const now = Date.now();
-  const rowsToInsert = items.map((item) => ({
+  const rowsToInsert: OutboxRow[] = items.map((item) => ({
     id: uuidv7(now),
     integration_id: item.target.id,
     provider: item.target.provider,
@@ -33,14 +44,14 @@ export async function enqueueDeliveries(tx: Executor, items: NewDelivery[]): Pro
   }));
   const handOff = offerToLocalWorker(rowsToInsert);
   // One statement per few thousand rows, as JSON: an ingest can queue many deliveries at once.
-  // A hand-off's lease runs from the statement's clock, after the worker's own count began.
+  // A hand-off's lease runs from the statement's clock, after the worker's own count began;
+  // without one, claim and lease stay null.
   for (let i = 0; i < rowsToInsert.length; i += 5000) {
     const chunk = JSON.stringify(rowsToInsert.slice(i, i + 5000));
     await tx.execute(sql`insert into deliveries (id, integration_id, provider, team_id, kind, payload, after_earlier, claim_id, lease_until)
       select id, integration_id, provider, team_id, kind, payload, after_earlier,
              ${handOff?.claimId ?? null}::uuid,
-             case when ${handOff?.claimId ?? null}::uuid is null then null
-                  else clock_timestamp() + make_interval(secs => ${handOff?.leaseSeconds ?? 0}::float8) end
+             clock_timestamp() + make_interval(secs => ${handOff?.leaseSeconds ?? null}::float8)
       from json_to_recordset(${chunk}::json)
         as x(id uuid, integration_id uuid, provider text, team_id uuid, kind text, payload jsonb, after_earlier boolean)`);
   }
@@ -52,16 +63,7 @@ export async function enqueueDeliveries(tx: Executor, items: NewDelivery[]): Pro
  * Hand what this call queues to this process's own worker (lib/delivery/handoff.ts), when one
  * runs with room, and every row is due now for its own sake (a follower waits for earlier ones).
  */
-function offerToLocalWorker(
-  rowsToInsert: {
-    id: string;
-    integration_id: string;
-    provider: string;
-    kind: string;
-    payload: unknown;
-    after_earlier: boolean;
-  }[],
-): { claimId: string; leaseSeconds: number } | null {
+function offerToLocalWorker(rowsToInsert: OutboxRow[]): { claimId: string; leaseSeconds: number } | null {
   const taker = handOffTaker();
   if (!taker || rowsToInsert.some((r) => r.after_earlier)) return null;
   const claimId = randomUUID();
@@ -91,7 +93,8 @@ export async function enqueueDelivery(tx: Executor, item: NewDelivery): Promise<
  * Ask workers to look now, effective at commit. Postgres holds a NOTIFY until the transaction
  * commits (and drops it on rollback). The embedded database has one connection and runs one
  * transaction at a time, so the in-process worker's claim, woken now, queues behind this
- * transaction and sees its rows once it commits.
+ * transaction and sees its rows once it commits. A hand-off's NOTIFY names its claim, on either
+ * database: it tells the worker holding the rows that they are committed.
  */
 export async function notifyWorkers(tx: Executor, handOffClaimId?: string): Promise<void> {
   if (handOffClaimId) await tx.execute(sql`select pg_notify(${WAKE_CHANNEL}, ${handOffPayload(handOffClaimId)})`);

@@ -36,7 +36,7 @@ export async function listenForWork(
   const h = handle();
   if (h.kind === "pglite") {
     // In-process wakes need no listener; hand-offs do, to learn of their commit.
-    const unlisten = await h.pglite!.listen(WAKE_CHANNEL, (payload) => notified(payload));
+    const unlisten = await h.pglite!.listen(WAKE_CHANNEL, notified);
     return { hears: () => true, stop: () => unlisten() };
   }
   let client: pg.Client | null = null;

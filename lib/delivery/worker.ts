@@ -67,7 +67,6 @@ export class DeliveryWorker implements HandOffTaker {
   private listening: Listening | null = null;
   /** Hand-offs by claim id, in the order taken, until their commit is known (or their lease runs short). */
   private offers = new Map<string, Offer>();
-  private offered = 0;
   private loop: Promise<void> | null = null;
   private unsubscribeWake?: () => void;
   private wakeTimer?: NodeJS.Timeout;
@@ -135,10 +134,11 @@ export class DeliveryWorker implements HandOffTaker {
   take(count: number, claimId: string, deliveries: () => ClaimedDelivery[]): { leaseSeconds: number } | null {
     if (!this.running || !this.listening?.hears()) return null;
     this.expireOffers();
-    if (this.held + this.offered + count > this.maxHeld) return null;
+    let offered = 0;
+    for (const offer of this.offers.values()) offered += offer.deliveries.length;
+    if (this.held + offered + count > this.maxHeld) return null;
     // Counted from before the insert, whose lease runs from the database's clock at the insert.
     this.offers.set(claimId, { deliveries: deliveries(), leaseUntil: Date.now() + this.settings.leaseMs });
-    this.offered += count;
     return { leaseSeconds: this.settings.leaseMs / 1000 };
   }
 
@@ -155,7 +155,6 @@ export class DeliveryWorker implements HandOffTaker {
   private accept(claimId: string, offer: Offer): void {
     const count = offer.deliveries.length;
     this.offers.delete(claimId);
-    this.offered -= count;
     this.held += count;
     this.counts.handedOff += count;
     this.quietSince = null;
@@ -168,7 +167,6 @@ export class DeliveryWorker implements HandOffTaker {
     for (const [claimId, offer] of this.offers) {
       if (offer.leaseUntil - leaseMargin(this.settings.leaseMs) > now) break;
       this.offers.delete(claimId);
-      this.offered -= offer.deliveries.length;
     }
   }
 
@@ -176,7 +174,6 @@ export class DeliveryWorker implements HandOffTaker {
   private releaseOffers(): void {
     for (const [claimId, offer] of this.offers) {
       this.offers.delete(claimId);
-      this.offered -= offer.deliveries.length;
       this.held += offer.deliveries.length;
       for (const delivery of offer.deliveries)
         this.finish(release({ delivery, leaseUntil: offer.leaseUntil, integration: undefined }));

@@ -7,8 +7,18 @@ import { encryptSecrets } from "@/lib/crypto/secrets";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 import type { ProviderId } from "@/lib/integrations/types";
 import { waitFor } from "@/test/support/wait";
+import { afterAll, beforeAll } from "vitest";
+import { Receiver } from "@/bench/delivery-receiver";
 
 export { waitFor };
+
+/** A loopback receiver for the whole file: started before its tests, stopped after them. */
+export function fileReceiver(): Receiver {
+  const receiver = new Receiver();
+  beforeAll(() => receiver.start());
+  afterAll(() => receiver.stop());
+  return receiver;
+}
 
 export const TOKEN = "test-signing-token-0123456789abcdef0123456789";
 

@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { claimDueDeliveries } from "@/lib/delivery/claim";
 import { setHandOffTaker } from "@/lib/delivery/handoff";
 import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
 import { DeliveryWorker } from "@/lib/delivery/worker";
-import { Receiver } from "@/bench/delivery-receiver";
 import {
   attemptsOf,
   createIntegration,
@@ -13,19 +12,14 @@ import {
   resetDeliveryTables,
   settled,
   waitFor,
+  fileReceiver,
 } from "./delivery-fixtures";
 
 // Sending at commit (lib/delivery/handoff.ts): what a process queues while its own worker runs is
 // inserted already claimed by that worker, which sends it once the commit is known, without a
 // claim statement. A rollback sends nothing; a process gone before sending loses nothing.
-const receiver = new Receiver();
+const receiver = fileReceiver();
 let worker: DeliveryWorker | null = null;
-beforeAll(async () => {
-  await receiver.start();
-});
-afterAll(async () => {
-  await receiver.stop();
-});
 beforeEach(async () => {
   await resetDeliveryTables();
   receiver.received.length = 0;

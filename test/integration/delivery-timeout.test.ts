@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { db } from "@/db/client";
 import { enqueueDelivery } from "@/lib/delivery/outbox";
 import { wakeWorker } from "@/lib/delivery/wake";
-import { Receiver } from "@/bench/delivery-receiver";
-import { attemptsOf, createIntegration, settled, startTestWorker } from "./delivery-fixtures";
+import { attemptsOf, createIntegration, settled, startTestWorker, fileReceiver } from "./delivery-fixtures";
 
 // Its own file so its 10 real seconds run beside the other suites, not after them.
-const receiver = new Receiver();
-beforeAll(async () => {
-  await receiver.start();
-});
-afterAll(async () => {
-  await receiver.stop();
-});
+const receiver = fileReceiver();
 
 it("a receiver that sleeps 12 s is cut at 10 s and the delivery is retried", { timeout: 25_000 }, async () => {
   receiver.script.push({ delayMs: 12_000, status: 200 });

@@ -1,20 +1,13 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { db, rows } from "@/db/client";
 import { enqueueDeliveries } from "@/lib/delivery/outbox";
 import { DeliveryWorker } from "@/lib/delivery/worker";
-import { Receiver } from "@/bench/delivery-receiver";
-import { createIntegration, settled, waitFor } from "./delivery-fixtures";
+import { createIntegration, settled, fileReceiver, waitFor } from "./delivery-fixtures";
 
 // The worker fetches ahead (issue 17): it holds more claimed rows than it sends at once. What it
 // holds is leased rows in the database, so stopping gives the unsent ones back at once, untouched.
-const receiver = new Receiver();
-beforeAll(async () => {
-  await receiver.start();
-});
-afterAll(async () => {
-  await receiver.stop();
-});
+const receiver = fileReceiver();
 
 it("claims ahead of its sends, sends no more than maxInFlight at once, and gives back what it did not send when it stops", async () => {
   receiver.fallback = { status: 200, body: "ok", delayMs: 300 };

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { eq } from "drizzle-orm";
 import { integrations } from "@/db/schema";
@@ -6,7 +6,6 @@ import { enqueueDeliveries, enqueueDelivery } from "@/lib/delivery/outbox";
 import { signedPerContract } from "@/test/support/signature";
 import { wakeWorker } from "@/lib/delivery/wake";
 import type { DeliveryWorker } from "@/lib/delivery/worker";
-import { Receiver } from "@/bench/delivery-receiver";
 import { waitFor } from "../support/wait";
 
 /** The integration's row once its health is written, just after the delivery's own record, as disabled. */
@@ -28,17 +27,11 @@ import {
   settled,
   startTestWorker,
   TOKEN,
+  fileReceiver,
 } from "./delivery-fixtures";
 
-const receiver = new Receiver();
+const receiver = fileReceiver();
 let worker: DeliveryWorker;
-
-beforeAll(async () => {
-  await receiver.start();
-});
-afterAll(async () => {
-  await receiver.stop();
-});
 beforeEach(async () => {
   await resetDeliveryTables();
   receiver.received.length = 0;
