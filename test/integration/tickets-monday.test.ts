@@ -128,7 +128,20 @@ describe("monday items from an issue", () => {
     expect(monday.items.at(-1)!.name).toBe("Visible AWS Key 1 in jelly-sandwich");
   });
 
+  it("a Severity status column without the severity's label gets it, and the item is made", async () => {
+    const answer = await post(world.issues[4], { boardId: strictBoard.id });
+    expect(answer.status).toBe(200);
+    const item = monday.items.at(-1)!;
+    expect(answer.body.itemId).toBe(item.id);
+    expect(item.column_values).toEqual({ severity: { label: "error" } });
+    expect(Object.values(strictBoard.columns[0].labels!)).toEqual(["Critical", "error"]);
+  });
+
   it("monday's ColumnValueException and complexity errors, sent inside HTTP 200, come back in its own words", async () => {
+    monday.errorNext(
+      "invalid value - label does not exist in column. Please check our API documentation",
+      "ColumnValueException",
+    );
     const refused = await post(world.issues[2], { boardId: strictBoard.id });
     expect(refused.status).toBe(502);
     expect(refused.body.error.message).toMatch(/label does not exist in column/);

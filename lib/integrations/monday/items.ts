@@ -119,14 +119,19 @@ export function mondayColumnValues(columns: MondayColumnInfo[], fields: MondayIt
 
 export type CreatedMondayItem = { id: string; url: string | undefined };
 
-/** create_item on a board, in a group (the board's top group when none), with column values. */
+/**
+ * create_item on a board, in a group (the board's top group when none), with column values. A
+ * Severity status column that has no label for the issue's severity yet gets one
+ * (`create_labels_if_missing`): without it monday refuses the whole item with a
+ * ColumnValueException, and the person gets no item at all.
+ */
 export async function createMondayItem(
   token: string,
   item: { boardId: string; groupId?: string; itemName: string; columnValues: Record<string, unknown> },
 ): Promise<CreatedMondayItem> {
   if (!item.itemName.trim()) throw new ValidationError("Give the item a name", { itemName: "Required" });
   const text = `mutation ($board: ID!, $group: String, $name: String!, $values: JSON) {
-    create_item(board_id: $board, group_id: $group, item_name: $name, column_values: $values) { id url }
+    create_item(board_id: $board, group_id: $group, item_name: $name, column_values: $values, create_labels_if_missing: true) { id url }
   }`;
   const data = await query(token, text, {
     board: item.boardId,
