@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { severity } from "./findings";
 import { teams, users } from "./people";
 
@@ -63,4 +63,22 @@ export const integrationTests = pgTable(
     error: text("error"),
   },
   (t) => [unique("integration_tests_scope_uq").on(t.provider, t.teamId).nullsNotDistinct()],
+);
+
+/**
+ * The alerts an alerting integration (PagerDuty) has open: one row per trigger it was sent, until
+ * the issue closes. The resolve goes to the integrations holding the issue's row, whatever their
+ * team or minimum severity is by then, so an alert is never left open by a later settings change or
+ * an asset moving team. No foreign key to the issue: a deleted issue's alert is resolved too.
+ */
+export const openAlerts = pgTable(
+  "open_alerts",
+  {
+    integrationId: uuid("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    issueId: uuid("issue_id").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.issueId] }), index("open_alerts_issue_idx").on(t.issueId)],
 );

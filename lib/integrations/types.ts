@@ -1,5 +1,5 @@
 import type { OutboundHttpRequest } from "@/lib/http/client";
-import type { ChangeSet } from "@/lib/notifications/changes";
+import type { ChangeSet, IssueSummary } from "@/lib/notifications/changes";
 import type { RateLimit } from "@/lib/rate-limit/bucket";
 import type { Severity } from "@/lib/severity";
 import type { SettingsForm } from "./form-spec";
@@ -128,6 +128,16 @@ export interface Provider {
   test(config: IntegrationConfig, runtime: ProviderRuntime): Promise<TestResult>;
   /** A destination: what a change makes an integration of this provider send, given its minimum severity. */
   notify?(change: ChangeSet, minSeverity: Severity): Outgoing[];
+  /**
+   * An alerting provider whose alerts stay open until resolved (PagerDuty). Each Outgoing of
+   * notify that `opens` an issue's alert is recorded as open at the integration; when the issue is
+   * resolved, ignored or deleted, the fan-out sends `resolve` to each integration holding its alert,
+   * whatever its team or minimum severity is by then (lib/notifications/fan-out closeAlerts).
+   */
+  openAlerts?: {
+    opens(out: Outgoing): string | undefined;
+    resolve(issue: IssueSummary): { kind: string; payload: unknown };
+  };
   /**
    * The HTTP request for a queued delivery's payload (every provider with notify has one, and the
    * ticketing providers for ticket sync). `sentBody` is the body fixed at the first attempt, on

@@ -126,3 +126,21 @@ describe("PagerDuty pages again when an issue reopens", () => {
     expect(pagerduty.events.length).toBe(before);
   });
 });
+
+describe("a PagerDuty alert closes whatever the settings became after it opened", () => {
+  it("raising the minimum severity above an open alert's issue still resolves the alert", async () => {
+    const cookie = { ...key, fingerprint: "cookie-secret", path: "src/cookie.ts", severity: "warning" as const };
+    await saveIntegration(admin.principal, "pagerduty", null, { minSeverity: "warning" });
+    // The new warning pages; the open .env warning opened under the old minimum and never paged.
+    expect(await eventsOf(() => ingestScan(admin.principal, { asset, findings: [key, env, cookie] }), 1)).toEqual([
+      ["trigger", await idOf("cookie-secret")],
+    ]);
+    await saveIntegration(admin.principal, "pagerduty", null, { minSeverity: "error" });
+    // A scan that finds neither resolves the alert that is open, and sends nothing for the other.
+    expect(await eventsOf(() => ingestScan(admin.principal, { asset, findings: [key] }), 1)).toEqual([
+      ["resolve", await idOf("cookie-secret")],
+    ]);
+    expect(pagerduty.alerts.get(await idOf("cookie-secret"))).toBe("resolved");
+    expect(pagerduty.violations).toEqual([]);
+  });
+});

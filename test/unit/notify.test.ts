@@ -55,14 +55,24 @@ describe("what a PagerDuty integration is sent", () => {
     });
   });
 
-  it("resolves the alert of an issue resolved, ignored or deleted, unless it was already closed", () => {
-    const out = notify("pagerduty", {
-      resolved: [issue("fixed", "error"), issue("was-closed", "error", { wasOpen: false })],
-      ignored: [issue("ignored", "warning", { wasOpen: true })],
-      deleted: [issue("deleted", "info")],
+  it("sends no resolve itself: those go where its alerts are open, and it says which of its deliveries open one", () => {
+    const pd = getProvider("pagerduty")!;
+    expect(
+      notify("pagerduty", {
+        resolved: [issue("fixed", "error")],
+        ignored: [issue("ignored", "warning")],
+        deleted: [issue("deleted", "info")],
+      }),
+    ).toEqual([]);
+    const [trigger] = notify("pagerduty", { created: [issue("new", "error")] });
+    expect(pd.openAlerts!.opens(trigger)).toBe("new");
+    const resolve = pd.openAlerts!.resolve(issue("new", "error", { wasOpen: true }));
+    expect(resolve).toEqual({
+      kind: "pagerduty_resolve",
+      payload: { action: "resolve", issue: issue("new", "error") },
     });
-    expect(ids(out)).toEqual(["pagerduty_resolve:fixed", "pagerduty_resolve:ignored", "pagerduty_resolve:deleted"]);
-    expect(notify("pagerduty", { resolved: [issue("low", "info")] }, "error")).toEqual([]);
+    expect(pd.openAlerts!.opens(resolve)).toBeUndefined();
+    expect(getProvider("slack")!.openAlerts).toBeUndefined();
   });
 
   it("sends the trigger with the issue id as dedup key, so the resolve closes exactly that alert", () => {

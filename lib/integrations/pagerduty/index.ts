@@ -8,20 +8,18 @@ import { pagerdutyForm } from "./schema";
 
 const routingKey = (config: IntegrationConfig) => config.secrets.routingKey ?? "";
 
-/** A trigger per new or reopened issue; a resolve with the same dedup key when it is resolved, ignored or deleted. */
-function alerts(change: ChangeSet, min: Severity): Outgoing[] {
-  const alert =
-    (action: IssueAlertPayload["action"]) =>
-    ({ wasOpen: _w, reopened: _r, ...issue }: ChangedIssue): Outgoing => ({
-      kind: `pagerduty_${action}`,
-      payload: { action, issue: issue satisfies IssueSummary } satisfies IssueAlertPayload,
-    });
-  // An issue that was already closed had its alert resolved then.
-  const closed = [...(change.resolved ?? []), ...(change.ignored ?? []), ...(change.deleted ?? [])].filter(
-    (i) => i.wasOpen !== false,
-  );
+const alert = (action: IssueAlertPayload["action"], { wasOpen: _w, reopened: _r, ...issue }: ChangedIssue) => ({
+  kind: `pagerduty_${action}`,
+  payload: { action, issue: issue satisfies IssueSummary } satisfies IssueAlertPayload,
+});
+
+/**
+ * A trigger per new or reopened issue at or above the minimum severity. The resolve, when the issue
+ * is resolved, ignored or deleted, goes to the integrations holding its open alert (openAlerts).
+ */
+function triggers(change: ChangeSet, min: Severity): Outgoing[] {
   const opened = [...(change.created ?? []), ...(change.updated ?? []).filter((i) => i.reopened)];
-  return [...atLeast(opened, min).map(alert("trigger")), ...atLeast(closed, min).map(alert("resolve"))];
+  return atLeast(opened, min).map((issue) => alert("trigger", issue));
 }
 
 export const pagerduty = defineProvider({
@@ -34,7 +32,12 @@ export const pagerduty = defineProvider({
   destinationFields: [],
   destination: () => pagerdutyEventsUrl(),
   test: (config, runtime) => testPagerDuty(runtime, routingKey(config)),
-  notify: alerts,
+  notify: triggers,
+  openAlerts: {
+    opens: (out) =>
+      "kind" in out && out.kind === "pagerduty_trigger" ? (out.payload as IssueAlertPayload).issue.id : undefined,
+    resolve: (issue) => alert("resolve", issue),
+  },
   buildRequest: (config, payload) => ({
     url: pagerdutyEventsUrl(),
     method: "POST",
