@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { raceIt } from "@/test/support/race";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -75,8 +76,10 @@ describe("the events outbox", () => {
   it("issue events carry only the ids at or above the webhook's minimum severity; asset events always go", async () => {
     const target = await createIntegration("events-webhook", "https://example.com/e");
     await db.execute(sql`update integrations set min_severity = 'error' where id = ${target.id}`);
-    const issue = (id: string, severity: "error" | "warning" | "info") => ({
-      id,
+    // Issue ids are uuids, as the PagerDuty alerts a resolve looks up are recorded by them.
+    const ids = { loud: randomUUID(), quiet: randomUUID(), meh: randomUUID() };
+    const issue = (name: keyof typeof ids, severity: "error" | "warning" | "info") => ({
+      id: ids[name],
       assetId: "repo",
       detectorId: "CLD001",
       detectorName: "Visible AWS Key",
@@ -93,7 +96,7 @@ describe("the events outbox", () => {
     const events = await pendingEvents();
     expect(Object.fromEntries(events.map((e) => [e.kind, e.ids]))).toEqual({
       asset_created: ["repo"],
-      issue_created: ["loud"],
+      issue_created: [ids.loud],
     });
   });
 
