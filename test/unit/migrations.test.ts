@@ -14,6 +14,14 @@ const RELEASED = {
   "0000_init": "ff2148da2f929a9e",
   "0001_ingest_completed_waits": "35bcf87848e43adf",
   "0002_shared_rate_limits": "f2b2dfa78a3a849b",
+  "0003_delivery_order_followers": "ec6e3406f501659c",
+  "0004_content_masking": "3a07a288ac7bdd06",
+  "0005_sign_in_attempts": "a5a4c848fa95b511",
+  "0006_scan_skipped": "edaad1c83f72e84b",
+  "0007_idempotency_keys": "323ca3aed822c5f5",
+  "0008_delivery_body_secrets": "f54622843f359379",
+  "0009_ticket_sync": "b35f99087bee482f",
+  "0010_integration_tests": "4cb575023c05857f",
 };
 
 describe("released migrations", () => {
