@@ -1,4 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db, rows } from "@/db/client";
 import * as teamsRoute from "@/app/api/v1/teams/route";
 import * as membersRoute from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
@@ -119,5 +122,28 @@ describe("people and teams API", () => {
       (await call(tokensRoute.POST, { token: member.token, body: { name: "steal" }, params: { userId: user.body.id } }))
         .status,
     ).toBe(403);
+  });
+
+  it("an email too long to be an address is refused naming the field, not a 500, and no user is made", async () => {
+    const count = async () => (await rows<{ n: number }>(db, sql`select count(*)::int as n from users`))[0].n;
+    const before = await count();
+    // Random letters do not compress: an index entry this long fails in the database unless refused first.
+    const local = randomBytes(1600).toString("hex");
+    const answer = await call(usersRoute.POST, {
+      token: admin.token,
+      body: { email: `${local}@example.com`, name: "Long", password: "a long enough password" },
+    });
+    expect(answer.status).toBe(422);
+    expect(Object.keys(answer.body.error.fields)).toEqual(["email"]);
+    expect(await count()).toBe(before);
+    const longest = await call(usersRoute.POST, {
+      token: admin.token,
+      body: {
+        email: `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com`,
+        name: "Edge",
+        password: "a long enough password",
+      },
+    });
+    expect(longest.status).toBe(201);
   });
 });
