@@ -213,6 +213,20 @@ describe("assets API", () => {
         })
       ).status,
     ).toBe(422);
+    const unknown = await call(patchAssetRoute, `/assets/${encoded}`, {
+      method: "PATCH",
+      body: { teamId: null, name: "renamed" },
+      params: { id: ASSET },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields).toEqual({ name: "Unknown field" });
+    const unknownStatus = await call(patchIssueRoute, "/issues/x", {
+      method: "PATCH",
+      body: { status: "open", severity: "info" },
+      params: { id: "00000000-0000-4000-8000-000000000000" },
+    });
+    expect(unknownStatus.status).toBe(422);
+    expect(unknownStatus.body.error.fields).toEqual({ severity: "Unknown field" });
   });
 
   it("an administrator deletes an asset and its issues; their ids can still be fetched", async () => {
