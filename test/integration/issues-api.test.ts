@@ -124,6 +124,22 @@ describe("issues API", () => {
     });
     for (const key of ["content", "path", "uri", "firstSeen", "lastSeen", "detectorName"])
       expect(detail.body).toHaveProperty(key);
+    // A ticket carries the tool's own status name and when sync last read it: null until it has.
+    expect(detail.body.tickets).toEqual([
+      {
+        provider: "jira",
+        key: "SEC-12",
+        url: "https://acme.atlassian.net/browse/SEC-12",
+        status: null,
+        syncedAt: null,
+      },
+    ]);
+    await rows(
+      db,
+      sql`update issue_tickets set status = 'To Do', synced_at = '2026-11-30T10:00:00.123Z' where issue_id = ${first.id}`,
+    );
+    const synced = await call(getIssueRoute, `/issues/${first.id}`, { token: memberToken, params: { id: first.id } });
+    expect(synced.body.tickets[0]).toMatchObject({ status: "To Do", syncedAt: "2026-11-30T10:00:00.123Z" });
 
     const resolved = await call(patchIssueRoute, `/issues/${first.id}`, {
       method: "PATCH",
