@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
+import { isUniqueViolation } from "@/db/query-errors";
 import { integrations, integrationTests } from "@/db/schema";
 import { keys } from "@/lib/config/keys";
 import { audit } from "@/lib/audit/log";
@@ -78,6 +79,21 @@ function configOf(
 
 /** Create or replace a scope's settings. Untouched (masked) secrets keep their stored values. */
 export async function saveIntegration(
+  principal: Principal,
+  providerId: string,
+  teamId: string | null,
+  input: Record<string, unknown>,
+): Promise<IntegrationView> {
+  try {
+    return await saveIntegrationOnce(principal, providerId, teamId, input);
+  } catch (error) {
+    // A concurrent save created the scope's row first: this save replaces it, as a PUT does.
+    if (!isUniqueViolation(error, "integrations_provider_team_uq")) throw error;
+    return saveIntegrationOnce(principal, providerId, teamId, input);
+  }
+}
+
+async function saveIntegrationOnce(
   principal: Principal,
   providerId: string,
   teamId: string | null,

@@ -8,6 +8,7 @@ import * as teamTest from "@/app/api/v1/teams/[teamId]/integrations/[provider]/t
 import { db } from "@/db/client";
 import { auditLog, integrations } from "@/db/schema";
 import { createSlackFake } from "@/test/fakes";
+import { raceIt } from "@/test/support/race";
 import { call, seedWorld, type World } from "./integrations-harness";
 
 const slack = createSlackFake();
@@ -204,5 +205,26 @@ describe("integrations REST API: secrets", () => {
       { provider: "slack", scope: "global", fields: { minSeverity: "error" } },
     ]);
     expect(slack.violations).toEqual([]);
+  });
+});
+
+describe("integrations REST API: simultaneous saves", () => {
+  raceIt("three PUTs creating the same integration at once all succeed, leaving one row", async () => {
+    const hooks = [slack.addWebhook(), slack.addWebhook(), slack.addWebhook()];
+    const answers = await Promise.all(
+      hooks.map((webhookUrl) =>
+        call(
+          teamOne.PUT,
+          { provider: "slack", teamId: world.otherTeamId },
+          { token: world.tokens.admin, body: { webhookUrl } },
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const made = (await db.select().from(integrations)).filter(
+      (r) => r.provider === "slack" && r.teamId === world.otherTeamId,
+    );
+    expect(made).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.json.id))).toEqual(new Set([made[0].id]));
   });
 });

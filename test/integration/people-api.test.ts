@@ -7,6 +7,7 @@ import * as membersRoute from "@/app/api/v1/teams/[teamId]/members/[userId]/rout
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as tokensRoute from "@/app/api/v1/users/[userId]/tokens/route";
 import { call, makeUser, setupAdmin, type Actor } from "@/test/support/api";
+import { raceIt } from "@/test/support/race";
 
 let admin: Actor;
 let member: Actor;
@@ -145,5 +146,37 @@ describe("people and teams API", () => {
       },
     });
     expect(longest.status).toBe(201);
+  });
+});
+
+describe("people and teams API: simultaneous creations", () => {
+  raceIt("the same team name or email sent three times at once makes one, and the others get 409", async () => {
+    const teamsMade = await Promise.all(
+      [1, 2, 3].map(() => call(teamsRoute.POST, { token: admin.token, body: { name: "Racers" } })),
+    );
+    expect(teamsMade.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    for (const refused of teamsMade.filter((a) => a.status === 409))
+      expect(refused.body.error.fields).toEqual({ name: "Already taken" });
+    const usersMade = await Promise.all(
+      [1, 2, 3].map(() =>
+        call(usersRoute.POST, {
+          token: admin.token,
+          body: { email: "racer@example.com", name: "Racer", password: "a long enough password" },
+        }),
+      ),
+    );
+    expect(usersMade.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    for (const refused of usersMade.filter((a) => a.status === 409))
+      expect(refused.body.error.fields).toEqual({ email: "Already registered" });
+    const count = async (table: string) =>
+      (
+        await rows<{ n: number }>(
+          db,
+          sql.raw(
+            `select count(*)::int as n from ${table} where ${table === "teams" ? "name = 'Racers'" : "email = 'racer@example.com'"}`,
+          ),
+        )
+      )[0].n;
+    expect([await count("teams"), await count("users")]).toEqual([1, 1]);
   });
 });
