@@ -75,6 +75,12 @@ describe("the events outbox", () => {
   it("issue events carry only the ids at or above the webhook's minimum severity; asset events always go", async () => {
     const target = await createIntegration("events-webhook", "https://example.com/e");
     await db.execute(sql`update integrations set min_severity = 'error' where id = ${target.id}`);
+    // Issue ids are UUIDs: the resolved ones are looked up among the open alerts.
+    const ids = {
+      loud: "00000000-0000-4000-8000-00000000000a",
+      quiet: "00000000-0000-4000-8000-00000000000b",
+      meh: "00000000-0000-4000-8000-00000000000c",
+    };
     const issue = (id: string, severity: "error" | "warning" | "info") => ({
       id,
       assetId: "repo",
@@ -86,14 +92,14 @@ describe("the events outbox", () => {
       notifyChanges(tx, {
         asset: { id: "repo", name: "repo", url: null, teamId: null },
         assetEvent: "asset_created",
-        created: [issue("loud", "error"), issue("quiet", "info")],
-        resolved: [issue("meh", "warning")],
+        created: [issue(ids.loud, "error"), issue(ids.quiet, "info")],
+        resolved: [issue(ids.meh, "warning")],
       }),
     );
     const events = await pendingEvents();
     expect(Object.fromEntries(events.map((e) => [e.kind, e.ids]))).toEqual({
       asset_created: ["repo"],
-      issue_created: ["loud"],
+      issue_created: [ids.loud],
     });
   });
 
