@@ -61,3 +61,11 @@ export function installSafeQueryErrors(): void {
   } satisfies QueryRunner;
   proto[PATCHED] = true;
 }
+
+/**
+ * Whether a query failed on a unique constraint: a request racing another that made the same row
+ * between our check and our insert. Callers answer it as the conflict it is, never a 500.
+ */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return error instanceof DatabaseQueryError && error.code === "23505" && error.constraint === constraint;
+}

@@ -46,6 +46,31 @@ export function bodyText(bytes: Buffer): string {
   }
 }
 
+/** Arrays and objects inside each other, at most: no body of ours needs more than a handful. */
+export const MAX_DEPTH = 64;
+
+/**
+ * Whether JSON text opens more than `max` arrays or objects inside each other, counted in one
+ * pass outside strings. Checked before parsing: what walks a parsed body (the text checks, zod,
+ * digests) recurses, and 30,000 brackets in a 64 KiB body would overflow the stack.
+ */
+export function nestingOver(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /**
  * A JSON body, read under `maxBytes`. Every string in it, keys included, must be text a database
  * can hold: a NUL character or a lone UTF-16 surrogate is refused with 422 naming its field.
@@ -57,6 +82,12 @@ export async function readJsonBody(request: Request, maxBytes: number, { optiona
     if (optional) return undefined;
     throw new ValidationError("The request body is empty; send JSON", { body: "Required" }, 400);
   }
+  if (nestingOver(text, MAX_DEPTH))
+    throw new ValidationError(
+      `The request body nests deeper than ${MAX_DEPTH} levels`,
+      { body: `Nested deeper than ${MAX_DEPTH} levels` },
+      400,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -5,13 +5,13 @@ import { errorFacts, logger } from "@/lib/log";
 /** zod issues → `{ "findings[3].severity": "Invalid option…" }`, every field, keyed by its path. */
 export function zodFieldErrors(error: ZodError): FieldErrors {
   const fields: FieldErrors = {};
+  const join = (acc: string, part: PropertyKey) =>
+    typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part);
   for (const issue of error.issues) {
-    const key =
-      issue.path.reduce<string>(
-        (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
-        "",
-      ) || "body";
-    fields[key] ??= issue.message;
+    const base = issue.path.reduce<string>(join, "");
+    // An unknown field is named itself (`settings.colour`), not its parent object.
+    if (issue.code === "unrecognized_keys") for (const key of issue.keys) fields[join(base, key)] ??= "Unknown field";
+    else fields[base || "body"] ??= issue.message;
   }
   return fields;
 }

@@ -9,6 +9,7 @@ import {
   testIntegration,
 } from "@/lib/integrations/service";
 import { toApi } from "@/lib/integrations/views";
+import { withSyncFacts } from "@/lib/sync/integration-view";
 import { cancelScan, scanProgress, startScan } from "@/lib/scanning/jobs";
 import { getScanSettings, saveScanSettings, scanSettingsSchema } from "@/lib/scanning/settings";
 
@@ -25,9 +26,11 @@ export const teamScope: Scope = (params) => params.teamId;
 /** GET lists the integrations configured in the scope. */
 export function integrationListRoutes(scope: Scope) {
   return {
-    GET: apiRoute({}, async ({ principal, params }) =>
-      (await listConfiguredIntegrations(principal, scope(params))).map(toApi),
-    ),
+    // Each item as GET of its provider answers it: hookUrl (to its scope's managers) and sync settings included.
+    GET: apiRoute({}, async ({ principal, params }) => {
+      const views = await listConfiguredIntegrations(principal, scope(params));
+      return (await Promise.all(views.map((view) => withSyncFacts(view, principal)))).map(toApi);
+    }),
   };
 }
 

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { keys } from "@/lib/config/keys";
+import { EMAIL_MAX } from "@/lib/people/schemas";
 import { errorFacts, logger } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { checkCredentials } from "./sign-in";
@@ -10,7 +11,11 @@ class TooManyAttempts extends CredentialsSignin {
   code = "too_many_attempts";
 }
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
+// An address longer than any account's could only fail in the sign-in attempts' key: refused here.
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().max(EMAIL_MAX).email(),
+  password: z.string().min(1),
+});
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: keys().authSecret,

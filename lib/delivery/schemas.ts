@@ -18,7 +18,16 @@ export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;
 
 export const deliveryIdInput = z.object({ id: z.uuid("Not a delivery id") });
 
+const SINCE = "Choose a date and time";
+/** A time the database can compare with: years 1 to 9999 (JavaScript's range goes far beyond Postgres'). */
+const since = z.union([z.string(), z.date()], { message: SINCE }).pipe(
+  z.coerce
+    .date<string | Date>({ message: SINCE })
+    .min(new Date("0001-01-01T00:00:00.000Z"), { message: `${SINCE} after the year 0` })
+    .max(new Date("9999-12-31T23:59:59.999Z"), { message: `${SINCE} before the year 10000` }),
+);
+
 export const retryFailedInput = z.object({
   integrationId: z.uuid("Not an integration id"),
-  since: z.coerce.date({ message: "Choose a date and time" }),
+  since,
 });

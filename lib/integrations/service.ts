@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
+import { isUniqueViolation } from "@/db/query-errors";
 import { integrations, integrationTests } from "@/db/schema";
 import { keys } from "@/lib/config/keys";
 import { audit } from "@/lib/audit/log";
@@ -8,6 +9,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { decryptSecrets, encryptSecrets } from "@/lib/crypto/secrets";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { errorFacts, logger } from "@/lib/log";
+import { maskSecretsIn } from "@/lib/delivery/body-secrets";
 import { forgetIntegration } from "@/lib/delivery/integration-configs";
 import { afterSyncSave, withSyncFacts } from "@/lib/sync/integration-view";
 import { allProviders, offeredAt } from "./registry";
@@ -77,6 +79,21 @@ function configOf(
 
 /** Create or replace a scope's settings. Untouched (masked) secrets keep their stored values. */
 export async function saveIntegration(
+  principal: Principal,
+  providerId: string,
+  teamId: string | null,
+  input: Record<string, unknown>,
+): Promise<IntegrationView> {
+  try {
+    return await saveIntegrationOnce(principal, providerId, teamId, input);
+  } catch (error) {
+    // A concurrent save created the scope's row first: this save replaces it, as a PUT does.
+    if (!isUniqueViolation(error, "integrations_provider_team_uq")) throw error;
+    return saveIntegrationOnce(principal, providerId, teamId, input);
+  }
+}
+
+async function saveIntegrationOnce(
   principal: Principal,
   providerId: string,
   teamId: string | null,
@@ -221,9 +238,7 @@ export async function testIntegration(
     return { ok: false, status: null, message: "The test could not run", durationMs: 0 };
   });
   // The status has its own field; the message is the receiver's words ("HTTP 401: bad sig" → "bad sig").
-  const message =
-    result.message.replace(/^HTTP \d{3}(: |$)/, "").replace(/\s*\(HTTP \d{3}\)$/, "") ||
-    (result.ok ? "OK" : "No reason given");
+  const message = testedMessage(result.message, testSecrets, settings) || (result.ok ? "OK" : "No reason given");
   const answer: TestResult = {
     ok: result.ok,
     status: result.status,
@@ -248,6 +263,20 @@ export async function testIntegration(
     },
   });
   return answer;
+}
+
+/**
+ * The receiver's words without the prefix of its status ("HTTP 401: bad sig" → "bad sig"), and
+ * with every secret the Test sent masked: a receiver may quote what it got (a routing key, a token,
+ * a Basic credential), and the answer never carries a stored secret.
+ */
+function testedMessage(text: string, secrets: Record<string, string>, settings: Record<string, unknown>): string {
+  const words = text.replace(/^HTTP \d{3}(: |$)/, "").replace(/\s*\(HTTP \d{3}\)$/, "");
+  const sent: Record<string, string> = { ...secrets };
+  if (typeof settings.email === "string")
+    for (const [field, value] of Object.entries(secrets))
+      sent[`${field}:basic`] = Buffer.from(`${settings.email}:${value}`).toString("base64");
+  return maskSecretsIn(words, sent) ?? "";
 }
 
 /** Where a Test went, for the audit log: the host alone, as a URL's path or query may hold a secret. */

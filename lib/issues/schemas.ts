@@ -24,6 +24,11 @@ export const findingSchema = z
   })
   .strict();
 
+/** UTF-8 bytes of an asset id and an issue identity together, with room to spare in a Postgres index entry. */
+const IDENTITY_INDEX_BYTES = 2500;
+const encoder = new TextEncoder();
+const utf8Bytes = (s: string) => encoder.encode(s).byteLength;
+
 /**
  * One full scan of one asset (contract §3). No cap on the number of findings besides the 10 MiB
  * body: a scan of 10,001 findings with one bad one must be told which one is bad.
@@ -41,7 +46,19 @@ export const ingestSchema = z
     files: z.array(text(4096)).optional(),
     findings: z.array(findingSchema),
   })
-  .strict();
+  .strict()
+  .superRefine((scan, ctx) => {
+    // The issue index holds (asset id, "fp:" + fingerprint) in one entry, which Postgres caps near 2.7 KB.
+    const room = IDENTITY_INDEX_BYTES - utf8Bytes(scan.asset.id);
+    scan.findings.forEach((f, i) => {
+      if (f.fingerprint !== undefined && utf8Bytes(f.fingerprint) + 3 > room)
+        ctx.addIssue({
+          code: "custom",
+          path: ["findings", i, "fingerprint"],
+          message: `Too long beside this asset id: the two together are at most ${IDENTITY_INDEX_BYTES - 3} bytes of UTF-8`,
+        });
+    });
+  });
 
 export type IngestInput = z.output<typeof ingestSchema>;
 export type FindingInput = z.output<typeof findingSchema>;

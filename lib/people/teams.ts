@@ -1,4 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
+import { isUniqueViolation } from "@/db/query-errors";
 import { db } from "@/db/client";
 import { teamMemberships, teams, users } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
@@ -33,19 +34,25 @@ export async function listTeams(): Promise<TeamWithMembers[]> {
 
 export async function createTeam(actor: Principal, input: { name: string }) {
   requireAdmin(actor);
-  return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.name, input.name));
-    if (existing) throw new ConflictError(`A team named "${input.name}" already exists`, { name: "Already taken" });
-    const [team] = await tx.insert(teams).values({ name: input.name }).returning();
-    await audit(tx, actor, {
-      action: "team.created",
-      targetType: "team",
-      targetId: team.id,
-      teamId: team.id,
-      details: { name: team.name },
+  const taken = () => new ConflictError(`A team named "${input.name}" already exists`, { name: "Already taken" });
+  return db
+    .transaction(async (tx) => {
+      const [existing] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.name, input.name));
+      if (existing) throw taken();
+      const [team] = await tx.insert(teams).values({ name: input.name }).returning();
+      await audit(tx, actor, {
+        action: "team.created",
+        targetType: "team",
+        targetId: team.id,
+        teamId: team.id,
+        details: { name: team.name },
+      });
+      return { id: team.id, name: team.name, members: [] };
+    })
+    .catch((error: unknown) => {
+      // Another request created the same name between our check and our insert.
+      throw isUniqueViolation(error, "teams_name_unique") ? taken() : error;
     });
-    return { id: team.id, name: team.name, members: [] };
-  });
 }
 
 export async function setMembership(actor: Principal, teamId: string, userId: string, role: TeamRole) {

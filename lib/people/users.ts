@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { isUniqueViolation } from "@/db/query-errors";
 import { db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
 import { audit } from "@/lib/audit/log";
@@ -20,22 +21,29 @@ export async function createUser(
 ) {
   requireAdmin(actor);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (existing) throw new ConflictError("A user with this email already exists", { email: "Already registered" });
-    const [user] = await tx
-      .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash, isAdmin: input.admin ?? false })
-      .returning({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin });
-    await audit(tx, actor, {
-      action: "user.created",
-      targetType: "user",
-      targetId: user.id,
-      details: { email: user.email, admin: user.isAdmin },
+  return db
+    .transaction(async (tx) => {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+      if (existing) throw registered();
+      const [user] = await tx
+        .insert(users)
+        .values({ email: input.email, name: input.name, passwordHash, isAdmin: input.admin ?? false })
+        .returning({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin });
+      await audit(tx, actor, {
+        action: "user.created",
+        targetType: "user",
+        targetId: user.id,
+        details: { email: user.email, admin: user.isAdmin },
+      });
+      return user;
+    })
+    .catch((error: unknown) => {
+      // Another request registered the same email between our check and our insert.
+      throw isUniqueViolation(error, "users_email_unique") ? registered() : error;
     });
-    return user;
-  });
 }
+
+const registered = () => new ConflictError("A user with this email already exists", { email: "Already registered" });
 
 /** Anyone may make tokens for themselves; only an administrator for someone else. */
 export async function createTokenFor(actor: Principal, userId: string, name: string) {

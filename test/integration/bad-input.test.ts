@@ -77,6 +77,27 @@ describe("no input gets a 500: each bad one is a 4xx naming its field, and chang
     expect((await response.json()).error.fields).toEqual({ body: "Not UTF-8" });
   });
 
+  it("a body nested thousands of levels deep, within the size limit", async () => {
+    const before = await counts();
+    const bodies: [typeof createTeam, string][] = [
+      [createTeam, "[".repeat(30_000) + "]".repeat(30_000)],
+      [createTeam, '{"name":'.repeat(7_000) + '"x"' + "}".repeat(7_000)],
+      [
+        ingest,
+        `{"asset": {"id": "deep", "kind": "code"}, "findings": [], "files": ${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}}`,
+      ],
+    ];
+    for (const [route, rawBody] of bodies) {
+      const answer = await call(route, { token: admin.token, rawBody });
+      expect(answer.status, rawBody.slice(0, 20)).toBe(400);
+      expect(answer.body.error.fields).toEqual({ body: "Nested deeper than 64 levels" });
+    }
+    // Brackets inside a string are text, not nesting.
+    const brackets = await call(createTeam, { token: admin.token, body: { name: `[{"\\${"[".repeat(70)}` } });
+    expect(brackets.status).toBe(201);
+    expect(await counts()).toEqual({ ...before, teams: before.teams + 1 });
+  });
+
   it("a forged cursor, and a NUL in a query parameter", async () => {
     const page = await call(listIssues, { token: admin.token, url: "http://localhost/api/v1/issues?limit=2" });
     expect(page.body.nextCursor).toEqual(expect.any(String));

@@ -1,12 +1,14 @@
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as hookRoute } from "@/app/api/v1/hooks/[provider]/[integrationId]/route";
+import { POST as mondayHookRoute } from "@/app/api/v1/hooks/monday/[integrationId]/route";
 import { POST as ingest } from "@/app/api/v1/ingest/route";
 import * as globalOne from "@/app/api/v1/integrations/[provider]/route";
 import * as globalTest from "@/app/api/v1/integrations/[provider]/test/route";
 import * as teamTest from "@/app/api/v1/teams/[teamId]/integrations/[provider]/test/route";
 import { db } from "@/db/client";
 import { integrations, scanJobs } from "@/db/schema";
+import { saveIntegration } from "@/lib/integrations/service";
 import { loadScanSettings } from "@/lib/scanning/settings";
 import { streamingRequest } from "@/test/support/streams";
 import { seedWorld, type World } from "./integrations-harness";
@@ -123,5 +125,39 @@ describe("vendor hooks: the same 401 for an unknown hook and a wrong secret, che
     );
     expect(signed.status).toBe(202);
     expect(await db.select({ target: scanJobs.target }).from(scanJobs)).toEqual([{ target: "SEC-1" }]);
+  });
+});
+
+describe("monday's hook: its token before the body, and at most 1 MiB of body", () => {
+  const mondayHookUrl = (id: string, token?: string) =>
+    `http://localhost/api/v1/hooks/monday/${id}${token ? `?token=${token}` : ""}`;
+
+  it("401 unread without the token, 413 past 1 MiB with it, and the challenge echoed", async () => {
+    const mondayId = (await saveIntegration(world.admin, "monday", null, { apiToken: "monday-token-limits" })).id!;
+    const token = (await loadScanSettings(mondayId)).webhookToken;
+    for (const [id, given] of [
+      [mondayId, undefined],
+      [mondayId, "wrong-token"],
+      ["00000000-0000-4000-8000-000000000000", token],
+      ["not-a-uuid", token],
+    ] as const) {
+      const { request, pulled } = streamingRequest(mondayHookUrl(id, given), { totalBytes: 400 * MiB });
+      const response = await mondayHookRoute(request, params({ integrationId: id }));
+      expect(response.status, `${id} ${given}`).toBe(401);
+      expect((await errorOf(response)).code).toBe("unauthorized");
+      expect(pulled.bytes, id).toBe(0);
+    }
+    const big = streamingRequest(mondayHookUrl(mondayId, token), { totalBytes: 400 * MiB, chunkBytes: 64 * 1024 });
+    const tooLarge = await mondayHookRoute(big.request, params({ integrationId: mondayId }));
+    expect(tooLarge.status).toBe(413);
+    expect((await errorOf(tooLarge)).code).toBe("payload_too_large");
+    expect(big.pulled.bytes).toBeLessThanOrEqual(MiB + 2 * 64 * 1024);
+
+    const challenge = await mondayHookRoute(
+      new Request(mondayHookUrl(mondayId, token), { method: "POST", body: JSON.stringify({ challenge: "c-123" }) }),
+      params({ integrationId: mondayId }),
+    );
+    expect(challenge.status).toBe(200);
+    expect(await challenge.json()).toEqual({ challenge: "c-123" });
   });
 });

@@ -199,6 +199,13 @@ describe("redelivering", () => {
     expect(
       (await call(retryRoute, "admin", "/api/v1/deliveries/retry-failed", { method: "POST", body: later })).body,
     ).toEqual({ count: 0 });
+    // A time outside the database's years, or not a time at all, is a 422 naming since, not a 500.
+    for (const since of [-8.64e15, 8.64e15, "-271821-04-20T00:00:00.000Z", "-004714-01-01T00:00:00Z", null, true, 0]) {
+      const bad = JSON.stringify({ integrationId: global.integrationId, since });
+      const answer = await call(retryRoute, "admin", "/api/v1/deliveries/retry-failed", { method: "POST", body: bad });
+      expect(answer.status, JSON.stringify(since)).toBe(422);
+      expect(Object.keys(answer.body.error.fields), JSON.stringify(since)).toEqual(["since"]);
+    }
     const worker = await startTestWorker();
     try {
       const { status, body: answer } = await call(retryRoute, "admin", "/api/v1/deliveries/retry-failed", {

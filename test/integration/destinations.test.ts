@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as globalOne from "@/app/api/v1/integrations/[provider]/route";
@@ -209,5 +211,54 @@ describe("every Test goes to the audit log", () => {
       },
     ]);
     expect(JSON.stringify(entries)).not.toMatch(/auditSecretPathZ9|not-the-token-123/);
+  });
+});
+
+describe("a Test's answer never carries a stored secret", () => {
+  it("even when the receiver quotes back the routing key, token or Basic credential it got", async () => {
+    // A receiver that refuses everything, quoting the request: its credentials, path and body.
+    const echo = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c) => (body += c));
+      req.on("end", () => {
+        const text = `refused: ${req.headers.authorization} ${req.url} ${body.slice(0, 200)}`;
+        res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ message: text }));
+      });
+    });
+    await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", () => resolve()));
+    const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
+    const saved = { pd: process.env.PAGERDUTY_EVENTS_URL, monday: process.env.MONDAY_API_URL };
+    process.env.PAGERDUTY_EVENTS_URL = `${url}/v2/enqueue`;
+    process.env.MONDAY_API_URL = `${url}/v2`;
+    const basic = Buffer.from("admin@acme.test:echoed-jira-token-0003").toString("base64");
+    const secrets = ["echoedRoutingKey0123456789abcdef", "echoed-monday-token-0004", "echoed-jira-token-0003", basic];
+    try {
+      for (const [provider, body] of [
+        ["pagerduty", { routingKey: secrets[0] }],
+        ["monday", { apiToken: secrets[1] }],
+        ["jira", { domainUrl: url, email: "admin@acme.test", apiToken: secrets[2] }],
+      ] as const) {
+        const put = await call(globalOne.PUT, { provider }, { token: world.tokens.admin, body });
+        expect(put.status, provider).toBe(200);
+        for (const edits of [undefined, body]) {
+          const tested = await call(
+            globalTest.POST,
+            { provider },
+            { token: world.tokens.admin, method: "POST", body: edits },
+          );
+          expect(tested.json).toMatchObject({ ok: false, status: 400 });
+          expect(tested.json.message, provider).toMatch(/refused: /);
+          for (const secret of secrets) expect(tested.text, provider).not.toContain(secret);
+          // The integration's status keeps the same words, masked too.
+          const read = await call(globalOne.GET, { provider }, { token: world.tokens.admin });
+          for (const secret of secrets) expect(read.text, provider).not.toContain(secret);
+        }
+        await call(globalOne.DELETE, { provider }, { token: world.tokens.admin, method: "DELETE" });
+      }
+    } finally {
+      process.env.PAGERDUTY_EVENTS_URL = saved.pd;
+      process.env.MONDAY_API_URL = saved.monday;
+      await new Promise<void>((resolve) => echo.close(() => resolve()));
+    }
   });
 });

@@ -95,6 +95,27 @@ describe("a bad ingest changes nothing", () => {
     expect(await snapshot()).toEqual(before);
   }, 120_000);
 
+  it("an asset id and a fingerprint too long together for the issue index get 422 naming the fingerprint", async () => {
+    // 500 varied CJK characters are 1,500 bytes that do not compress; two of them overflow a Postgres index entry.
+    let seed = 7;
+    const cjk = (n: number) =>
+      Array.from({ length: n }, () =>
+        String.fromCharCode(0x4e00 + ((seed = (seed * 48271) % 2147483647) % 20000)),
+      ).join("");
+    const id = cjk(500);
+    const fingerprint = cjk(500);
+    const one = { ...finding(1), fingerprint };
+    const before = await snapshot();
+    const response = await post(JSON.stringify({ asset: { id, kind: "code" }, findings: [finding(2), one] }));
+    expect(response.status).toBe(422);
+    const answer = (await response.json()) as { error: { fields: Record<string, string> } };
+    expect(Object.keys(answer.error.fields)).toEqual(["findings[1].fingerprint"]);
+    expect(await snapshot()).toEqual(before);
+    // Each of them alone, beside a short other, fits.
+    expect((await post(JSON.stringify({ asset: { id, kind: "code" }, findings: [finding(2)] }))).status).toBe(200);
+    expect((await post(JSON.stringify(scan([one])))).status).toBe(200);
+  });
+
   it("answers 413 to a body over 10 MiB", async () => {
     const before = await snapshot();
     const content = "x".repeat(1024 * 1024);

@@ -8,6 +8,7 @@ import * as teamTest from "@/app/api/v1/teams/[teamId]/integrations/[provider]/t
 import { db } from "@/db/client";
 import { auditLog, integrations } from "@/db/schema";
 import { createSlackFake } from "@/test/fakes";
+import { raceIt } from "@/test/support/race";
 import { call, seedWorld, type World } from "./integrations-harness";
 
 const slack = createSlackFake();
@@ -204,5 +205,49 @@ describe("integrations REST API: secrets", () => {
       { provider: "slack", scope: "global", fields: { minSeverity: "error" } },
     ]);
     expect(slack.violations).toEqual([]);
+  });
+});
+
+describe("integrations REST API: simultaneous saves", () => {
+  raceIt("three PUTs creating the same integration at once all succeed, leaving one row", async () => {
+    const hooks = [slack.addWebhook(), slack.addWebhook(), slack.addWebhook()];
+    const answers = await Promise.all(
+      hooks.map((webhookUrl) =>
+        call(
+          teamOne.PUT,
+          { provider: "slack", teamId: world.otherTeamId },
+          { token: world.tokens.admin, body: { webhookUrl } },
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const made = (await db.select().from(integrations)).filter(
+      (r) => r.provider === "slack" && r.teamId === world.otherTeamId,
+    );
+    expect(made).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.json.id))).toEqual(new Set([made[0].id]));
+  });
+});
+
+describe("integrations REST API: the list", () => {
+  it("shows each integration as GET of its provider does, hookUrl included for the scope's managers", async () => {
+    const jira = { domainUrl: "http://127.0.0.1:9", email: "ann@example.com", apiToken: "list-jira-token-0007" };
+    expect((await call(globalOne.PUT, { provider: "jira" }, { token: world.tokens.admin, body: jira })).status).toBe(
+      200,
+    );
+    const team = { provider: "jira", teamId: world.teamId };
+    expect((await call(teamOne.PUT, team, { token: world.tokens.lead, body: jira })).status).toBe(200);
+
+    const one = await call(globalOne.GET, { provider: "jira" }, { token: world.tokens.admin });
+    expect(one.json.hookUrl).toMatch(new RegExp(`/api/v1/hooks/jira/${one.json.id}\\?token=`));
+    const listed = await call(globalList.GET, {}, { token: world.tokens.admin });
+    expect(listed.json.find((i: { provider: string }) => i.provider === "jira")).toEqual(one.json);
+
+    const teamOneAnswer = await call(teamOne.GET, team, { token: world.tokens.lead });
+    expect(teamOneAnswer.json.hookUrl).toMatch(new RegExp(`/api/v1/hooks/jira/${teamOneAnswer.json.id}\\?token=`));
+    const teamListed = await call(teamList.GET, { teamId: world.teamId }, { token: world.tokens.lead });
+    expect(teamListed.json.find((i: { provider: string }) => i.provider === "jira")).toEqual(teamOneAnswer.json);
+    expect(teamListed.text).not.toContain(one.json.hookUrl);
+    for (const answer of [listed, teamListed]) expect(answer.text).not.toContain(jira.apiToken);
   });
 });

@@ -124,6 +124,22 @@ describe("issues API", () => {
     });
     for (const key of ["content", "path", "uri", "firstSeen", "lastSeen", "detectorName"])
       expect(detail.body).toHaveProperty(key);
+    // A ticket carries the tool's own status name and when sync last read it: null until it has.
+    expect(detail.body.tickets).toEqual([
+      {
+        provider: "jira",
+        key: "SEC-12",
+        url: "https://acme.atlassian.net/browse/SEC-12",
+        status: null,
+        syncedAt: null,
+      },
+    ]);
+    await rows(
+      db,
+      sql`update issue_tickets set status = 'To Do', synced_at = '2026-11-30T10:00:00.123Z' where issue_id = ${first.id}`,
+    );
+    const synced = await call(getIssueRoute, `/issues/${first.id}`, { token: memberToken, params: { id: first.id } });
+    expect(synced.body.tickets[0]).toMatchObject({ status: "To Do", syncedAt: "2026-11-30T10:00:00.123Z" });
 
     const resolved = await call(patchIssueRoute, `/issues/${first.id}`, {
       method: "PATCH",
@@ -213,6 +229,20 @@ describe("assets API", () => {
         })
       ).status,
     ).toBe(422);
+    const unknown = await call(patchAssetRoute, `/assets/${encoded}`, {
+      method: "PATCH",
+      body: { teamId: null, name: "renamed" },
+      params: { id: ASSET },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields).toEqual({ name: "Unknown field" });
+    const unknownStatus = await call(patchIssueRoute, "/issues/x", {
+      method: "PATCH",
+      body: { status: "open", severity: "info" },
+      params: { id: "00000000-0000-4000-8000-000000000000" },
+    });
+    expect(unknownStatus.status).toBe(422);
+    expect(unknownStatus.body.error.fields).toEqual({ severity: "Unknown field" });
   });
 
   it("an administrator deletes an asset and its issues; their ids can still be fetched", async () => {

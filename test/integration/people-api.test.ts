@@ -1,9 +1,13 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db, rows } from "@/db/client";
 import * as teamsRoute from "@/app/api/v1/teams/route";
 import * as membersRoute from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
 import * as usersRoute from "@/app/api/v1/users/route";
 import * as tokensRoute from "@/app/api/v1/users/[userId]/tokens/route";
 import { call, makeUser, setupAdmin, type Actor } from "@/test/support/api";
+import { raceIt } from "@/test/support/race";
 
 let admin: Actor;
 let member: Actor;
@@ -119,5 +123,60 @@ describe("people and teams API", () => {
       (await call(tokensRoute.POST, { token: member.token, body: { name: "steal" }, params: { userId: user.body.id } }))
         .status,
     ).toBe(403);
+  });
+
+  it("an email too long to be an address is refused naming the field, not a 500, and no user is made", async () => {
+    const count = async () => (await rows<{ n: number }>(db, sql`select count(*)::int as n from users`))[0].n;
+    const before = await count();
+    // Random letters do not compress: an index entry this long fails in the database unless refused first.
+    const local = randomBytes(1600).toString("hex");
+    const answer = await call(usersRoute.POST, {
+      token: admin.token,
+      body: { email: `${local}@example.com`, name: "Long", password: "a long enough password" },
+    });
+    expect(answer.status).toBe(422);
+    expect(Object.keys(answer.body.error.fields)).toEqual(["email"]);
+    expect(await count()).toBe(before);
+    const longest = await call(usersRoute.POST, {
+      token: admin.token,
+      body: {
+        email: `${"a".repeat(64)}@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com`,
+        name: "Edge",
+        password: "a long enough password",
+      },
+    });
+    expect(longest.status).toBe(201);
+  });
+});
+
+describe("people and teams API: simultaneous creations", () => {
+  raceIt("the same team name or email sent three times at once makes one, and the others get 409", async () => {
+    const teamsMade = await Promise.all(
+      [1, 2, 3].map(() => call(teamsRoute.POST, { token: admin.token, body: { name: "Racers" } })),
+    );
+    expect(teamsMade.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    for (const refused of teamsMade.filter((a) => a.status === 409))
+      expect(refused.body.error.fields).toEqual({ name: "Already taken" });
+    const usersMade = await Promise.all(
+      [1, 2, 3].map(() =>
+        call(usersRoute.POST, {
+          token: admin.token,
+          body: { email: "racer@example.com", name: "Racer", password: "a long enough password" },
+        }),
+      ),
+    );
+    expect(usersMade.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    for (const refused of usersMade.filter((a) => a.status === 409))
+      expect(refused.body.error.fields).toEqual({ email: "Already registered" });
+    const count = async (table: string) =>
+      (
+        await rows<{ n: number }>(
+          db,
+          sql.raw(
+            `select count(*)::int as n from ${table} where ${table === "teams" ? "name = 'Racers'" : "email = 'racer@example.com'"}`,
+          ),
+        )
+      )[0].n;
+    expect([await count("teams"), await count("users")]).toEqual([1, 1]);
   });
 });

@@ -16,8 +16,8 @@ export function mondayToken(config: IntegrationConfig): string {
 
 type GraphQlBody = {
   data?: Record<string, unknown> | null;
-  errors?: { message?: string }[];
-  error_message?: string;
+  errors?: unknown;
+  error_message?: unknown;
   error_code?: string;
 };
 export type MondayAnswer =
@@ -44,13 +44,22 @@ export function mondayRequest(token: string, query: string, variables?: Record<s
 export function readMondayAnswer(answer: VendorAnswer): MondayAnswer {
   if ("failure" in answer) return { ok: false, result: answer.failure };
   const { status, body, durationMs } = answer.response;
-  const json = parseJson(body) as GraphQlBody | undefined;
-  const errors = json?.errors?.map((e) => e.message).filter(Boolean) ?? [];
-  const problem = errors.length ? errors.join("; ") : (json?.error_message ?? (status === 200 ? "" : body));
-  if (status !== 200 || problem || !json?.data) {
+  const parsed = parseJson(body);
+  // Whatever came back is read defensively: a body of another shape is a failure, never a crash.
+  const json = (parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : undefined) as
+    GraphQlBody | undefined;
+  const errors = (Array.isArray(json?.errors) ? json.errors : [])
+    .map((e: unknown) =>
+      e && typeof (e as { message?: unknown }).message === "string" ? (e as { message: string }).message : "",
+    )
+    .filter(Boolean);
+  const errorMessage = typeof json?.error_message === "string" ? json.error_message : undefined;
+  const problem = errors.length ? errors.join("; ") : (errorMessage ?? (status === 200 ? "" : body));
+  const data = json?.data && typeof json.data === "object" && !Array.isArray(json.data) ? json.data : undefined;
+  if (status !== 200 || problem || !data) {
     return { ok: false, result: { ok: false, status, durationMs, message: vendorText(problem) || `HTTP ${status}` } };
   }
-  return { ok: true, status, durationMs, data: json.data };
+  return { ok: true, status, durationMs, data };
 }
 
 const ME = "query { me { account { slug } } }";
