@@ -139,6 +139,10 @@ test("one status model: a Test then a Save is Connected with its success, switch
   await expect(page.getByRole("alert").filter({ hasText: "Custom Webhook answered 500" })).toBeVisible();
   await expect(custom.getByText("Failing since", { exact: true })).toBeVisible();
   await expect(custom.getByText(/HTTP 500/).first()).toBeVisible();
+  // The summary line gives the reason its room: the destination is cut short before it is.
+  const reason = custom.locator("header").getByText("HTTP 500: receiver is down", { exact: true });
+  await expect(reason).toBeVisible();
+  expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth), "the reason is not cut short").toBe(true);
 
   await page.goto("/code-security");
   const attention = page.getByRole("listitem").filter({ hasText: "Custom Webhook" });
