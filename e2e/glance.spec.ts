@@ -233,6 +233,9 @@ test("the overview is the landing page: open issues by severity and kind, new vs
   ).toBeVisible();
   const trend = page.getByRole("figure", { name: /Issues found \(new\) and resolved per day over the last 30 days/ });
   await expect(trend.locator("svg.recharts-surface").first()).toBeVisible();
+  // The legend's names are readable ink (zinc-600), not the series' light green.
+  for (const name of ["New", "Resolved"])
+    await expect(trend.getByText(name, { exact: true })).toHaveCSS("color", "rgb(82, 82, 91)");
   await expect(page.getByRole("heading", { name: "Assets with the most open issues" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Integrations needing attention" })).toBeVisible();
   for (const kind of ["Code", "Log", "Host", "Productivity", "Asset"])
