@@ -45,6 +45,14 @@ test("a failed delivery shows its status and answer, and Redeliver turns it gree
   const row = deliveries.getByRole("row").filter({ hasText: "Failed" });
   await expect(row).toBeVisible();
   await expect(row).toContainText("500");
+  // Each column header stands over its cells (the header row and a delivery row share the columns).
+  const headers = deliveries.getByRole("columnheader");
+  const cells = row.getByRole("cell");
+  for (const [i, name] of ["Time", "Event", "Status", "HTTP", "Duration", "Attempts"].entries()) {
+    const header = (await headers.nth(i).boundingBox())!;
+    const cell = (await cells.nth(i).boundingBox())!;
+    expect(Math.abs(header.x - cell.x), `the ${name} header starts where its cells do`).toBeLessThanOrEqual(1);
+  }
   await row.getByRole("button", { name: /^Details/ }).click();
   const detail = page.getByRole("dialog");
   await expect(detail).toContainText("receiver is down for maintenance");

@@ -54,6 +54,22 @@ test.describe("sign-in and roles", () => {
   });
 });
 
+test.describe("sign-in before the page is interactive", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the form is sent with POST, so the password never lands in the address", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(USERS.member.email);
+    await page.getByLabel("Password").fill(USERS.member.password);
+    const sent = page.waitForRequest((r) => r.isNavigationRequest() && new URL(r.url()).pathname === "/login");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const request = await sent;
+    expect(request.method()).toBe("POST");
+    expect(request.url()).not.toContain(encodeURIComponent(USERS.member.password));
+    await page.waitForLoadState();
+    expect(page.url()).not.toContain("password");
+  });
+});
+
 test.describe("REST API access", () => {
   test("answers 401 without a token and 403 for a role without rights", async ({ request }) => {
     const anonymous = await request.get("/api/v1/teams");

@@ -139,6 +139,10 @@ test("one status model: a Test then a Save is Connected with its success, switch
   await expect(page.getByRole("alert").filter({ hasText: "Custom Webhook answered 500" })).toBeVisible();
   await expect(custom.getByText("Failing since", { exact: true })).toBeVisible();
   await expect(custom.getByText(/HTTP 500/).first()).toBeVisible();
+  // The summary line gives the reason its room: the destination is cut short before it is.
+  const reason = custom.locator("header").getByText("HTTP 500: receiver is down", { exact: true });
+  await expect(reason).toBeVisible();
+  expect(await reason.evaluate((el) => el.scrollWidth <= el.clientWidth), "the reason is not cut short").toBe(true);
 
   await page.goto("/code-security");
   const attention = page.getByRole("listitem").filter({ hasText: "Custom Webhook" });
@@ -229,6 +233,9 @@ test("the overview is the landing page: open issues by severity and kind, new vs
   ).toBeVisible();
   const trend = page.getByRole("figure", { name: /Issues found \(new\) and resolved per day over the last 30 days/ });
   await expect(trend.locator("svg.recharts-surface").first()).toBeVisible();
+  // The legend's names are readable ink (zinc-600), not the series' light green.
+  for (const name of ["New", "Resolved"])
+    await expect(trend.getByText(name, { exact: true })).toHaveCSS("color", "rgb(82, 82, 91)");
   await expect(page.getByRole("heading", { name: "Assets with the most open issues" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Integrations needing attention" })).toBeVisible();
   for (const kind of ["Code", "Log", "Host", "Productivity", "Asset"])

@@ -23,7 +23,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    // method="post": a form sent before the page is interactive (scripts still loading or blocked)
+    // must not put the password in the address, the history and the access logs, as a GET would.
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <Field label="Email" error={errors.email?.message}>
         {({ id, describedBy }) => (
           <Input

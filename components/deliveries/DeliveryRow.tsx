@@ -50,6 +50,9 @@ export function DeliveryRow({
   );
 }
 
-/** Seven columns from sm up; below, the cells wrap onto two lines. */
-export const ROW_GRID =
-  "flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 sm:grid sm:grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1.2fr)_2.75rem_4rem_3.5rem_auto] sm:items-start";
+/** Seven columns from sm up, set once on the table; below, each row's cells wrap onto two lines. */
+export const TABLE_GRID =
+  "sm:grid sm:grid-cols-[5.5rem_minmax(0,1fr)_minmax(0,1.2fr)_2.75rem_4rem_3.5rem_auto] sm:gap-x-3";
+/** A rowgroup or row from sm up: it spans the table and takes the table's columns. */
+export const SUBGRID = "sm:col-span-full sm:grid-cols-subgrid";
+export const ROW_GRID = `flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 sm:grid sm:items-start ${SUBGRID}`;

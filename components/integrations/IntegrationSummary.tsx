@@ -30,7 +30,8 @@ export function IntegrationSummary({ view, headingId, bodyId, open, onToggle, he
       </h2>
       <div className="order-last flex min-w-0 basis-full flex-wrap items-center gap-x-2 gap-y-1 text-xs sm:order-none sm:basis-auto sm:flex-1 sm:flex-nowrap">
         <StatusPill status={view.status} />
-        <StatusDetail status={view.status} className="max-w-64 min-w-0 truncate" />
+        {/* The status's reason keeps its width (up to 16rem); the destination gives way first. */}
+        <StatusDetail status={view.status} className="max-w-64 min-w-0 truncate sm:shrink-0" />
         {(view.destination || note) && (
           <span className="max-w-full min-w-0 truncate text-zinc-600">
             <span aria-hidden className="hidden text-zinc-300 sm:inline">
@@ -44,7 +45,8 @@ export function IntegrationSummary({ view, headingId, bodyId, open, onToggle, he
             )}
           </span>
         )}
-        {health?.lastDeliveryAt && (
+        {/* "Failing since" already says the last delivery failed. */}
+        {health?.lastDeliveryAt && !(view.status.state === "failing" && !health.lastDeliveryOk) && (
           <span className={cn("whitespace-nowrap", health.lastDeliveryOk ? "text-zinc-600" : "text-red-800")}>
             <span aria-hidden className="hidden text-zinc-300 sm:inline">
               ·{" "}

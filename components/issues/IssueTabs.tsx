@@ -16,7 +16,8 @@ export const PANEL_ID = "issues-panel";
 
 /**
  * The kind tabs are links (each tab is a URL, filtered on the server), marked up as a tablist so
- * they read as tabs. The count is part of the name: "Code 1,204".
+ * they read as tabs. A tab's name is its kind alone ("Code"); the count beside it is its
+ * description ("1,204 issues"), so the name stays what the contract and a screen reader's user expect.
  */
 export function IssueTabs({
   active,
@@ -42,6 +43,7 @@ export function IssueTabs({
             role="tab"
             aria-selected={selected}
             aria-controls={selected ? PANEL_ID : undefined}
+            aria-describedby={`${tabId(kind)}-count`}
             href={issuesHref(query, { kind, issue: undefined })}
             scroll={false}
             className={cn(
@@ -51,12 +53,15 @@ export function IssueTabs({
           >
             {label}
             <span
+              id={`${tabId(kind)}-count`}
+              aria-hidden
               className={cn(
                 "rounded-full px-1.5 text-xs tabular-nums",
                 selected ? "bg-accent-50 text-accent-700" : "bg-zinc-100 text-zinc-600",
               )}
             >
               {formatCount(counts[kind])}
+              <span className="sr-only"> {counts[kind] === 1 ? "issue" : "issues"}</span>
             </span>
           </Link>
         );

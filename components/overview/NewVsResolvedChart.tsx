@@ -35,7 +35,13 @@ export default function NewVsResolvedChart({ days }: { days: DayCount[] }) {
             width={44}
           />
           <Tooltip labelFormatter={(d) => dayLabel(String(d))} contentStyle={{ fontSize: 12, borderRadius: 6 }} />
-          <Legend iconType="square" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          {/* Names in ink, not in the series' colours: the green of "Resolved" is 2.5:1 on white. */}
+          <Legend
+            iconType="square"
+            iconSize={10}
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value) => <span style={{ color: INK }}>{value}</span>}
+          />
           <Bar dataKey="opened" name="New" fill="#4f46e5" isAnimationActive={false} />
           <Bar dataKey="resolved" name="Resolved" fill="#10b981" isAnimationActive={false} />
         </BarChart>

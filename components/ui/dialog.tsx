@@ -2,6 +2,7 @@
 
 import * as Radix from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 
@@ -21,6 +22,28 @@ const PLACEMENT = {
 /** A centred modal stacks over a side sheet, so its overlay sits above the sheet too. */
 const OVERLAY = { right: "z-40 bg-zinc-900/30", left: "z-40 bg-zinc-900/40", center: "z-[60] bg-zinc-900/40" } as const;
 
+/**
+ * While this panel is open, every other open dialog (the quick view under a create dialog) is inert
+ * and hidden from assistive technology, so only the top dialog is exposed. Radix hides the rest of
+ * the page but keeps every aria-live region and its ancestors, and the quick view holds one.
+ */
+function useInertBehind(panel: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const self = panel.current;
+    if (!self) return;
+    const behind = Array.from(document.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"]')).filter(
+      (d) => d !== self && !d.contains(self) && !self.contains(d) && !d.hasAttribute("inert"),
+    );
+    const hidden = behind.filter((d) => d.getAttribute("aria-hidden") !== "true");
+    for (const d of behind) d.setAttribute("inert", "");
+    for (const d of hidden) d.setAttribute("aria-hidden", "true");
+    return () => {
+      for (const d of behind) d.removeAttribute("inert");
+      for (const d of hidden) d.removeAttribute("aria-hidden");
+    };
+  }, [panel]);
+}
+
 /** The overlay and the panel, in a portal: Escape, a click outside and ✕ close it. */
 export function DialogPanel({
   placement,
@@ -34,10 +57,34 @@ export function DialogPanel({
   return (
     <Radix.Portal>
       <Radix.Overlay className={cn("fixed inset-0", OVERLAY[placement])} />
-      <Radix.Content className={cn(PLACEMENT[placement], "bg-white shadow-xl focus:outline-none", className)}>
+      <PanelContent className={cn(PLACEMENT[placement], "bg-white shadow-xl focus:outline-none", className)}>
         {children}
-      </Radix.Content>
+      </PanelContent>
     </Radix.Portal>
+  );
+}
+
+/**
+ * Radix's Content, mounted only while open, making the dialogs behind it inert. On close, focus goes
+ * back to what had it when the dialog opened (our dialogs are opened by state, not by a Radix
+ * Trigger, which is all Radix returns focus to), or, when that is gone, to the dialog below.
+ */
+function PanelContent({ className, children }: { className: string; children: React.ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Read while rendering, before Radix moves focus into the panel.
+  const [opener] = useState(() => (typeof document === "undefined" ? null : document.activeElement));
+  useInertBehind(ref);
+  const returnFocus = (event: Event) => {
+    const below = Array.from(document.querySelectorAll<HTMLElement>('[role="dialog"]:not([inert])')).at(-1);
+    const target = opener instanceof HTMLElement && opener.isConnected && opener !== document.body ? opener : below;
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+  };
+  return (
+    <Radix.Content ref={ref} className={className} onCloseAutoFocus={returnFocus}>
+      {children}
+    </Radix.Content>
   );
 }
 
