@@ -22,6 +22,7 @@ const RELEASED = {
   "0008_delivery_body_secrets": "f54622843f359379",
   "0009_ticket_sync": "b35f99087bee482f",
   "0010_integration_tests": "4cb575023c05857f",
+  "0011_open_alerts": "b32307a2845ee966",
 };
 
 describe("released migrations", () => {
