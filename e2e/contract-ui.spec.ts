@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createTeamsFake } from "../test/fakes/teams";
-import { api, configure, expectAccessible, login } from "./fixtures";
+import { api, configure, expectAccessible, login, openListedQuickView } from "./fixtures";
 import { startVendorFakes } from "./integrations-fakes";
 
 // Contract points of sections 5 and 6 that the other journeys do not reach: the Microsoft Teams
@@ -63,18 +63,12 @@ test.afterAll(async ({ request }) => {
   await Promise.all([fakes.stop(), teamsFake.stop()]);
 });
 
-async function openQuickView(page: Page, kind: string, detectorName: string) {
+/** The quick view of an issue of this kind, from its tab, selected and named as the contract says. */
+async function openKindQuickView(page: Page, kind: string, detectorName: string) {
   await page.goto(`/code-security/issues?kind=${kind}&q=${encodeURIComponent(detectorName)}`);
   const label = KINDS.find(([k]) => k === kind)![1];
   await expect(page.getByRole("tab", { selected: true })).toHaveAccessibleName(label);
-  await page
-    .getByRole("row")
-    .filter({ hasText: detectorName })
-    .getByRole("button", { name: new RegExp(detectorName) })
-    .click();
-  const quickView = page.getByRole("dialog", { name: detectorName });
-  await expect(quickView).toBeVisible();
-  return quickView;
+  return openListedQuickView(page, detectorName);
 }
 
 test("Microsoft Teams: Configure, Webhook URL, Minimum severity, Save, and Test with the receiver's HTTP status", async ({
@@ -112,7 +106,7 @@ test("the issues page names its tabs exactly Code, Log, Host, Productivity and A
   for (const [, label] of KINDS) await expect(page.getByRole("tab", { name: label, exact: true })).toBeVisible();
 
   for (const [kind, label] of KINDS) {
-    const quickView = await openQuickView(page, kind, DETECTOR(label));
+    const quickView = await openKindQuickView(page, kind, DETECTOR(label));
     await expect(quickView.getByRole("button", { name: "Create Jira ticket" })).toBeEnabled();
     await quickView.getByRole("button", { name: "Create Monday item" }).click();
     const dialog = page.getByRole("dialog", { name: "Create Monday item" });
@@ -142,7 +136,7 @@ for (const [button, title] of [
     page,
   }) => {
     await login(page, "member");
-    const quickView = await openQuickView(page, "code", DETECTOR("Code"));
+    const quickView = await openKindQuickView(page, "code", DETECTOR("Code"));
     const opener = quickView.getByRole("button", { name: button });
     await opener.click();
     const dialog = page.getByRole("dialog", { name: title });

@@ -90,3 +90,21 @@ export async function configure(section: Locator): Promise<Locator> {
   await expect(button).toHaveAttribute("aria-expanded", "true");
   return section;
 }
+
+/** Open the quick view of the issue with this detector, searched by its name on the issues page. */
+export async function openQuickView(page: Page, detectorName: string): Promise<Locator> {
+  await page.goto(`/code-security/issues?q=${encodeURIComponent(detectorName)}`);
+  return openListedQuickView(page, detectorName);
+}
+
+/** Open the quick view of the issue with this detector from the issues list on the page. Answers the dialog. */
+export async function openListedQuickView(page: Page, detectorName: string): Promise<Locator> {
+  await page
+    .getByRole("row")
+    .filter({ hasText: detectorName })
+    .getByRole("button", { name: new RegExp(detectorName) })
+    .click();
+  const quickView = page.getByRole("dialog", { name: detectorName });
+  await expect(quickView).toBeVisible();
+  return quickView;
+}

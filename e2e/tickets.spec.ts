@@ -1,7 +1,7 @@
 import net from "node:net";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createJiraFake, createMondayFake, requiredCustomField } from "../test/fakes";
-import { api, expectAccessible, login } from "./fixtures";
+import { api, expectAccessible, login, openQuickView } from "./fixtures";
 import { FAKE_PORTS } from "./ports";
 
 // Jira is entered by URL; monday is called at the MONDAY_API_URL the server started with
@@ -52,18 +52,6 @@ test.afterAll(async ({ request }) => {
   for (const id of Object.values(teams)) await api(request, "DELETE", `/teams/${id}/integrations/monday`);
   await Promise.all([jira.stop(), monday.stop(), new Promise((r) => forwarder.close(r))]);
 });
-
-async function openQuickView(page: Page, detectorName: string) {
-  await page.goto(`/code-security/issues?q=${encodeURIComponent(detectorName)}`);
-  await page
-    .getByRole("row")
-    .filter({ hasText: detectorName })
-    .getByRole("button", { name: new RegExp(detectorName) })
-    .click();
-  const quickView = page.getByRole("dialog", { name: detectorName });
-  await expect(quickView).toBeVisible();
-  return quickView;
-}
 
 test("a member creates a Jira ticket from the quick view, once, and sees Jira's own field errors", async ({
   page,
