@@ -238,7 +238,7 @@ export async function testIntegration(
     return { ok: false, status: null, message: "The test could not run", durationMs: 0 };
   });
   // The status has its own field; the message is the receiver's words ("HTTP 401: bad sig" → "bad sig").
-  const message = testedMessage(result.message, testSecrets, settings) || (result.ok ? "OK" : "No reason given");
+  const message = testedMessage(result.message, testSecrets) || (result.ok ? "OK" : "No reason given");
   const answer: TestResult = {
     ok: result.ok,
     status: result.status,
@@ -267,16 +267,13 @@ export async function testIntegration(
 
 /**
  * The receiver's words without the prefix of its status ("HTTP 401: bad sig" → "bad sig"), and
- * with every secret the Test sent masked: a receiver may quote what it got (a routing key, a token,
- * a Basic credential), and the answer never carries a stored secret.
+ * with every secret the Test sent masked: a receiver may quote what it got (a routing key, a
+ * token). A vendor's quote of the credential a call sent (a Basic one, say) is masked already, in
+ * callVendor.
  */
-function testedMessage(text: string, secrets: Record<string, string>, settings: Record<string, unknown>): string {
+function testedMessage(text: string, secrets: Record<string, string>): string {
   const words = text.replace(/^HTTP \d{3}(: |$)/, "").replace(/\s*\(HTTP \d{3}\)$/, "");
-  const sent: Record<string, string> = { ...secrets };
-  if (typeof settings.email === "string")
-    for (const [field, value] of Object.entries(secrets))
-      sent[`${field}:basic`] = Buffer.from(`${settings.email}:${value}`).toString("base64");
-  return maskSecretsIn(words, sent) ?? "";
+  return maskSecretsIn(words, secrets) ?? "";
 }
 
 /** Where a Test went, for the audit log: the host alone, as a URL's path or query may hold a secret. */

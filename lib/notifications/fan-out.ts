@@ -41,8 +41,8 @@ type Target = Awaited<ReturnType<typeof targetsFor>>[number];
  * each enabled integration holding one, whatever its team or minimum severity is now, and by no
  * other; those records go. An issue with none anywhere (it opened before an integration was set
  * up) is resolved as it always was: by each alerting integration hearing the change whose minimum
- * it meets, unless it was closed already. PagerDuty takes a resolve for an alert it never had as
- * nothing.
+ * it meets, unless it was closed already (a resolve for an alert the tool never had changes
+ * nothing there).
  */
 async function closeAlerts(tx: Executor, change: ChangeSet, alerting: Target[]): Promise<NewDelivery[]> {
   const closed = [
